@@ -1,0 +1,36 @@
+"""`terms`: words and phrases, matched on word boundaries from the segmentation."""
+from __future__ import annotations
+
+from typing import Iterator
+
+from ..document import Document
+from ..rulebook import Context, RuleError
+from .base import Hit, Rule, firm_words
+
+
+class TermRule(Rule):
+    KEYS = frozenset({"terms", "wordlists", "exceptions", "fold", "words"})
+
+    def __init__(self, spec: dict, where: str, ctx: Context):
+        super().__init__(spec, where, ctx)
+        fold = spec.get("fold", True)
+        words = spec.get("words", True)
+        for key, value in (("fold", fold), ("words", words)):
+            if not isinstance(value, bool):
+                raise RuleError(f"{where}: key '{key}': expected true or false")
+        self.need_words = words
+        self.termset = ctx.termset(
+            {k: spec[k] for k in ("terms", "wordlists") if k in spec}, where, self.id, fold
+        )
+        self.exceptions = (
+            ctx.termset(spec["exceptions"], f"{where}: key 'exceptions'", f"{self.id}#exceptions")
+            if "exceptions" in spec else None
+        )
+
+    def hits(self, doc: Document) -> Iterator[Hit]:
+        excluded = [(m.start, m.end) for m in doc.matches.get(self.exceptions.name, ())] if self.exceptions else []
+        for m in firm_words(doc, self.termset, self.need_words):
+            if any(m.start < e and s < m.end for s, e in excluded):
+                continue
+            start, end = doc.original_span(m.start, m.end)
+            yield Hit(start, end)

@@ -1,0 +1,46 @@
+"""What a check reports."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+SEVERITIES = ("info", "warning", "error")
+SEVERITY_RANK = {name: rank for rank, name in enumerate(SEVERITIES)}
+
+
+@dataclass(frozen=True)
+class Finding:
+    rule: str
+    clause: str
+    severity: str
+    line: int
+    column: int
+    start: int  # character offsets into the original text
+    end: int
+    match: str
+    message: str
+    suggestion: str | None = None
+    mechanism: str = "terms"
+
+    def as_json(self) -> dict:
+        data = {
+            "rule": self.rule,
+            "clause": self.clause,
+            "severity": self.severity,
+            "line": self.line,
+            "column": self.column,
+            "start": self.start,
+            "end": self.end,
+            "match": self.match,
+            "message": self.message,
+            "mechanism": self.mechanism,
+        }
+        if self.suggestion:
+            data["suggestion"] = self.suggestion
+        return data
+
+
+@dataclass(frozen=True)
+class FileReport:
+    path: str
+    findings: tuple[Finding, ...] = ()
+    error: str | None = None  # the file could not be read

@@ -1,0 +1,50 @@
+"""Markdown and HTML read as the prose a reader sees.
+
+Markup is blanked out with spaces of the same length (line breaks kept), so the prose
+keeps its exact offsets, lines and columns in the source file.
+"""
+from __future__ import annotations
+
+import re
+
+_HTML_HIDDEN = re.compile(r"<!--.*?-->|<(script|style)\b.*?</\1\s*>|<[^>]*>", re.S | re.I)
+_MD_HIDDEN = re.compile(
+    r"^(```|~~~).*?^\1[^\n]*$"  # fenced code blocks
+    r"|`[^`\n]+`"  # inline code
+    r"|(?<=\])\([^)\s]*(?:\s+\"[^\"]*\")?\)"  # link and image targets: ](url "title")
+    r"|^\[[^\]]+\]:\s*\S+.*$"  # reference definitions
+    r"|<[^>\n]+>",  # autolinks and inline HTML
+    re.S | re.M,
+)
+_HTML_ATTR_TEXT = re.compile(r"\b(?:alt|title)\s*=\s*\"([^\"]*)\"", re.I)
+
+
+def _blank(text: str) -> str:
+    return re.sub(r"[^\n]", " ", text)
+
+
+def html_prose(source: str) -> str:
+    def hide(m: re.Match) -> str:
+        tag = m.group(0)
+        out = list(_blank(tag))
+        # alt and title text is read by people: keep it in place
+        if not tag.startswith("<!--") and m.group(1) is None:
+            for attr in _HTML_ATTR_TEXT.finditer(tag):
+                s, e = attr.span(1)
+                out[s:e] = tag[s:e]
+        return "".join(out)
+
+    return _HTML_HIDDEN.sub(hide, source)
+
+
+def markdown_prose(source: str) -> str:
+    return _MD_HIDDEN.sub(lambda m: _blank(m.group(0)), source)
+
+
+def prose(path: str, source: str) -> str:
+    lower = path.lower()
+    if lower.endswith((".html", ".htm")):
+        return html_prose(source)
+    if lower.endswith((".md", ".markdown")):
+        return markdown_prose(source)
+    return source

@@ -1,0 +1,1 @@
+"""Output formats: a function per format, taking the file reports."""

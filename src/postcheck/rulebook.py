@@ -1,0 +1,145 @@
+"""Loading and validating rule files (rules/*.yaml) and word lists (wordlists/*.txt).
+
+A rule file holds `rules:`, a list of rules. Every rule has the keys in COMMON, and the
+keys its kind adds (see checks/). Anything else is an error naming the file and the key,
+so that a misspelt option never silently switches a check off.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from .clauses import CLAUSES
+from .findings import SEVERITIES
+from .resources import resource_dir
+from .terms import Matcher, TermSet
+
+
+class RuleError(Exception):
+    """A rule file or word list is wrong; the message names the path and the key."""
+
+
+REQUIRED = {"id", "clause", "severity", "kind", "message", "description", "examples"}
+COMMON = REQUIRED | {"suggestion", "unless", "requires", "downgrade"}
+LANGS = ("vi", "en")
+
+
+@dataclass
+class Context:
+    """What rules need while they compile: word lists, and the matcher to register terms with."""
+
+    wordlist_dirs: list[Path]
+    matcher: Matcher = field(default_factory=Matcher)
+    used_wordlists: set[str] = field(default_factory=set)
+    _cache: dict[str, list[str]] = field(default_factory=dict)
+
+    def wordlist(self, name: str, where: str) -> list[str]:
+        if name not in self._cache:
+            for folder in self.wordlist_dirs:
+                path = folder / f"{name}.txt"
+                if path.is_file():
+                    self._cache[name] = read_wordlist(path)
+                    break
+            else:
+                raise RuleError(f"{where}: word list '{name}' not found in {', '.join(map(str, self.wordlist_dirs))}")
+        self.used_wordlists.add(name)
+        return self._cache[name]
+
+    def termset(self, spec: Any, where: str, name: str, fold: bool = True) -> TermSet:
+        """A term set from {terms: [...], wordlists: [...]}, registered with the matcher."""
+        if not isinstance(spec, dict):
+            raise RuleError(f"{where}: expected a mapping with 'terms' and/or 'wordlists'")
+        unknown = set(spec) - {"terms", "wordlists", "scope", "to", "within"}
+        if unknown:
+            raise RuleError(f"{where}: unknown key '{sorted(unknown)[0]}'")
+        raw = list(_str_list(spec.get("terms", []), f"{where}.terms"))
+        for wl in _str_list(spec.get("wordlists", []), f"{where}.wordlists"):
+            raw.extend(self.wordlist(wl, f"{where}.wordlists"))
+        if not raw:
+            raise RuleError(f"{where}: no terms (give 'terms' or 'wordlists')")
+        termset = TermSet.build(name, raw, fold)
+        self.matcher.add(termset)
+        return termset
+
+
+def read_wordlist(path: Path) -> list[str]:
+    try:
+        text = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
+        raise RuleError(f"{path}: cannot read word list: {exc}") from None
+    terms = [line.split("#", 1)[0].strip() for line in text.splitlines()]
+    terms = [t for t in terms if t]
+    if not terms:
+        raise RuleError(f"{path}: word list is empty")
+    return terms
+
+
+def _str_list(value: Any, where: str) -> list[str]:
+    if isinstance(value, str):
+        return [value]
+    if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+        raise RuleError(f"{where}: expected a list of strings")
+    return value
+
+
+def localized(spec: Any, where: str) -> dict[str, str]:
+    if isinstance(spec, str):
+        raise RuleError(f"{where}: give both 'vi' and 'en' texts")
+    if not isinstance(spec, dict) or set(spec) != set(LANGS) or not all(
+        isinstance(spec[k], str) and spec[k].strip() for k in LANGS
+    ):
+        raise RuleError(f"{where}: expected exactly the keys 'vi' and 'en', each a non-empty text")
+    return dict(spec)
+
+
+def load_rule_file(path: Path, ctx: Context) -> list:
+    from .checks import build_rule  # the kinds import this module
+
+    try:
+        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        where = f"{path}:{mark.line + 1}" if mark else str(path)
+        problem = getattr(exc, "problem", None) or str(exc).splitlines()[0]
+        raise RuleError(f"{where}: malformed YAML: {problem}") from None
+    except (OSError, UnicodeDecodeError) as exc:
+        raise RuleError(f"{path}: cannot read rule file: {exc}") from None
+    if not isinstance(data, dict) or set(data) != {"rules"} or not isinstance(data["rules"], list):
+        raise RuleError(f"{path}: a rule file holds one key, 'rules', with a list of rules")
+    rules = []
+    for n, spec in enumerate(data["rules"], 1):
+        rid = spec.get("id") if isinstance(spec, dict) else None
+        where = f"{path}: rule '{rid}'" if rid else f"{path}: rule #{n}"
+        if not isinstance(spec, dict):
+            raise RuleError(f"{where}: a rule is a mapping")
+        missing = sorted(REQUIRED - set(spec))
+        if missing:
+            raise RuleError(f"{where}: missing key '{missing[0]}'")
+        if str(spec["clause"]) not in CLAUSES:
+            raise RuleError(f"{where}: key 'clause': unknown clause '{spec['clause']}' (known: {', '.join(CLAUSES)})")
+        if spec["severity"] not in SEVERITIES:
+            raise RuleError(f"{where}: key 'severity': '{spec['severity']}' is not one of {', '.join(SEVERITIES)}")
+        rules.append(build_rule(spec, where, ctx))
+    return rules
+
+
+def load_rulebook(rule_dirs: list[Path] | None = None, wordlist_dirs: list[Path] | None = None):
+    """Every rule in the given folders (default: the shipped ones), compiled."""
+    from .engine import Rulebook
+
+    rule_dirs = rule_dirs or [resource_dir("rules")]
+    ctx = Context(wordlist_dirs or [resource_dir("wordlists")])
+    rules = []
+    seen: dict[str, Path] = {}
+    for folder in rule_dirs:
+        for path in sorted(folder.glob("*.yaml")):
+            for rule in load_rule_file(path, ctx):
+                if rule.id in seen:
+                    raise RuleError(f"{path}: rule '{rule.id}': key 'id': duplicate of a rule in {seen[rule.id]}")
+                seen[rule.id] = path
+                rules.append(rule)
+    ctx.matcher.finalize()
+    return Rulebook(rules, ctx.matcher, ctx.used_wordlists)

@@ -1,0 +1,72 @@
+"""Sentences and Vietnamese words, as character spans of the text they came from.
+
+Sentences are split here, by punctuation and line breaks, so that a draft with no
+candidate term never needs underthesea. Words come from underthesea's bundled
+word_tokenize model (no download, no network), imported only when a sentence needs it.
+"""
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from .normalize import fold
+
+_SENTENCE_END = re.compile(r"[.!?…]+[\"'”’)\]]*(?=\s)|\n+")
+_SYLLABLE = re.compile(r"\S+")
+_MAX_GAP = 40
+
+
+def sentence_spans(text: str) -> list[tuple[int, int]]:
+    """[start, end) of each sentence: split after . ! ? … followed by a space, and at line breaks."""
+    spans = []
+    start = 0
+    for m in _SENTENCE_END.finditer(text):
+        end = m.end()
+        if text[start:end].strip():
+            spans.append((start, end))
+        start = end
+    if text[start:].strip():
+        spans.append((start, len(text)))
+    return spans
+
+
+@lru_cache(maxsize=1)
+def _word_tokenize():
+    from underthesea import word_tokenize  # slow import: only when a sentence needs words
+
+    return word_tokenize
+
+
+@lru_cache(maxsize=4096)
+def word_spans(sentence: str) -> tuple[tuple[int, int], ...]:
+    """Spans of underthesea's words in `sentence` (a compound like "mật ong" is one word)."""
+    tokens = _word_tokenize()(sentence)
+    return align(sentence, tokens)
+
+
+def align(text: str, tokens: list[str]) -> tuple[tuple[int, int], ...]:
+    """Locate each token's syllables in `text`, comparing diacritic-folded lower case,
+    because the tokenizer may respell tone marks or casing."""
+    folded = fold(text.lower())
+    spans = []
+    cursor = 0
+    for token in tokens:
+        start = end = None
+        for syllable in token.split():
+            key = fold(syllable.lower())
+            found = folded.find(key, cursor, cursor + len(key) + _MAX_GAP)
+            if found == -1:
+                # the tokenizer respelled or dropped this syllable: skip it, keep the rest
+                continue
+            if start is None:
+                start = found
+            end = found + len(key)
+            cursor = end
+        if start is not None:
+            spans.append((start, end))
+    return tuple(spans)
+
+
+def syllable_spans(text: str) -> tuple[tuple[int, int], ...]:
+    """Whitespace-separated pieces: the word boundaries used when segmentation is off."""
+    return tuple((m.start(), m.end()) for m in _SYLLABLE.finditer(text))

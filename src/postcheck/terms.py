@@ -1,0 +1,148 @@
+"""Term sets and the one-pass multi-pattern search over every term of every rule.
+
+All terms are folded (lower case, no diacritics) into one Aho-Corasick automaton that
+runs once over the folded matching view: that pass is both the matcher and the
+prefilter, since only sentences holding a candidate are ever segmented. Each candidate
+is then verified against the term's real spelling:
+
+* text written with diacritics must carry the term's own tone marks (mật ≠ mặt ≠ mắt);
+* text written without diacritics matches a multi-syllable term's folded form, unless
+  a different dictionary word folds to the same letters ("tối mật" / "tối mặt");
+* a single folded syllable ("mat", "my") is only a *weak* match, which a proximity rule
+  may accept when the other side of the pair is strong, and a term rule never does.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+from importlib.util import find_spec
+from pathlib import Path
+
+import ahocorasick
+
+from .normalize import clean, fold, has_diacritics, tone_key
+
+_SPACES = re.compile(r"\s+")
+
+
+def normalize_term(raw: str) -> str:
+    """A term as the matching view would spell it: clean, lower case, single spaces."""
+    return _SPACES.sub(" ", clean(raw).text.lower()).strip()
+
+
+@dataclass(frozen=True)
+class Term:
+    text: str  # normalized spelling
+    key: str  # tone_key(text)
+    folded: str
+    syllables: int
+    accented: bool
+    foldable: bool = True  # False for a term written "=term": its exact spelling only
+
+
+@dataclass
+class TermSet:
+    """Terms a rule refers to; `name` identifies the set inside the matcher."""
+
+    name: str
+    terms: list[Term] = field(default_factory=list)
+    fold: bool = True
+
+    @classmethod
+    def build(cls, name: str, raw_terms: list[str], fold_ok: bool = True) -> "TermSet":
+        seen: dict[str, Term] = {}
+        for raw in raw_terms:
+            exact = raw.startswith("=")
+            text = normalize_term(raw[1:] if exact else raw)
+            if text and text not in seen:
+                seen[text] = Term(text, tone_key(text), fold(text), len(text.split()), has_diacritics(text), not exact)
+        return cls(name, list(seen.values()), fold_ok)
+
+
+@dataclass(frozen=True)
+class Match:
+    start: int  # in the matching view
+    end: int
+    term: Term
+    weak: bool  # a lone folded syllable: counts only when context confirms it
+
+
+@lru_cache(maxsize=1)
+def _dictionary_fold_index() -> dict[str, frozenset[str]]:
+    """Folded spelling → tone keys of the multi-syllable words in underthesea's bundled
+    Viet74K dictionary, read as a file so that underthesea is not imported."""
+    spec = find_spec("underthesea")
+    index: dict[str, set[str]] = {}
+    if spec is None or not spec.submodule_search_locations:
+        return {}
+    path = Path(list(spec.submodule_search_locations)[0]) / "corpus" / "data" / "Viet74K.txt"
+    if not path.is_file():
+        return {}
+    for word in path.read_text(encoding="utf-8").splitlines():
+        word = word.strip().lower()
+        if " " in word:
+            index.setdefault(fold(word), set()).add(tone_key(word))
+    return {k: frozenset(v) for k, v in index.items()}
+
+
+def fold_is_ambiguous(term: Term) -> bool:
+    keys = _dictionary_fold_index().get(term.folded)
+    return bool(keys) and any(k != term.key for k in keys)
+
+
+class Matcher:
+    """Finds every term of every registered set in a text, in one pass."""
+
+    def __init__(self) -> None:
+        self._automaton = ahocorasick.Automaton()
+        self._sets: dict[str, TermSet] = {}
+        self._built = False
+
+    def add(self, termset: TermSet) -> None:
+        if termset.name in self._sets:
+            return
+        self._sets[termset.name] = termset
+        for term in termset.terms:
+            if self._automaton.exists(term.folded):
+                entries = self._automaton.get(term.folded)
+            else:
+                entries = []
+                self._automaton.add_word(term.folded, entries)
+            entries.append((termset.name, term))
+
+    def finalize(self) -> None:
+        if not self._built and len(self._automaton):
+            self._automaton.make_automaton()
+        self._built = True
+
+    def find(self, text: str) -> dict[str, list[Match]]:
+        """Verified matches in `text` (the matching view), per term-set name."""
+        self.finalize()
+        found: dict[str, list[Match]] = {}
+        if not self._built or not len(self._automaton):
+            return found
+        folded = fold(text)
+        n = len(text)
+        for last, entries in self._automaton.iter(folded):
+            end = last + 1
+            start = end - len(entries[0][1].folded)
+            if (start > 0 and folded[start - 1].isalnum()) or (end < n and folded[end].isalnum()):
+                continue  # inside a longer syllable
+            span = text[start:end]
+            for set_name, term in entries:
+                weak = self._verify(span, term, self._sets[set_name])
+                if weak is not None:
+                    found.setdefault(set_name, []).append(Match(start, end, term, weak))
+        return found
+
+    @staticmethod
+    def _verify(span: str, term: Term, termset: TermSet) -> bool | None:
+        """None: not this term; False: a firm match; True: a weak (folded syllable) match."""
+        if tone_key(span) == term.key:
+            return False
+        if not term.accented or not term.foldable or not termset.fold or has_diacritics(span):
+            return None
+        if term.syllables == 1:
+            return True
+        return None if fold_is_ambiguous(term) else False
