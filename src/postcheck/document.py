@@ -6,7 +6,7 @@ from functools import cached_property
 
 from . import segment
 from .normalize import clean, matching_view
-from .terms import Match, Matcher
+from .terms import Match, Matcher, is_dictionary_word
 from .textmap import LineIndex, MappedText
 
 
@@ -16,7 +16,7 @@ class Document:
         self.clean: MappedText = clean(original)
         self.view: MappedText = matching_view(self.clean, teencode)
         self.matches: dict[str, list[Match]] = matcher.find(self.view.text)
-        self._words: dict[int, tuple[set[int], set[int]]] = {}
+        self._words: dict[int, tuple[tuple[int, int], ...]] = {}
 
     @cached_property
     def lines(self) -> LineIndex:
@@ -42,16 +42,22 @@ class Document:
         return max(bisect_right(self._sentence_original_starts, offset) - 1, 0)
 
     def is_word(self, match: Match) -> bool:
-        """Does the match start and end on underthesea word boundaries?"""
+        """Is the match a word of its own, not part of a longer word ("mật" in "mật ong")?
+
+        underthesea's segmentation decides, but a segment that crosses the match's edge
+        only vetoes it when that segment is a dictionary word: the segmenter also glues
+        unknown neighbours together ("logo bộ"), and those must not hide a match."""
         index = self.sentence_of(match.start)
-        bounds = self._words.get(index)
-        if bounds is None:
+        spans = self._words.get(index)
+        if spans is None:
             s, e = self.sentences[index] if self.sentences else (0, len(self.view.text))
-            spans = segment.word_spans(self.view.text[s:e])
-            bounds = ({s + a for a, _ in spans}, {s + b for _, b in spans})
-            self._words[index] = bounds
-        starts, ends = bounds
-        return match.start in starts and match.end in ends
+            spans = tuple((s + a, s + b) for a, b in segment.word_spans(self.view.text[s:e]))
+            self._words[index] = spans
+        for a, b in spans:
+            crosses = (a < match.start < b) or (a < match.end < b)
+            if crosses and is_dictionary_word(self.view.text[a:b]):
+                return False
+        return True
 
     def original_span(self, match_start: int, match_end: int) -> tuple[int, int]:
         return self.view.original_span(match_start, match_end)

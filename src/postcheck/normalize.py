@@ -92,7 +92,7 @@ def _clean_slow(text: str, start: int, end: int, out: MappedBuilder) -> None:
                 cluster.append(text[j])
             j += 1
         composed = unicodedata.normalize("NFKC", "".join(cluster))
-        if len(cluster) == 1 and composed == text[i]:
+        if j == i + 1 and composed == ch:
             out.keep(i, j)
         else:
             out.replace(i, j, composed)

@@ -69,21 +69,33 @@ class Match:
 
 
 @lru_cache(maxsize=1)
-def _dictionary_fold_index() -> dict[str, frozenset[str]]:
-    """Folded spelling → tone keys of the multi-syllable words in underthesea's bundled
-    Viet74K dictionary, read as a file so that underthesea is not imported."""
+def dictionary_words() -> frozenset[str]:
+    """Multi-syllable words of underthesea's bundled Viet74K dictionary, lower case,
+    read as a file so that underthesea is not imported."""
     spec = find_spec("underthesea")
-    index: dict[str, set[str]] = {}
     if spec is None or not spec.submodule_search_locations:
-        return {}
+        return frozenset()
     path = Path(list(spec.submodule_search_locations)[0]) / "corpus" / "data" / "Viet74K.txt"
     if not path.is_file():
-        return {}
-    for word in path.read_text(encoding="utf-8").splitlines():
-        word = word.strip().lower()
-        if " " in word:
-            index.setdefault(fold(word), set()).add(tone_key(word))
+        return frozenset()
+    words = (w.strip().lower() for w in path.read_text(encoding="utf-8").splitlines())
+    return frozenset(w for w in words if " " in w)
+
+
+@lru_cache(maxsize=1)
+def _dictionary_fold_index() -> dict[str, frozenset[str]]:
+    """Folded spelling → tone keys of the dictionary's words that fold to it."""
+    index: dict[str, set[str]] = {}
+    for word in dictionary_words():
+        index.setdefault(fold(word), set()).add(tone_key(word))
     return {k: frozenset(v) for k, v in index.items()}
+
+
+def is_dictionary_word(token: str) -> bool:
+    """A multi-syllable dictionary word, written with or (folded) without diacritics."""
+    if token in dictionary_words():
+        return True
+    return not has_diacritics(token) and token in _dictionary_fold_index()
 
 
 def fold_is_ambiguous(term: Term) -> bool:
