@@ -5,7 +5,7 @@ from bisect import bisect_right
 from functools import cached_property
 
 from . import segment
-from .normalize import clean, matching_view
+from .normalize import clean, has_diacritics, matching_view
 from .terms import Match, Matcher, is_dictionary_word
 from .textmap import LineIndex, MappedText
 
@@ -53,9 +53,20 @@ class Document:
             s, e = self.sentences[index] if self.sentences else (0, len(self.view.text))
             spans = tuple((s + a, s + b) for a, b in segment.word_spans(self.view.text[s:e]))
             self._words[index] = spans
+        text = self.view.text
         for a, b in spans:
             crosses = (a < match.start < b) or (a < match.end < b)
-            if crosses and is_dictionary_word(self.view.text[a:b]):
+            if crosses and is_dictionary_word(text[a:b]):
+                return False
+        if match.term.accented and not has_diacritics(text[match.start:match.end]):
+            # the segmenter barely joins syllables written without diacritics: look for a
+            # dictionary word formed with the neighbouring syllable ("mat" + "khau")
+            before = text[:match.start].split()[-1:] if match.start else []
+            after = text[match.end:match.end + 30].split()[:1]
+            pieces = text[match.start:match.end].split()
+            first, last = pieces[0], pieces[-1]
+            if (before and is_dictionary_word(f"{before[0]} {first}")) or (
+                    after and is_dictionary_word(f"{last} {after[0]}")):
                 return False
         return True
 

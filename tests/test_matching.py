@@ -1,0 +1,73 @@
+"""The behaviours that keep checks precise: word boundaries, diacritics, context."""
+from __future__ import annotations
+
+import unicodedata
+
+import pytest
+
+
+def rules_fired(check, text):
+    return {f.rule for f in check(text)}
+
+
+@pytest.mark.parametrize("text", [
+    "Mật ong rừng ngon lắm",
+    "Đổi mật khẩu thường xuyên nhé",
+    "Buổi gặp mặt thân mật",
+    "Hai bên có quan hệ mật thiết",
+    "Bí mật nhỏ của mình là thích ăn kem",
+    "Bận tối mặt cả tuần",
+    "bi mat cua minh la thich an kem",
+])
+def test_mat_look_alikes_do_not_hit(check, text):
+    assert not any(f.clause == "5.2" for f in check(text))
+
+
+@pytest.mark.parametrize("text", [
+    "Tài liệu mật của Vụ",
+    "tai lieu luu hanh noi bo",
+    "TÀI LIỆU TUYỆT MẬT",
+    unicodedata.normalize("NFD", "Đây là bí mật nhà nước"),
+    "bí m\u200bật nhà n\u200bước",
+    "b.í m.ậ.t n.h.à n.ư.ớ.c",
+])
+def test_classified_marks_hit_in_every_spelling(check, text):
+    assert "classified.marks" in rules_fired(check, text)
+
+
+def test_single_folded_syllable_never_hits_alone(check):
+    # "mat" could be mật, mặt, mắt, mất, mát: never a classification mark by itself
+    assert not any(f.clause == "5.2" for f in check("tai lieu mat roi, tim mai khong thay"))
+
+
+def test_folded_country_needs_a_firm_topic(check):
+    assert "foreign.internal-affairs" in rules_fired(check, "bau cu o my gian lan qua")
+    assert "foreign.internal-affairs" not in rules_fired(check, "di my du lich vui qua")
+
+
+def test_viet_nam_is_not_a_foreign_state(check):
+    assert rules_fired(check, "Cử tri Việt Nam đi bầu cử đại biểu Quốc hội khóa mới") == set()
+
+
+def test_spokesperson_quote_clears_foreign_affairs(check):
+    text = ("Người Phát ngôn Bộ Ngoại giao Việt Nam cho biết: Việt Nam mong muốn các bên "
+            "ở Myanmar sớm chấm dứt xung đột, đối thoại sau cuộc đảo chính.")
+    assert "foreign.internal-affairs" not in rules_fired(check, text)
+
+
+def test_positions_point_into_the_original_text(check):
+    text = "Xin chào.\nĐây là t\u200bài l\u200biệu m\u200bật nhé"
+    [finding] = [f for f in check(text) if f.rule == "classified.marks"]
+    assert text[finding.start:finding.end] == "t\u200bài l\u200biệu m\u200bật"
+    assert finding.match == text[finding.start:finding.end]
+    assert (finding.line, finding.column) == (2, 8)
+
+
+def test_messages_come_in_english_on_request(check):
+    [finding] = [f for f in check("Tài liệu mật", lang="en") if f.rule == "classified.marks"]
+    assert "secret" in finding.message
+
+
+def test_official_email_and_its_subdomains(check):
+    assert "identity.official-email" in rules_fired(check, "mail: a.b@hanoi.mofa.gov.vn")
+    assert "identity.official-email" not in rules_fired(check, "mail: a.b@notmofa.gov.vn")

@@ -1,0 +1,98 @@
+"""Normalization undoes evasions while every position still points into the original."""
+from __future__ import annotations
+
+import unicodedata
+
+import pytest
+
+from postcheck.engine import teencode_table
+from postcheck.normalize import clean, fold, matching_view, tone_key
+
+
+def view(text: str):
+    return matching_view(clean(text), teencode_table())
+
+
+def spans_back(text: str, needle: str) -> str:
+    """The original characters behind the first occurrence of `needle` in the matching view."""
+    mt = view(text)
+    i = mt.text.index(needle)
+    s, e = mt.original_span(i, i + len(needle))
+    return text[s:e]
+
+
+def test_nfd_is_composed_and_mapped_back():
+    text = unicodedata.normalize("NFD", "Tài liệu mật")
+    assert view(text).text == "tài liệu mật"
+    assert spans_back(text, "mật") == unicodedata.normalize("NFD", "mật")
+
+
+def test_zero_width_characters_are_dropped():
+    text = "b\u200bí m\u200dật"
+    assert view(text).text == "bí mật"
+    assert spans_back(text, "bí mật") == text
+
+
+def test_cyrillic_and_greek_look_alikes_are_folded():
+    assert view("МẬТ").text == "mật"  # Cyrillic М and Т
+    assert view("οс сhο").text == "oc cho"  # Greek ο, Cyrillic с
+
+
+@pytest.mark.parametrize("evasion,plain", [
+    ("b.í m.ậ.t", "bí mật"),
+    ("đ.ầ.u b.ò", "đầu bò"),
+    ("t u y ệ t  m ậ t", "tuyệt mật"),
+    ("m-ậ-t", "mật"),
+    ("mậtttttt", "mật"),
+    ("l0n", "lon"),
+])
+def test_evasions_are_undone(evasion, plain):
+    assert view(evasion).text == plain
+
+
+def test_evasion_positions_cover_the_original_span():
+    text = "xem tài liệu t u y ệ t  m ậ t nhé"
+    assert spans_back(text, "tuyệt mật") == "t u y ệ t  m ậ t"
+
+
+def test_email_addresses_and_abbreviations_are_not_joined():
+    assert "hung.nv@mofa.gov.vn" in view("gửi hung.nv@mofa.gov.vn nhé").text
+    assert "tp.hcm" in view("ở TP.HCM").text
+
+
+@pytest.mark.parametrize("teen,full", [
+    ("ko biết", "không biết"),
+    ("đc rồi", "được rồi"),
+    ("vs ai", "với ai"),
+    ("làm j", "làm gì"),
+])
+def test_teencode_is_expanded(teen, full):
+    assert view(teen).text == full
+
+
+def test_single_letter_after_a_number_is_a_unit_not_teencode():
+    assert view("giá 50 k thôi").text == "giá 50 k thôi"
+
+
+def test_teencode_maps_back_to_the_short_form():
+    assert spans_back("mình ko đi", "không") == "ko"
+
+
+def test_fold_keeps_length_and_removes_marks():
+    s = "Đại sứ quán Việt Nam"
+    assert fold(s) == "Dai su quan Viet Nam"
+    assert len(fold(s)) == len(s)
+
+
+def test_tone_key_unifies_old_and_new_tone_placement():
+    assert tone_key("hoà bình") == tone_key("hòa bình")
+    assert tone_key("Thuỵ Điển") == tone_key("Thụy Điển")
+    assert tone_key("mật") != tone_key("mặt")
+
+
+def test_line_breaks_are_kept_and_crlf_maps_to_both_characters():
+    text = "dòng một\r\ndòng hai"
+    mt = clean(text)
+    assert mt.text == "dòng một\ndòng hai"
+    i = mt.text.index("hai")
+    assert text[slice(*mt.original_span(i, i + 3))] == "hai"
