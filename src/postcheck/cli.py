@@ -168,7 +168,8 @@ SUBCOMMANDS = {"rules", "explain"}
 
 def main(argv: Optional[list[str]] = None) -> None:
     args = sys.argv[1:] if argv is None else argv
-    if args and args[0] in SUBCOMMANDS and not Path(args[0]).exists():
+    # a folder that happens to be called "rules" is checked as ./rules
+    if args and args[0] in SUBCOMMANDS:
         tools_app(args=args, prog_name="postcheck")
     else:
         check_app(args=args, prog_name="postcheck")
