@@ -24,7 +24,7 @@ class NearRule(Rule):
             if "exceptions" in spec else None
         )
         within = spec.get("within", "sentence")
-        if not (within in ("sentence", "post") or (isinstance(within, int) and within > 0)):
+        if not (within in ("sentence", "post") or (isinstance(within, int) and not isinstance(within, bool) and within >= 0)):
             raise RuleError(f"{where}: key 'within': expected 'sentence', 'post' or a number of words")
         self.within = within
         self.report = spec.get("report", "b")
