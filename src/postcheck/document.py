@@ -1,12 +1,13 @@
 """One draft under check: its views, sentences and (lazily) its words."""
 from __future__ import annotations
 
+import unicodedata
 from bisect import bisect_right
 from functools import cached_property
 
 from . import segment
 from .normalize import clean, has_diacritics, matching_view
-from .terms import Match, Matcher, is_dictionary_word
+from .terms import Match, Matcher, is_dictionary_word, written_with_diacritics
 from .textmap import LineIndex, MappedText
 
 
@@ -15,8 +16,14 @@ class Document:
         self.original = original
         self.clean: MappedText = clean(original)
         self.view: MappedText = matching_view(self.clean, teencode)
-        self.matches: dict[str, list[Match]] = matcher.find(self.view.text)
+        self.matches: dict[str, list[Match]] = matcher.find(self.view.text, self._accented_around)
         self._words: dict[int, tuple[tuple[int, int], ...]] = {}
+
+    def _accented_around(self, start: int, end: int) -> bool:
+        # judged on what the user typed: teencode expansions must not count as diacritics
+        s, e = self.view.original_span(start, end)
+        window = unicodedata.normalize("NFC", self.original[max(0, s - 80):e + 80])
+        return written_with_diacritics(window, min(s, 80), min(s, 80) + (e - s), reach=len(window))
 
     @cached_property
     def lines(self) -> LineIndex:

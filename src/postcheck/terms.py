@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from typing import Callable
 from functools import lru_cache
 from importlib.util import find_spec
 from pathlib import Path
@@ -91,6 +92,14 @@ def _dictionary_fold_index() -> dict[str, frozenset[str]]:
     return {k: frozenset(v) for k, v in index.items()}
 
 
+def written_with_diacritics(text: str, start: int, end: int, reach: int = 80) -> bool:
+    """Is the text around a span written with diacritics? Then a span without them is a
+    name or a foreign word ("chị Loan"), not Vietnamese typed without marks ("loạn")."""
+    words = text[max(0, start - reach):end + reach].split()
+    accented = sum(1 for w in words if has_diacritics(w))
+    return accented >= 2 and accented >= 0.25 * len(words)
+
+
 def is_dictionary_word(token: str) -> bool:
     """A multi-syllable dictionary word, written with or (folded) without diacritics."""
     if token in dictionary_words():
@@ -128,8 +137,12 @@ class Matcher:
             self._automaton.make_automaton()
         self._built = True
 
-    def find(self, text: str) -> dict[str, list[Match]]:
-        """Verified matches in `text` (the matching view), per term-set name."""
+    def find(self, text: str, accented_around: Callable[[int, int], bool] | None = None) -> dict[str, list[Match]]:
+        """Verified matches in `text` (the matching view), per term-set name.
+
+        `accented_around(start, end)` tells whether the text the user wrote around a span
+        uses diacritics; by default `text` itself is looked at."""
+        accented_around = accented_around or (lambda s, e: written_with_diacritics(text, s, e))
         self.finalize()
         found: dict[str, list[Match]] = {}
         if not self._built or not len(self._automaton):
@@ -144,8 +157,11 @@ class Matcher:
             span = text[start:end]
             for set_name, term in entries:
                 weak = self._verify(span, term, self._sets[set_name])
-                if weak is not None:
-                    found.setdefault(set_name, []).append(Match(start, end, term, weak))
+                if weak is None:
+                    continue
+                if term.accented and not has_diacritics(span) and accented_around(start, end):
+                    continue  # an unaccented name or foreign word amid accented text: not stripped text
+                found.setdefault(set_name, []).append(Match(start, end, term, weak))
         return found
 
     @staticmethod

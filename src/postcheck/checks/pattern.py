@@ -2,6 +2,7 @@
 validator (ID numbers, phones), a domain list (official e-mail) or nearby context terms."""
 from __future__ import annotations
 
+import fnmatch
 import re
 from typing import Iterator
 
@@ -59,7 +60,13 @@ class PatternRule(Rule):
 
     def _domain_ok(self, domain: str) -> bool:
         domain = domain.lower().rstrip(".")
-        return any(domain == d or domain.endswith("." + d) for d in self.domains)
+        labels = domain.split(".")
+        for listed in self.domains:
+            n = listed.count(".") + 1
+            # the listed domain itself or any sub-domain of it; * spans one label's characters
+            if len(labels) >= n and fnmatch.fnmatchcase(".".join(labels[-n:]), listed):
+                return True
+        return False
 
     def _context_ok(self, doc: Document, start: int, end: int) -> bool:
         for m in firm_words(doc, self.context, allow_weak=False):
