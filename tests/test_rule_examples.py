@@ -27,7 +27,8 @@ def test_example_hits(rule_id, text):
 
 @pytest.mark.parametrize("rule_id,text", list(_cases("miss")))
 def test_example_misses(rule_id, text):
-    fired = {f.rule for f in RULEBOOK.check_text(text)}
+    # an info note (a downgraded finding) is allowed on a look-alike; a warning is not
+    fired = {f.rule for f in RULEBOOK.check_text(text) if f.severity != "info"}
     assert rule_id not in fired, f"{rule_id} fired on a look-alike: {text}"
 
 

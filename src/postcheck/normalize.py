@@ -178,7 +178,8 @@ _DOTTED = re.compile(rf"(?<![\w@./:]){_L}{{1,2}}(?:[.*·•]+{_L}{{1,2}})+(?![\w
 _DASHED = re.compile(rf"(?<![\w@./:-]){_L}(?:[-_]+{_L})+(?![\w@-])")
 # three or more single letters split by single spaces (t u y ệ t)
 _SPACED = re.compile(rf"(?<!\S){_L}(?: {_L}){{2,}}(?!\S)")
-_STRETCHED = re.compile(rf"({_L})\1{{2,}}")
+# a letter held down at the end of a word (mậttttt, vcllll); "cccd" keeps its letters
+_STRETCHED = re.compile(rf"({_L})\1{{2,}}(?!{_L})")
 _LEET = re.compile(rf"(?<={_L})[013457](?={_L})")
 _LEET_MAP = {"0": "o", "1": "i", "3": "e", "4": "a", "5": "s", "7": "t"}
 _TOKEN = re.compile(r"[^\W_]+")

@@ -11,7 +11,9 @@ from functools import lru_cache
 
 from .normalize import fold
 
-_SENTENCE_END = re.compile(r"[.!?…]+[\"'”’)\]]*(?=\s)|\n+")
+# a period after these abbreviations does not end a sentence ("No. B123", "TS. Lan")
+_ABBREVIATIONS = r"(?<!\bno)(?<!\bmr)(?<!\bms)(?<!\bdr)(?<!\bst)(?<!\btp)(?<!\bts)(?<!\bths)(?<!\bpgs)(?<!\bgs)(?<!\bbs)(?<!\bmrs)"
+_SENTENCE_END = re.compile(_ABBREVIATIONS + r"(?:[!?…]+|\.+)[\"'”’)\]]*(?=\s)|\n+", re.I)
 _SYLLABLE = re.compile(r"\S+")
 _MAX_GAP = 40
 

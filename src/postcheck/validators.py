@@ -55,7 +55,30 @@ def passport_vn(text: str) -> bool:
     return bool(re.fullmatch(r"[A-Z]\d{7}", text.strip())) and len(set(text[1:])) > 1
 
 
+def secret_like(text: str) -> bool:
+    """A password-like value: 6+ characters mixing at least two of lower case, upper case,
+    digits and symbols, and not a plain word ("mạnh", "thường xuyên")."""
+    value = text.strip().strip(".,;:!?\"'“”")
+    if len(value) < 6 or " " in value:
+        return False
+    classes = sum((
+        any(c.islower() for c in value),
+        any(c.isupper() for c in value),
+        any(c.isdigit() for c in value),
+        any(not c.isalnum() for c in value),
+    ))
+    return classes >= 2 and not value.isalpha()
+
+
+def otp_code(text: str) -> bool:
+    """4 to 8 digits, not a year or a run of one digit."""
+    d = digits(text)
+    return 4 <= len(d) <= 8 and len(set(d)) > 1 and not (len(d) == 4 and d.startswith(("19", "20")))
+
+
 VALIDATORS: dict[str, Callable[[str], bool]] = {
+    "secret_like": secret_like,
+    "otp_code": otp_code,
     "cccd": cccd,
     "cmnd": cmnd,
     "phone_vn": phone_vn,
