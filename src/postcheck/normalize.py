@@ -176,8 +176,8 @@ _L = r"[^\W\d_]"  # a letter, any script
 _DOTTED = re.compile(rf"(?<![\w@./:]){_L}{{1,2}}(?:[.*·•]+{_L}{{1,2}})+(?![\w@]|[.*·•/]\w)")
 # single letters split by dashes or underscores (m-ậ-t)
 _DASHED = re.compile(rf"(?<![\w@./:-]){_L}(?:[-_]+{_L})+(?![\w@-])")
-# three or more single letters split by single spaces (t u y ệ t)
-_SPACED = re.compile(rf"(?<!\S){_L}(?: {_L}){{2,}}(?!\S)")
+# three or more single letters or digits split by single spaces (t u y ệ t, 5 8 2 0 1 9)
+_SPACED = re.compile(r"(?<!\S)[^\W_](?: [^\W_]){2,}(?!\S)")
 # a letter held down at the end of a word (mậttttt, vcllll); "cccd" keeps its letters
 _STRETCHED = re.compile(rf"({_L})\1{{2,}}(?!{_L})")
 _LEET = re.compile(rf"(?<={_L})[013457](?={_L})")
@@ -188,7 +188,7 @@ _SPACE_RUN = re.compile(r"[ ]*\n[\s]*|[ ]{2,}")
 
 def _letters_only(m: re.Match) -> Iterable[Op]:
     for k in range(m.start(), m.end()):
-        if m.string[k].isalpha():
+        if m.string[k].isalnum():
             yield ("keep", k, k + 1)
 
 
