@@ -1,4 +1,4 @@
-"""The command line: a thin layer that reads drafts, calls the library, prints, exits.
+"""The command line: a thin layer that reads options, calls the library, prints, exits.
 
 Exit codes: 0 nothing at or above --fail-on, 1 findings, 2 usage or input error,
 3 rule or configuration error.
@@ -15,14 +15,17 @@ import typer
 from rich.console import Console
 
 from . import __version__
-from .findings import SEVERITY_RANK, FileReport
+from .findings import SEVERITY_RANK
 
 EXIT_OK, EXIT_FINDINGS, EXIT_INPUT, EXIT_RULES = 0, 1, 2, 3
+PROGRESS_FROM = 20  # files: fewer finish before a progress bar would help
 
 
 class Format(str, Enum):
     text = "text"
     json = "json"
+    sarif = "sarif"
+    github = "github"
 
 
 class Lang(str, Enum):
@@ -52,13 +55,37 @@ def _version(value: bool) -> None:
         raise typer.Exit()
 
 
-def _load(rules_dir: Optional[Path], wordlists_dir: Optional[Path]):
-    from .resources import resource_dir
-    from .rulebook import RuleError, load_rulebook
+def _config(path: Optional[Path]):
+    from .config import find_config, load_config
+    from .rulebook import RuleError
 
     try:
-        wordlist_dirs = ([wordlists_dir] if wordlists_dir else []) + [resource_dir("wordlists")]
-        return load_rulebook([rules_dir] if rules_dir else None, wordlist_dirs)
+        return load_config(path if path else find_config())
+    except RuleError as exc:
+        _fail(str(exc), EXIT_RULES)
+
+
+def _spec(config, rules_dir: Optional[Path], wordlists_dir: Optional[Path]):
+    from .resources import resource_dir
+    from .runner import RulebookSpec
+
+    extra = dict(config.terms)
+    if config.official_domains:
+        extra["official_domains"] = extra.get("official_domains", []) + config.official_domains
+    dirs = [d for d in (wordlists_dir, config.wordlists) if d] + [resource_dir("wordlists")]
+    return RulebookSpec(
+        rule_dirs=(rules_dir,) if rules_dir else None,
+        wordlist_dirs=tuple(dirs),
+        extra_terms=tuple((k, tuple(v)) for k, v in extra.items()),
+        config=config,
+    )
+
+
+def _build(spec):
+    from .rulebook import RuleError
+
+    try:
+        return spec.build()
     except RuleError as exc:
         _fail(str(exc), EXIT_RULES)
 
@@ -68,61 +95,128 @@ check_app = typer.Typer(add_completion=False, rich_markup_mode=None)
 
 @check_app.command(
     help="Check Vietnamese drafts against the Ministry of Foreign Affairs' social-network code "
-         "of conduct (Decision 722/QĐ-BNG). Give files or folders (.txt, .md, .html), '-' for "
-         "standard input, or pipe text in. Other commands: 'postcheck rules', "
-         "'postcheck explain CLAUSE|RULE_ID'.")
+         "of conduct (Decision 722/QĐ-BNG). Give files or folders (.txt, .md, .html, .docx), '-' "
+         "for standard input, or pipe text in. Other commands: 'postcheck rules', "
+         "'postcheck explain CLAUSE|RULE_ID', 'postcheck init'.")
 def check(
     paths: List[str] = typer.Argument(None, help="Files or folders to check; '-' reads standard input."),
-    fmt: Format = typer.Option(Format.text, "--format", "-f", help="Output format."),
-    lang: Lang = typer.Option(Lang.vi, "--lang", help="Language of messages."),
-    fail_on: FailOn = typer.Option(FailOn.warning, "--fail-on",
-                                   help="Lowest severity that makes the exit code 1."),
+    fmt: Optional[Format] = typer.Option(None, "--format", "-f",
+                                         help="Output format (default: text; github inside GitHub Actions)."),
+    lang: Optional[Lang] = typer.Option(None, "--lang", help="Language of messages (default vi)."),
+    fail_on: Optional[FailOn] = typer.Option(None, "--fail-on",
+                                             help="Lowest severity that makes the exit code 1 (default warning)."),
+    quiet: bool = typer.Option(False, "--quiet", "-q", help="Print only the summary line."),
+    statistics: bool = typer.Option(False, "--statistics", help="Print counts per clause and rule."),
+    jobs: Optional[int] = typer.Option(None, "--jobs", "-j", min=1, help="Files checked in parallel (default: CPUs)."),
+    exclude: List[str] = typer.Option([], "--exclude", help="Skip paths matching this glob (repeatable)."),
+    baseline: Optional[Path] = typer.Option(None, "--baseline", help="Report only findings not in this baseline."),
+    write_baseline: Optional[Path] = typer.Option(None, "--write-baseline",
+                                                  help="Record the current findings as accepted, then exit 0."),
+    show_secrets: bool = typer.Option(False, "--show-secrets",
+                                      help="Print passwords, ID and phone numbers unmasked."),
+    config_path: Optional[Path] = typer.Option(None, "--config", help="Configuration file (default: .postcheck.yaml "
+                                                                       "or [tool.postcheck] in pyproject.toml, found upwards)."),
+    encoding: Optional[str] = typer.Option(None, "--encoding", help="Read files in this encoding (utf-8, cp1258, "
+                                                                    "tcvn3, vni …) instead of detecting it."),
+    max_size: Optional[float] = typer.Option(None, "--max-size", help="Largest file to check, in MB."),
     rules_dir: Optional[Path] = typer.Option(None, "--rules", help="Use the rule files in this folder instead."),
     wordlists_dir: Optional[Path] = typer.Option(None, "--wordlists",
                                                  help="Look for word lists in this folder first."),
     version: bool = typer.Option(False, "--version", callback=_version, is_eager=True,
                                  help="Print the version and exit."),
 ) -> None:
-    from .inputs import InputError, expand, read
-    from .markup import prose
+    from .baseline import new_findings, read_baseline, write_baseline as save_baseline
+    from .findings import for_display
+    from .inputs import InputError, expand
+    from .runner import ReadOptions, check_paths, without_excluded
+
+    config = _config(config_path)
+    config.exclude = config.exclude + list(exclude)
+    fmt = fmt or (Format.github if os.environ.get("GITHUB_ACTIONS") == "true" else Format.text)
+    lang_code = (lang.value if lang else None) or config.lang or "vi"
+    threshold = (fail_on.value if fail_on else None) or config.fail_on or "warning"
 
     if not paths:
         if sys.stdin is None or sys.stdin.isatty():
             _fail("nothing to check: give a file or folder, or pipe text in (see --help)", EXIT_INPUT)
         paths = ["-"]
-    rulebook = _load(rules_dir, wordlists_dir)
-    reports: list[FileReport] = []
-    texts: dict[str, str] = {}
-    input_errors = 0
-    for path in expand(paths):
+    spec = _spec(config, rules_dir, wordlists_dir)
+    rulebook = _build(spec)
+    accepted = None
+    if baseline:
         try:
-            source = read(path)
+            accepted = read_baseline(baseline)
         except InputError as exc:
-            input_errors += 1
-            _stderr().print(f"postcheck: error: {exc}", markup=False)
-            reports.append(FileReport(path, (), str(exc)))
-            continue
-        findings = rulebook.check_text(prose(source.path, source.text), lang.value)
-        reports.append(FileReport(source.path, tuple(findings)))
-        texts[source.path] = source.text
+            _fail(str(exc), EXIT_INPUT)
+    files = without_excluded(expand(paths), config)
+    options = ReadOptions(encoding, int(max_size * 1024 * 1024) if max_size else None)
 
-    if fmt is Format.json:
-        from .report.json_format import render as render_json
+    progress = _progress(len(files), fmt)
+    try:
+        if progress:
+            with progress:
+                task = progress.add_task("postcheck", total=len(files))
+                reports = check_paths(files, spec, lang_code, jobs, options, rulebook,
+                                      on_done=lambda: progress.advance(task))
+        else:
+            reports = check_paths(files, spec, lang_code, jobs, options, rulebook)
+    except KeyboardInterrupt:
+        _fail("interrupted", EXIT_INPUT)
 
-        sys.stdout.write(render_json(reports) + "\n")
-    else:
-        from .report.terminal import render as render_terminal
+    errors = _stderr()
+    for r in reports:
+        if r.error:
+            errors.print(f"postcheck: error: {r.error}", markup=False)
+        elif r.notice:
+            errors.print(f"postcheck: note: {r.notice}", markup=False)
 
-        console = Console(highlight=False, soft_wrap=True, no_color=bool(os.environ.get("NO_COLOR")))
-        render_terminal([r for r in reports if r.error is None], texts, lang.value, console)
+    if write_baseline:
+        count = save_baseline(write_baseline, reports)
+        errors.print(f"postcheck: wrote {count} accepted finding(s) to {write_baseline}", markup=False)
+        raise typer.Exit(EXIT_INPUT if any(r.error for r in reports) else EXIT_OK)
+    if accepted is not None:
+        reports = [new_findings(r, accepted) for r in reports]
 
-    if input_errors:
+    shown = for_display(reports, show_secrets)
+    _print(shown, fmt, lang_code, rulebook, quiet, statistics, show_secrets)
+
+    if any(r.error for r in reports):
         raise typer.Exit(EXIT_INPUT)
-    if fail_on is not FailOn.never:
-        threshold = SEVERITY_RANK[fail_on.value]
-        if any(SEVERITY_RANK[f.severity] >= threshold for r in reports for f in r.findings):
+    if threshold != "never":
+        rank = SEVERITY_RANK[threshold]
+        if any(SEVERITY_RANK[f.severity] >= rank for r in reports for f in r.findings):
             raise typer.Exit(EXIT_FINDINGS)
     raise typer.Exit(EXIT_OK)
+
+
+def _progress(count: int, fmt: Format):
+    if count <= PROGRESS_FROM or not sys.stderr.isatty() or fmt is not Format.text:
+        return None
+    from rich.progress import Progress
+
+    return Progress(console=_stderr(), transient=True)
+
+
+def _print(reports, fmt: Format, lang: str, rulebook, quiet: bool, statistics: bool, show_secrets: bool) -> None:
+    if fmt is Format.json:
+        from .report.json_format import render
+
+        sys.stdout.write(render(reports) + "\n")
+    elif fmt is Format.sarif:
+        from .report.sarif import render
+
+        sys.stdout.write(render(reports, rulebook.rules, lang) + "\n")
+    elif fmt is Format.github:
+        from .report.github import render
+
+        out = render(reports)
+        if out:
+            sys.stdout.write(out + "\n")
+    else:
+        from .report.terminal import render
+
+        console = Console(highlight=False, soft_wrap=True, no_color=bool(os.environ.get("NO_COLOR")))
+        render(reports, lang, console, quiet=quiet, statistics=statistics, show_secrets=show_secrets)
 
 
 tools_app = typer.Typer(add_completion=False, rich_markup_mode=None, help="postcheck's rule tools.")
@@ -132,10 +226,10 @@ tools_app = typer.Typer(add_completion=False, rich_markup_mode=None, help="postc
 def list_rules(
     rules_dir: Optional[Path] = typer.Option(None, "--rules", help="Rule folder to list instead."),
 ) -> None:
-    rulebook = _load(rules_dir, None)
+    rulebook = _build(_spec(_config(None), rules_dir, None))
     console = Console(highlight=False, soft_wrap=True)
     for rule in sorted(rulebook.rules, key=lambda r: (r.clause, r.id)):
-        console.print(f"{rule.clause}  {rule.id:<28} {rule.severity:<8} {rule.description}", markup=False)
+        console.print(f"{rule.clause}  {rule.id:<32} {rule.severity:<8} {rule.description}", markup=False)
 
 
 @tools_app.command("explain", help="Show a clause's text and the rules enforcing it, or one rule.")
@@ -145,7 +239,7 @@ def explain(
 ) -> None:
     from .clauses import CLAUSES, clause_text
 
-    rulebook = _load(None, None)
+    rulebook = _build(_spec(_config(None), None, None))
     console = Console(highlight=False, soft_wrap=True)
     if target in CLAUSES:
         clause = CLAUSES[target]
@@ -153,6 +247,9 @@ def explain(
         console.print(clause_text(target), markup=False)
         console.print(f"English summary: {clause.title_en}.", markup=False)
         rules = [r for r in rulebook.rules if r.clause == target]
+        if not rules:
+            console.print("(No rule checks this clause: it is a duty, or not visible in a draft's text.)",
+                          markup=False)
     elif target in rulebook.by_id:
         rules = [rulebook.by_id[target]]
     else:
@@ -163,7 +260,18 @@ def explain(
         console.print(f"  example: {rule.examples['hit'][0]}", markup=False)
 
 
-SUBCOMMANDS = {"rules", "explain"}
+@tools_app.command("init", help="Write a commented starter .postcheck.yaml in the current folder.")
+def init(force: bool = typer.Option(False, "--force", help="Overwrite an existing file.")) -> None:
+    from .config import CONFIG_NAME, STARTER
+
+    target = Path(CONFIG_NAME)
+    if target.exists() and not force:
+        _fail(f"{CONFIG_NAME} already exists (use --force to overwrite)", EXIT_INPUT)
+    target.write_text(STARTER, encoding="utf-8")
+    print(f"wrote {CONFIG_NAME}")
+
+
+SUBCOMMANDS = {"rules", "explain", "init"}
 
 
 def main(argv: Optional[list[str]] = None) -> None:

@@ -38,3 +38,13 @@ class Rulebook:
         findings = [f for rule in self.rules for f in rule.check(doc, lang)]
         findings.sort(key=lambda f: (f.start, f.end, f.clause, f.rule))
         return findings
+
+    def configure(self, config) -> None:
+        """Apply a project configuration: which rules run, at which severity."""
+        kept = []
+        for rule in self.rules:
+            if config.selects(rule.id, rule.clause):
+                rule.severity = config.severity_for(rule.id, rule.clause, rule.severity)
+                kept.append(rule)
+        self.rules = kept
+        self.by_id = {r.id: r for r in kept}

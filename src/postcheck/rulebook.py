@@ -23,7 +23,7 @@ class RuleError(Exception):
 
 
 REQUIRED = {"id", "clause", "severity", "kind", "message", "description", "examples"}
-COMMON = REQUIRED | {"suggestion", "unless", "requires", "downgrade"}
+COMMON = REQUIRED | {"suggestion", "unless", "requires", "downgrade", "secret"}
 LANGS = ("vi", "en")
 
 
@@ -32,6 +32,7 @@ class Context:
     """What rules need while they compile: word lists, and the matcher to register terms with."""
 
     wordlist_dirs: list[Path]
+    extra_terms: dict[str, list[str]] = field(default_factory=dict)
     matcher: Matcher = field(default_factory=Matcher)
     used_wordlists: set[str] = field(default_factory=set)
     _cache: dict[str, list[str]] = field(default_factory=dict)
@@ -45,6 +46,7 @@ class Context:
                     break
             else:
                 raise RuleError(f"{where}: word list '{name}' not found in {', '.join(map(str, self.wordlist_dirs))}")
+            self._cache[name] = self._cache[name] + self.extra_terms.get(name, [])
         self.used_wordlists.add(name)
         return self._cache[name]
 
@@ -126,12 +128,14 @@ def load_rule_file(path: Path, ctx: Context) -> list:
     return rules
 
 
-def load_rulebook(rule_dirs: list[Path] | None = None, wordlist_dirs: list[Path] | None = None):
-    """Every rule in the given folders (default: the shipped ones), compiled."""
+def load_rulebook(rule_dirs: list[Path] | None = None, wordlist_dirs: list[Path] | None = None,
+                  extra_terms: dict[str, list[str]] | None = None):
+    """Every rule in the given folders (default: the shipped ones), compiled.
+    `extra_terms` appends terms to word lists by name (from the user's configuration)."""
     from .engine import Rulebook
 
     rule_dirs = rule_dirs or [resource_dir("rules")]
-    ctx = Context(wordlist_dirs or [resource_dir("wordlists")])
+    ctx = Context(wordlist_dirs or [resource_dir("wordlists")], dict(extra_terms or {}))
     rules = []
     seen: dict[str, Path] = {}
     for folder in rule_dirs:

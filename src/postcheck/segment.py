@@ -39,6 +39,11 @@ def _word_tokenize():
     return word_tokenize
 
 
+def preload() -> None:
+    """Import the segmenter now (before forking workers, so they share it)."""
+    _word_tokenize()
+
+
 @lru_cache(maxsize=4096)
 def word_spans(sentence: str) -> tuple[tuple[int, int], ...]:
     """Spans of underthesea's words in `sentence` (a compound like "mật ong" is one word)."""

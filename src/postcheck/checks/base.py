@@ -72,6 +72,9 @@ class Rule:
         self.kind = spec["kind"]
         self.where = where
         self.description = spec["description"]
+        self.secret = spec.get("secret", False)
+        if not isinstance(self.secret, bool):
+            raise RuleError(f"{where}: key 'secret': expected true or false")
         self.messages = localized(spec["message"], f"{where}: key 'message'")
         self.suggestions = localized(spec["suggestion"], f"{where}: key 'suggestion'") if "suggestion" in spec else None
         self.examples = _examples(spec["examples"], f"{where}: key 'examples'")
@@ -113,7 +116,7 @@ class Rule:
                 start=hit.start, end=hit.end, match=matched,
                 message=_fill(self.messages[lang], values),
                 suggestion=_fill(self.suggestions[lang], values) if self.suggestions else None,
-                mechanism=self.mechanism,
+                mechanism=self.mechanism, secret=self.secret,
             ))
         return findings
 

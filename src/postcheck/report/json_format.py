@@ -12,5 +12,7 @@ def render(reports: list[FileReport]) -> str:
         entry = {"path": r.path, "findings": [f.as_json() for f in r.findings]}
         if r.error:
             entry["error"] = r.error
+        if r.notice:
+            entry["notice"] = r.notice
         files.append(entry)
     return json.dumps({"files": files}, ensure_ascii=False, indent=2)

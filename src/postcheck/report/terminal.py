@@ -5,53 +5,68 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 
 from rich.console import Console
+from rich.table import Table
 from rich.text import Text
 
 from ..clauses import CLAUSES
-from ..findings import FileReport, Finding
+from ..findings import FileReport, Finding, mask
 from ..textmap import LineIndex
 
 STYLE = {"error": "bold red", "warning": "yellow", "info": "cyan"}
 LABEL = {
     "vi": {"error": "lỗi", "warning": "cảnh báo", "info": "lưu ý", "suggest": "gợi ý",
-           "none": "Không phát hiện vấn đề nào", "files": "tệp"},
+           "none": "Không phát hiện vấn đề nào", "files": "tệp", "clause": "điều khoản", "rule": "quy tắc",
+           "count": "số lượng"},
     "en": {"error": "error", "warning": "warning", "info": "info", "suggest": "suggestion",
-           "none": "No problems found", "files": "file(s)"},
+           "none": "No problems found", "files": "file(s)", "clause": "clause", "rule": "rule",
+           "count": "count"},
 }
 
 
-def render(reports: list[FileReport], texts: dict[str, str], lang: str, console: Console) -> None:
+def clause_key(clause: str) -> tuple[int, ...]:
+    return tuple(int(x) for x in clause.split("."))
+
+
+def render(reports: list[FileReport], lang: str, console: Console, *, quiet: bool = False,
+           statistics: bool = False, show_secrets: bool = False) -> None:
     words = LABEL[lang]
-    by_clause: dict[str, list[tuple[FileReport, Finding]]] = defaultdict(list)
-    for report in reports:
-        for f in report.findings:
-            by_clause[f.clause].append((report, f))
-    indexes = {path: LineIndex(text) for path, text in texts.items()}
-    for clause in sorted(by_clause, key=lambda c: tuple(int(x) for x in c.split("."))):
-        console.print(Text(CLAUSES[clause].heading(lang), style="bold underline"))
-        for report, f in by_clause[clause]:
-            head = Text(f"  {report.path}:{f.line}:{f.column} ")
-            head.append(words[f.severity], style=STYLE[f.severity])
-            head.append(f" [{f.rule}] ", style="dim")
-            head.append(f.message)
-            console.print(head)
-            index = indexes.get(report.path)
-            if index is not None:
-                console.print(_excerpt(index, f))
-            if f.suggestion:
-                console.print(Text(f"      → {words['suggest']}: {f.suggestion}", style="green"))
-        console.print()
-    counts = Counter(f.severity for r in reports for f in r.findings)
-    total = sum(counts.values())
-    if total == 0:
-        summary = Text(f"{words['none']} ({len(reports)} {words['files']}).", style="green")
+    readable = [r for r in reports if r.error is None]
+    if not quiet:
+        by_clause: dict[str, list[tuple[FileReport, Finding]]] = defaultdict(list)
+        for report in readable:
+            for f in report.findings:
+                by_clause[f.clause].append((report, f))
+        indexes = {id(r): LineIndex(r.text) for r in readable if r.text is not None}
+        for clause in sorted(by_clause, key=clause_key):
+            console.print(Text(CLAUSES[clause].heading(lang), style="bold underline"))
+            for report, f in by_clause[clause]:
+                _finding(console, report, indexes.get(id(report)), f, words, show_secrets)
+            console.print()
+    if statistics:
+        _statistics(console, readable, words)
+    counts = Counter(f.severity for r in readable for f in r.findings)
+    if not sum(counts.values()):
+        summary = Text(f"{words['none']} ({len(readable)} {words['files']}).", style="green")
     else:
         summary = Text(", ".join(f"{counts[s]} {words[s]}" for s in ("error", "warning", "info") if counts[s]))
-        summary.append(f" — {len(reports)} {words['files']}")
+        summary.append(f" — {len(readable)} {words['files']}")
     console.print(summary)
 
 
-def _excerpt(index: LineIndex, f: Finding) -> Text:
+def _finding(console: Console, report: FileReport, index: LineIndex | None, f: Finding, words: dict,
+             show_secrets: bool) -> None:
+    head = Text(f"  {report.path}:{f.line}:{f.column} ")
+    head.append(words[f.severity], style=STYLE[f.severity])
+    head.append(f" [{f.rule}] ", style="dim")
+    head.append(f.message)
+    console.print(head)
+    if index is not None:
+        console.print(_excerpt(index, f, hide=f.secret and not show_secrets))
+    if f.suggestion:
+        console.print(Text(f"      → {words['suggest']}: {f.suggestion}", style="green"))
+
+
+def _excerpt(index: LineIndex, f: Finding, hide: bool) -> Text:
     line = index.line_text(f.line)
     start = f.column - 1
     end = min(start + (f.end - f.start), len(line))
@@ -60,6 +75,23 @@ def _excerpt(index: LineIndex, f: Finding) -> Text:
     right = min(len(line), max(end, start) + 60)
     text = Text("    │ " + ("…" if left else ""))
     text.append(line[left:start])
-    text.append(line[start:end], style="bold reverse")
+    text.append(mask(line[start:end]) if hide else line[start:end], style="bold reverse")
     text.append(line[end:right] + ("…" if right < len(line) else ""))
     return text
+
+
+def _statistics(console: Console, reports: list[FileReport], words: dict) -> None:
+    per_rule = Counter((f.clause, f.rule) for r in reports for f in r.findings)
+    table = Table(show_edge=False, box=None)
+    table.add_column(words["clause"])
+    table.add_column(words["rule"])
+    table.add_column(words["count"], justify="right")
+    per_clause = Counter()
+    for (clause, _), n in per_rule.items():
+        per_clause[clause] += n
+    for clause in sorted(per_clause, key=clause_key):
+        table.add_row(clause, "", str(per_clause[clause]), style="bold")
+        for (c, rule), n in sorted(per_rule.items()):
+            if c == clause:
+                table.add_row("", rule, str(n))
+    console.print(table)

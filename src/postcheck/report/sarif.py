@@ -1,0 +1,65 @@
+"""`--format sarif`: SARIF 2.1.0, for GitHub code scanning and other CI dashboards."""
+from __future__ import annotations
+
+import json
+
+from .. import PROJECT_URL, __version__
+from ..clauses import CLAUSES, clause_text
+from ..findings import FileReport
+from ..textmap import LineIndex
+
+LEVEL = {"error": "error", "warning": "warning", "info": "note"}
+SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
+
+
+def clause_anchor(clause: str) -> str:
+    article, item = clause.split(".")
+    return f"{PROJECT_URL}/blob/main/docs/clauses.md#dieu-{article}-khoan-{item}"
+
+
+def render(reports: list[FileReport], rules: list, lang: str) -> str:
+    used = sorted({f.rule for r in reports for f in r.findings})
+    by_id = {r.id: r for r in rules}
+    index = {rid: n for n, rid in enumerate(used)}
+    driver_rules = []
+    for rid in used:
+        rule = by_id.get(rid)
+        clause = rule.clause if rule else ""
+        driver_rules.append({
+            "id": rid,
+            "name": rid.replace(".", "-"),
+            "shortDescription": {"text": rule.description if rule else rid},
+            "fullDescription": {"text": (f"{CLAUSES[clause].heading(lang)}. {clause_text(clause)}"
+                                         if clause in CLAUSES else rid)},
+            "helpUri": clause_anchor(clause) if clause else PROJECT_URL,
+            "defaultConfiguration": {"level": LEVEL[rule.severity] if rule else "warning"},
+            "properties": {"clause": clause},
+        })
+    results = []
+    for report in reports:
+        lines = LineIndex(report.text) if report.text is not None else None
+        for f in report.findings:
+            end_line, end_col = lines.line_col(max(f.end - 1, f.start)) if lines else (f.line, f.column)
+            results.append({
+                "ruleId": f.rule,
+                "ruleIndex": index[f.rule],
+                "level": LEVEL[f.severity],
+                "message": {"text": f.message},
+                "locations": [{"physicalLocation": {
+                    "artifactLocation": {"uri": report.path.replace("\\", "/")},
+                    "region": {"startLine": f.line, "startColumn": f.column,
+                               "endLine": end_line, "endColumn": end_col + 1,
+                               "charOffset": f.start, "charLength": f.end - f.start},
+                }}],
+                "properties": {"clause": f.clause, "mechanism": f.mechanism},
+            })
+    sarif = {
+        "$schema": SCHEMA,
+        "version": "2.1.0",
+        "runs": [{
+            "tool": {"driver": {"name": "postcheck", "version": __version__,
+                                "informationUri": PROJECT_URL, "rules": driver_rules}},
+            "results": results,
+        }],
+    }
+    return json.dumps(sarif, ensure_ascii=False, indent=2)

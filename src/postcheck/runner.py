@@ -1,0 +1,118 @@
+"""Checking many drafts: reading, markup, the rulebook, and parallel workers.
+
+Workers are separate processes (the matcher and underthesea are CPU-bound Python), each
+compiling the rulebook once; results come back in the order the paths were given, so
+the output does not depend on --jobs.
+"""
+from __future__ import annotations
+
+import os
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Callable, Iterable
+
+from .config import Config
+from .findings import FileReport
+from .inputs import InputError, read
+from .markup import prose
+
+
+@dataclass(frozen=True)
+class RulebookSpec:
+    """How to build the rulebook: picklable, so that every worker builds the same one."""
+
+    rule_dirs: tuple[Path, ...] | None = None
+    wordlist_dirs: tuple[Path, ...] | None = None
+    extra_terms: tuple[tuple[str, tuple[str, ...]], ...] = ()
+    config: Config = field(default_factory=Config)
+
+    def build(self):
+        from .rulebook import load_rulebook
+
+        book = load_rulebook(list(self.rule_dirs) if self.rule_dirs else None,
+                             list(self.wordlist_dirs) if self.wordlist_dirs else None,
+                             {k: list(v) for k, v in self.extra_terms})
+        book.configure(self.config)
+        return book
+
+
+@dataclass(frozen=True)
+class ReadOptions:
+    encoding: str | None = None
+    max_size: int | None = None
+
+
+_worker_book = None
+_worker_lang = "vi"
+_worker_read = ReadOptions()
+
+
+def _init_worker(spec: RulebookSpec, lang: str, options: ReadOptions) -> None:
+    global _worker_book, _worker_lang, _worker_read
+    # forked workers inherit the parent's compiled rulebook; spawned ones compile their own
+    if _worker_book is None:
+        _worker_book = spec.build()
+    _worker_lang, _worker_read = lang, options
+
+
+def check_one(rulebook, path: str, lang: str, options: ReadOptions = ReadOptions()) -> FileReport:
+    try:
+        source = _read(path, options)
+    except InputError as exc:
+        return FileReport(path, (), str(exc))
+    findings = rulebook.check_text(prose(source.path, source.text), lang)
+    return FileReport(source.path, tuple(findings), text=source.text, notice=getattr(source, "notice", None))
+
+
+def _read(path: str, options: ReadOptions):
+    kwargs = {k: v for k, v in (("encoding", options.encoding), ("max_size", options.max_size)) if v is not None}
+    if path.lower().endswith(".docx"):
+        from .docx_input import read_docx
+
+        return read_docx(path)
+    return read(path, **kwargs) if kwargs else read(path)
+
+
+def _check_in_worker(path: str) -> FileReport:
+    return check_one(_worker_book, path, _worker_lang, _worker_read)
+
+
+def check_paths(paths: list[str], spec: RulebookSpec, lang: str, jobs: int | None = None,
+                options: ReadOptions = ReadOptions(), rulebook=None,
+                on_done: Callable[[], None] | None = None) -> list[FileReport]:
+    """Reports for `paths`, in the same order. Standard input is always read here."""
+    jobs = jobs or os.cpu_count() or 1
+    parallel = jobs > 1 and sum(1 for p in paths if p != "-") > 1
+    if not parallel:
+        book = rulebook or spec.build()
+        out = []
+        for p in paths:
+            out.append(check_one(book, p, lang, options))
+            if on_done:
+                on_done()
+        return out
+    reports: dict[int, FileReport] = {}
+    stdin_index = [i for i, p in enumerate(paths) if p == "-"]
+    if stdin_index:
+        book = rulebook or spec.build()
+        for i in stdin_index:
+            reports[i] = check_one(book, "-", lang, options)
+    files = [(i, p) for i, p in enumerate(paths) if p != "-"]
+    global _worker_book
+    _worker_book = rulebook or spec.build()
+    from .segment import preload
+
+    preload()  # import underthesea once here, not once per forked worker
+    with ProcessPoolExecutor(max_workers=min(jobs, len(files)), initializer=_init_worker,
+                             initargs=(spec, lang, options)) as pool:
+        chunk = max(1, len(files) // (jobs * 8))
+        for (i, _), report in zip(files, pool.map(_check_in_worker, [p for _, p in files], chunksize=chunk)):
+            reports[i] = report
+            if on_done:
+                on_done()
+    return [reports[i] for i in range(len(paths))]
+
+
+def without_excluded(paths: Iterable[str], config: Config) -> list[str]:
+    return [p for p in paths if p == "-" or not config.excludes(p)]
