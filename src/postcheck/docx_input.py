@@ -2,8 +2,6 @@
 finding's line is its paragraph number in the document."""
 from __future__ import annotations
 
-import zipfile
-
 from .inputs import InputError, Source
 
 
@@ -16,7 +14,7 @@ def read_docx(path: str) -> Source:
         document = docx.Document(path)
     except FileNotFoundError:
         raise InputError(f"{path}: no such file") from None
-    except (zipfile.BadZipFile, KeyError, ValueError) as exc:
+    except Exception as exc:  # python-docx raises many kinds for a damaged file: all mean the same
         raise InputError(f"{path}: not a readable Word .docx file ({exc.__class__.__name__})") from None
     paragraphs = [p.text for p in document.paragraphs]
     seen = set()
