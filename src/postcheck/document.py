@@ -12,12 +12,18 @@ from .textmap import LineIndex, MappedText
 
 
 class Document:
-    def __init__(self, original: str, teencode: dict[str, str], matcher: Matcher):
+    def __init__(self, original: str, teencode: dict[str, str], matcher: Matcher, exhaustive: bool = False):
+        """`exhaustive` checks the slow way (every term searched alone, every sentence
+        segmented up front): the reference the fast path must agree with."""
         self.original = original
         self.clean: MappedText = clean(original)
         self.view: MappedText = matching_view(self.clean, teencode)
-        self.matches: dict[str, list[Match]] = matcher.find(self.view.text, self._accented_around)
+        find = matcher.find_exhaustive if exhaustive else matcher.find
+        self.matches: dict[str, list[Match]] = find(self.view.text, self._accented_around)
         self._words: dict[int, tuple[tuple[int, int], ...]] = {}
+        if exhaustive:
+            for index in range(len(self.sentences)):
+                self._segment(index)
 
     def _accented_around(self, start: int, end: int) -> bool:
         # judged on what the user typed: teencode expansions must not count as diacritics
@@ -54,12 +60,7 @@ class Document:
         underthesea's segmentation decides, but a segment that crosses the match's edge
         only vetoes it when that segment is a dictionary word: the segmenter also glues
         unknown neighbours together ("logo bộ"), and those must not hide a match."""
-        index = self.sentence_of(match.start)
-        spans = self._words.get(index)
-        if spans is None:
-            s, e = self.sentences[index] if self.sentences else (0, len(self.view.text))
-            spans = tuple((s + a, s + b) for a, b in segment.word_spans(self.view.text[s:e]))
-            self._words[index] = spans
+        spans = self._segment(self.sentence_of(match.start))
         text = self.view.text
         for a, b in spans:
             crosses = (a < match.start < b) or (a < match.end < b)
@@ -76,6 +77,14 @@ class Document:
                     after and is_dictionary_word(f"{last} {after[0]}")):
                 return False
         return True
+
+    def _segment(self, index: int) -> tuple[tuple[int, int], ...]:
+        spans = self._words.get(index)
+        if spans is None:
+            s, e = self.sentences[index] if self.sentences else (0, len(self.view.text))
+            spans = tuple((s + a, s + b) for a, b in segment.word_spans(self.view.text[s:e]))
+            self._words[index] = spans
+        return spans
 
     def original_span(self, match_start: int, match_end: int) -> tuple[int, int]:
         return self.view.original_span(match_start, match_end)

@@ -30,11 +30,12 @@ class Rulebook:
         self.used_wordlists = used_wordlists
         self.by_id = {r.id: r for r in rules}
 
-    def document(self, text: str) -> Document:
-        return Document(text, teencode_table(), self.matcher)
+    def document(self, text: str, exhaustive: bool = False) -> Document:
+        return Document(text, teencode_table(), self.matcher, exhaustive)
 
-    def check_text(self, text: str, lang: str = "vi") -> list[Finding]:
-        doc = self.document(text)
+    def check_text(self, text: str, lang: str = "vi", exhaustive: bool = False) -> list[Finding]:
+        """Findings in `text`, in text order. `exhaustive` takes the slow reference path."""
+        doc = self.document(text, exhaustive)
         findings = [f for rule in self.rules for f in rule.check(doc, lang)]
         findings.sort(key=lambda f: (f.start, f.end, f.clause, f.rule))
         return findings

@@ -69,9 +69,28 @@ def clean(original: str) -> MappedText:
     return out.build()
 
 
+# characters that need a closer look: combining marks, invisible and control characters,
+# unusual spaces and line breaks, look-alike letters; runs of anything else are kept whole
+# when they are already NFKC
+_NEEDS_CARE = (
+    "\u0000-\u001f\u007f-\u00a0\u00ad\u0300-\u036f\u034f\u0600-\u0605\u061c\u06dd\u070f\u08e2"
+    "\u115f\u1160\u1680\u17b4\u17b5\u180e\u1ab0-\u1aff\u1dc0-\u1dff\u2000-\u200f\u2028-\u202f"
+    "\u205f-\u206f\u20d0-\u20ff\u3000\u3164\ufe00-\ufe0f\ufe20-\ufe2f\ufeff\uffa0\ufff0-\ufffb"
+    "\U000e0000-\U000e007f"
+)
+_PLAIN_RUN = re.compile("[^" + _NEEDS_CARE + "".join(re.escape(c) for c in CONFUSABLES) + "]+")
+
+
 def _clean_slow(text: str, start: int, end: int, out: MappedBuilder) -> None:
     i = start
     while i < end:
+        run = _PLAIN_RUN.match(text, i, end)
+        # the run's last character may be the base of combining marks that follow: leave it
+        stop = run.end() - (1 if run and run.end() < end else 0) if run else i
+        if stop > i and unicodedata.is_normalized("NFKC", text[i:stop]):
+            out.keep(i, stop)
+            i = stop
+            continue
         ch = text[i]
         if _is_invisible(ch):
             i += 1
@@ -182,7 +201,6 @@ _SPACED = re.compile(r"(?<!\S)[^\W_](?: [^\W_]){2,}(?!\S)")
 _STRETCHED = re.compile(rf"({_L})\1{{2,}}(?!{_L})")
 _LEET = re.compile(rf"(?<={_L})[013457](?={_L})")
 _LEET_MAP = {"0": "o", "1": "i", "3": "e", "4": "a", "5": "s", "7": "t"}
-_TOKEN = re.compile(r"[^\W_]+")
 _SPACE_RUN = re.compile(r"[ ]*\n[\s]*|[ ]{2,}")
 
 
@@ -197,7 +215,7 @@ def matching_view(clean_view: MappedText, teencode: dict[str, str]) -> MappedTex
     text = clean_view.text
     lowered = text.lower()
     if len(lowered) == len(text):
-        mt = MappedText(lowered, clean_view.starts, clean_view.ends, clean_view.original_length)
+        mt = MappedText(lowered, clean_view.piece_starts, clean_view.pieces, clean_view.original_length)
     else:  # a few characters (İ) lower-case to two: map them one by one
         mt = rewrite(clean_view, re.compile(r"[^\n]"), lambda m: [("put", m.start(), m.end(), m.group().lower())])
     mt = rewrite(mt, _DOTTED, _letters_only)
@@ -206,9 +224,16 @@ def matching_view(clean_view: MappedText, teencode: dict[str, str]) -> MappedTex
     mt = rewrite(mt, _STRETCHED, lambda m: [("put", m.start(), m.end(), m.group(1))])
     mt = rewrite(mt, _LEET, lambda m: [("put", m.start(), m.end(), _LEET_MAP[m.group()])])
     if teencode:
-        mt = rewrite(mt, _TOKEN, lambda m: _expand(m, teencode))
+        mt = rewrite(mt, _teencode_pattern(tuple(sorted(teencode))), lambda m: _expand(m, teencode))
     mt = rewrite(mt, _SPACE_RUN, lambda m: [("put", m.start(), m.end(), "\n" if "\n" in m.group() else " ")])
     return mt
+
+
+@lru_cache(maxsize=8)
+def _teencode_pattern(words: tuple[str, ...]) -> re.Pattern:
+    """Only the table's own words, as whole tokens: far fewer matches than every token."""
+    alternatives = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+    return re.compile(rf"(?<![^\W_])(?:{alternatives})(?![^\W_])")
 
 
 def _expand(m: re.Match, teencode: dict[str, str]) -> Iterable[Op]:

@@ -18,6 +18,10 @@ from .resources import resource_dir
 from .terms import Matcher, TermSet
 
 
+# libyaml's loader, where PyYAML was built with it, parses rule files ten times faster
+_YAML_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
 class RuleError(Exception):
     """A rule file or word list is wrong; the message names the path and the key."""
 
@@ -101,7 +105,7 @@ def load_rule_file(path: Path, ctx: Context) -> list:
     from .checks import build_rule  # the kinds import this module
 
     try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        data = yaml.load(path.read_text(encoding="utf-8"), Loader=_YAML_LOADER)
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         where = f"{path}:{mark.line + 1}" if mark else str(path)

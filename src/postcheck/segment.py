@@ -13,7 +13,7 @@ from .normalize import fold
 
 # a period after these abbreviations does not end a sentence ("No. B123", "TS. Lan")
 _ABBREVIATIONS = r"(?<!\bno)(?<!\bmr)(?<!\bms)(?<!\bdr)(?<!\bst)(?<!\btp)(?<!\bts)(?<!\bths)(?<!\bpgs)(?<!\bgs)(?<!\bbs)(?<!\bmrs)"
-_SENTENCE_END = re.compile(_ABBREVIATIONS + r"(?:[!?…]+|\.+)[\"'”’)\]]*(?=\s)|\n+", re.I)
+_SENTENCE_END = re.compile(r"(?:[!?…]+|" + _ABBREVIATIONS + r"\.+)[\"'”’)\]]*(?=\s)|\n+", re.I)
 _SYLLABLE = re.compile(r"\S+")
 _MAX_GAP = 40
 

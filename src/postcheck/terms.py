@@ -14,32 +14,39 @@ is then verified against the term's real spelling:
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass, field
 from typing import Callable
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from importlib.util import find_spec
 from pathlib import Path
 
 import ahocorasick
 
-from .normalize import clean, fold, has_diacritics, tone_key
+from .normalize import _PLAIN_RUN, clean, fold, has_diacritics, tone_key
 
 _SPACES = re.compile(r"\s+")
 
 
 def normalize_term(raw: str) -> str:
     """A term as the matching view would spell it: clean, lower case, single spaces."""
+    if (raw.isascii() and raw.isprintable()) or (_PLAIN_RUN.fullmatch(raw) and unicodedata.is_normalized("NFC", raw)):
+        return _SPACES.sub(" ", raw.lower()).strip()
     return _SPACES.sub(" ", clean(raw).text.lower()).strip()
 
 
 @dataclass(frozen=True)
 class Term:
     text: str  # normalized spelling
-    key: str  # tone_key(text)
     folded: str
     syllables: int
     accented: bool
     foldable: bool = True  # False for a term written "=term": its exact spelling only
+
+    @cached_property
+    def key(self) -> str:
+        """tone_key(text), computed on first need: most terms never need it."""
+        return tone_key(self.text)
 
 
 @dataclass
@@ -57,7 +64,7 @@ class TermSet:
             exact = raw.startswith("=")
             text = normalize_term(raw[1:] if exact else raw)
             if text and text not in seen:
-                seen[text] = Term(text, tone_key(text), fold(text), len(text.split()), has_diacritics(text), not exact)
+                seen[text] = Term(text, fold(text), len(text.split()), has_diacritics(text), not exact)
         return cls(name, list(seen.values()), fold_ok)
 
 
@@ -84,12 +91,12 @@ def dictionary_words() -> frozenset[str]:
 
 
 @lru_cache(maxsize=1)
-def _dictionary_fold_index() -> dict[str, frozenset[str]]:
-    """Folded spelling → tone keys of the dictionary's words that fold to it."""
-    index: dict[str, set[str]] = {}
+def _dictionary_fold_index() -> dict[str, list[str]]:
+    """Folded spelling → the dictionary's words that fold to it."""
+    index: dict[str, list[str]] = {}
     for word in dictionary_words():
-        index.setdefault(fold(word), set()).add(tone_key(word))
-    return {k: frozenset(v) for k, v in index.items()}
+        index.setdefault(fold(word), []).append(word)
+    return index
 
 
 def written_with_diacritics(text: str, start: int, end: int, reach: int = 80) -> bool:
@@ -108,8 +115,8 @@ def is_dictionary_word(token: str) -> bool:
 
 
 def fold_is_ambiguous(term: Term) -> bool:
-    keys = _dictionary_fold_index().get(term.folded)
-    return bool(keys) and any(k != term.key for k in keys)
+    words = _dictionary_fold_index().get(term.folded, ())
+    return any(tone_key(w) != term.key for w in words)
 
 
 class Matcher:
@@ -138,36 +145,54 @@ class Matcher:
         self._built = True
 
     def find(self, text: str, accented_around: Callable[[int, int], bool] | None = None) -> dict[str, list[Match]]:
-        """Verified matches in `text` (the matching view), per term-set name.
+        """Verified matches in `text` (the matching view), per term-set name, in text order.
 
         `accented_around(start, end)` tells whether the text the user wrote around a span
         uses diacritics; by default `text` itself is looked at."""
-        accented_around = accented_around or (lambda s, e: written_with_diacritics(text, s, e))
         self.finalize()
-        found: dict[str, list[Match]] = {}
-        if not self._built or not len(self._automaton):
-            return found
         folded = fold(text)
+        candidates = self._automaton.iter(folded) if len(self._automaton) else ()
+        return self._collect(text, folded, candidates, accented_around)
+
+    def find_exhaustive(self, text: str, accented_around: Callable[[int, int], bool] | None = None
+                        ) -> dict[str, list[Match]]:
+        """The same result as find(), by searching every term one by one: the reference
+        that proves the one-pass automaton misses nothing."""
+        folded = fold(text)
+        ends: dict[int, list] = {}
+        for termset in self._sets.values():
+            for term in termset.terms:
+                pos = folded.find(term.folded) if term.folded else -1
+                while pos != -1:
+                    ends.setdefault(pos + len(term.folded) - 1, []).append((termset.name, term))
+                    pos = folded.find(term.folded, pos + 1)
+        return self._collect(text, folded, sorted(ends.items()), accented_around)
+
+    def _collect(self, text: str, folded: str, candidates, accented_around) -> dict[str, list[Match]]:
+        accented_around = accented_around or (lambda s, e: written_with_diacritics(text, s, e))
+        found: dict[str, list[Match]] = {}
         n = len(text)
-        for last, entries in self._automaton.iter(folded):
-            end = last + 1
-            start = end - len(entries[0][1].folded)
-            if (start > 0 and folded[start - 1].isalnum()) or (end < n and folded[end].isalnum()):
-                continue  # inside a longer syllable
-            span = text[start:end]
+        for last, entries in candidates:
             for set_name, term in entries:
+                end = last + 1
+                start = end - len(term.folded)
+                if (start > 0 and folded[start - 1].isalnum()) or (end < n and folded[end].isalnum()):
+                    continue  # inside a longer syllable
+                span = text[start:end]
                 weak = self._verify(span, term, self._sets[set_name])
                 if weak is None:
                     continue
                 if term.accented and not has_diacritics(span) and accented_around(start, end):
                     continue  # an unaccented name or foreign word amid accented text: not stripped text
                 found.setdefault(set_name, []).append(Match(start, end, term, weak))
+        for matches in found.values():
+            matches.sort(key=lambda m: (m.start, m.end, m.term.text))
         return found
 
     @staticmethod
     def _verify(span: str, term: Term, termset: TermSet) -> bool | None:
         """None: not this term; False: a firm match; True: a weak (folded syllable) match."""
-        if tone_key(span) == term.key:
+        if span == term.text or tone_key(span) == term.key:
             return False
         if not term.accented or not term.foldable or not termset.fold or has_diacritics(span):
             return None

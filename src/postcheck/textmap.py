@@ -1,9 +1,14 @@
 """Text that remembers where each of its characters came from in the user's original.
 
 Every normalization step (dropping zero-width characters, composing NFD, expanding
-teencode…) produces a new MappedText whose characters each carry the [start, end)
-span of original characters they stand for. Findings are located in the normalized
-text and reported through this map, so positions always point into what the user gave.
+teencode…) produces a new MappedText whose characters each stand for a [start, end) span
+of original characters. Findings are located in the normalized text and reported
+through this map, so positions always point into what the user gave.
+
+The map is piecewise: a *linear* piece says "these characters are the original's, one
+for one, from offset o"; a *fixed* piece says "each of these characters stands for the
+whole original span [o, e)" (a replacement such as teencode). A text with few edits
+has few pieces, so a 10 MB draft costs a few pieces, not two integers a character.
 """
 from __future__ import annotations
 
@@ -11,37 +16,73 @@ from array import array
 from bisect import bisect_right
 from dataclasses import dataclass
 
+LINEAR, FIXED = 0, 1
+
 
 @dataclass(frozen=True)
 class MappedText:
     text: str
-    starts: array  # starts[i]: original offset of the first character behind text[i]
-    ends: array  # ends[i]: original offset just past the last character behind text[i]
+    piece_starts: list[int]  # output offset where each piece begins (sorted)
+    pieces: list[tuple[int, int, int, int]]  # (output end, kind, original start, original end)
     original_length: int
 
     @classmethod
     def identity(cls, text: str) -> "MappedText":
-        n = len(text)
-        return cls(text, array("l", range(n)), array("l", range(1, n + 1)), n)
+        return cls(text, [0], [(len(text), LINEAR, 0, len(text))], len(text))
+
+    def char_span(self, k: int) -> tuple[int, int]:
+        """The original span behind text[k]."""
+        i = bisect_right(self.piece_starts, k) - 1
+        end, kind, o_start, o_end = self.pieces[i]
+        if kind == LINEAR:
+            pos = o_start + (k - self.piece_starts[i])
+            return pos, pos + 1
+        return o_start, o_end
 
     def original_span(self, start: int, end: int) -> tuple[int, int]:
-        """The original [start, end) behind text[start:end] (end > start)."""
+        """The original [start, end) behind text[start:end]."""
+        if not self.text:
+            return 0, 0
         if end <= start:
-            pos = self.starts[start] if start < len(self.text) else self.original_length
+            pos = self.char_span(start)[0] if start < len(self.text) else self.original_length
             return pos, pos
-        return self.starts[start], self.ends[end - 1]
+        return self.char_span(start)[0], self.char_span(end - 1)[1]
+
+    # per-character views, for tests and tools; the checker itself never builds them
+    @property
+    def starts(self) -> array:
+        return array("q", (self.char_span(k)[0] for k in range(len(self.text))))
+
+    @property
+    def ends(self) -> array:
+        return array("q", (self.char_span(k)[1] for k in range(len(self.text))))
 
 
 class MappedBuilder:
-    """Accumulates output characters with the original span each one stands for."""
+    """Accumulates output text with the original span each character stands for."""
 
-    __slots__ = ("parts", "starts", "ends", "source")
+    __slots__ = ("parts", "piece_starts", "pieces", "length", "source")
 
     def __init__(self, source: MappedText):
         self.source = source
         self.parts: list[str] = []
-        self.starts = array("l")
-        self.ends = array("l")
+        self.piece_starts: list[int] = []
+        self.pieces: list[tuple[int, int, int, int]] = []
+        self.length = 0
+
+    def _add(self, length: int, kind: int, o_start: int, o_end: int) -> None:
+        if length <= 0:
+            return
+        if self.pieces:
+            p_end, p_kind, p_start, p_oend = self.pieces[-1]
+            # a linear piece that continues the previous one extends it
+            if kind == LINEAR and p_kind == LINEAR and p_oend == o_start:
+                self.pieces[-1] = (p_end + length, LINEAR, p_start, o_end)
+                self.length += length
+                return
+        self.piece_starts.append(self.length)
+        self.length += length
+        self.pieces.append((self.length, kind, o_start, o_end))
 
     def keep(self, i: int, j: int) -> None:
         """Copy source characters i..j unchanged."""
@@ -49,21 +90,29 @@ class MappedBuilder:
             return
         src = self.source
         self.parts.append(src.text[i:j])
-        self.starts.extend(src.starts[i:j])
-        self.ends.extend(src.ends[i:j])
+        p = bisect_right(src.piece_starts, i) - 1
+        while i < j:
+            p_start = src.piece_starts[p]
+            p_end, kind, o_start, o_end = src.pieces[p]
+            stop = min(j, p_end)
+            if kind == LINEAR:
+                offset = o_start + (i - p_start)
+                self._add(stop - i, LINEAR, offset, offset + (stop - i))
+            else:
+                self._add(stop - i, FIXED, o_start, o_end)
+            i = stop
+            p += 1
 
     def replace(self, i: int, j: int, new: str) -> None:
         """Emit `new` as standing for source characters i..j (j > i)."""
         if not new:
             return
-        src = self.source
-        s, e = src.starts[i], src.ends[j - 1]
+        o_start, o_end = self.source.original_span(i, j)
         self.parts.append(new)
-        self.starts.extend([s] * len(new))
-        self.ends.extend([e] * len(new))
+        self._add(len(new), FIXED, o_start, o_end)
 
     def build(self) -> MappedText:
-        return MappedText("".join(self.parts), self.starts, self.ends, self.source.original_length)
+        return MappedText("".join(self.parts), self.piece_starts, self.pieces, self.source.original_length)
 
 
 class LineIndex:

@@ -6,7 +6,7 @@ from typing import Iterator
 
 from ..document import Document
 from ..rulebook import Context, RuleError
-from .base import Hit, Rule, firm_words
+from .base import Hit, Rule
 
 
 class NearRule(Rule):
@@ -43,17 +43,24 @@ class NearRule(Rule):
         if self.a.name not in doc.matches or self.b.name not in doc.matches:
             return
         excluded = [(m.start, m.end) for m in doc.matches.get(self.exceptions.name, ())] if self.exceptions else []
-        entities = list(firm_words(doc, self.a, allow_weak=True))
-        topics = [t for t in firm_words(doc, self.b, allow_weak=True)
+        # proximity first, word boundaries last: segmentation runs only for close pairs
+        entities = doc.matches.get(self.a.name, ())
+        topics = [t for t in doc.matches.get(self.b.name, ())
                   if not any(t.start < e and s < t.end for s, e in excluded)]
-        # one finding per reported-side match, paired with the first match of the other side
         reported, others = (entities, topics) if self.report == "a" else (topics, entities)
         for mine in reported:
+            mine_ok = None
             for other in others:
                 if (mine.weak and other.weak) or not self._close(doc, mine, other):
                     continue
                 if other.start < mine.end and mine.start < other.end:
                     continue  # one phrase serving as both entity and topic
+                if mine_ok is None:
+                    mine_ok = doc.is_word(mine)
+                if not mine_ok:
+                    break
+                if not doc.is_word(other):
+                    continue
                 entity, topic = (mine, other) if self.report == "a" else (other, mine)
                 a_start, a_end = doc.original_span(entity.start, entity.end)
                 b_start, b_end = doc.original_span(topic.start, topic.end)

@@ -1,0 +1,55 @@
+"""The fast path (one automaton pass, segmentation only where a candidate is) must give
+exactly the findings of checking everything the slow way."""
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from postcheck import load_rulebook
+
+RULEBOOK = load_rulebook()
+DEV = Path(__file__).resolve().parents[2] / "shared" / "corpus" / "dev.jsonl"
+
+
+def texts():
+    for rule in RULEBOOK.rules:
+        yield from rule.examples["hit"]
+        yield from rule.examples["miss"]
+
+
+def same(text: str) -> None:
+    fast = RULEBOOK.check_text(text)
+    slow = RULEBOOK.check_text(text, exhaustive=True)
+    assert fast == slow, text
+
+
+def test_fast_path_equals_exhaustive_on_rule_examples():
+    for text in texts():
+        same(text)
+
+
+@pytest.mark.skipif(not DEV.is_file(), reason="the shared dev corpus is not beside the repository")
+def test_fast_path_equals_exhaustive_on_the_dev_corpus():
+    for line in DEV.read_text(encoding="utf-8").splitlines():
+        if line.strip():
+            same(json.loads(line)["text"])
+
+
+def test_clean_post_never_imports_underthesea():
+    code = ("import sys; from postcheck import load_rulebook; "
+            "f = load_rulebook().check_text('Chúc cả nhà cuối tuần vui vẻ và bình an!'); "
+            "print(f, 'underthesea' in sys.modules)")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True).stdout.strip()
+    assert out == "[] False"
+
+
+def test_version_and_help_do_not_import_underthesea():
+    code = ("import sys; from postcheck.cli import main\n"
+            "try:\n    main(['--version'])\nexcept SystemExit:\n    pass\n"
+            "print('underthesea' in sys.modules, 'yaml' in sys.modules)")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True).stdout.strip().splitlines()
+    assert out[-1] == "False False"
