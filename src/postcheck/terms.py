@@ -124,6 +124,7 @@ class Matcher:
 
     def __init__(self) -> None:
         self._automaton = ahocorasick.Automaton()
+        self._entries: dict[str, list[tuple[str, Term]]] = {}
         self._sets: dict[str, TermSet] = {}
         self._built = False
 
@@ -132,15 +133,16 @@ class Matcher:
             return
         self._sets[termset.name] = termset
         for term in termset.terms:
-            if self._automaton.exists(term.folded):
-                entries = self._automaton.get(term.folded)
-            else:
-                entries = []
-                self._automaton.add_word(term.folded, entries)
-            entries.append((termset.name, term))
+            self._entries.setdefault(term.folded, []).append((termset.name, term))
+        self._built = False
 
     def finalize(self) -> None:
-        if not self._built and len(self._automaton):
+        if self._built:
+            return
+        self._automaton = ahocorasick.Automaton()
+        for folded, entries in self._entries.items():
+            self._automaton.add_word(folded, entries)
+        if self._entries:
             self._automaton.make_automaton()
         self._built = True
 
