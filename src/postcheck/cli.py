@@ -128,6 +128,7 @@ def check(
     from .baseline import new_findings, read_baseline, write_baseline as save_baseline
     from .findings import for_display
     from .inputs import InputError, expand
+    from .rulebook import RuleError
     from .runner import ReadOptions, check_paths, without_excluded
 
     config = _config(config_path)
@@ -162,6 +163,8 @@ def check(
             reports = check_paths(files, spec, lang_code, jobs, options, rulebook)
     except KeyboardInterrupt:
         _fail("interrupted", EXIT_INPUT)
+    except RuleError as exc:  # a rule that only fails when used, such as an unreadable model
+        _fail(str(exc), EXIT_RULES)
 
     errors = _stderr()
     for r in reports:

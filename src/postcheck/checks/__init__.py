@@ -3,11 +3,13 @@ from __future__ import annotations
 
 from ..rulebook import Context, RuleError
 from .base import Rule, check_keys
+from .classifier import ClassifierRule
 from .near import NearRule
 from .pattern import PatternRule
 from .term_rule import TermRule
 
-KINDS: dict[str, type[Rule]] = {"terms": TermRule, "near": NearRule, "pattern": PatternRule}
+KINDS: dict[str, type[Rule]] = {"terms": TermRule, "near": NearRule, "pattern": PatternRule,
+                               "classifier": ClassifierRule}
 
 
 def build_rule(spec: dict, where: str, ctx: Context) -> Rule:
