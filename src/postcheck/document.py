@@ -2,13 +2,15 @@
 from __future__ import annotations
 
 import unicodedata
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from functools import cached_property
 
 from . import segment
 from .normalize import clean, has_diacritics, matching_view
 from .terms import Match, Matcher, is_dictionary_word, written_with_diacritics
 from .textmap import LineIndex, MappedText
+
+MAX_SEGMENTED = 2000  # characters given to the word segmenter at once
 
 
 class Document:
@@ -20,10 +22,13 @@ class Document:
         self.view: MappedText = matching_view(self.clean, teencode)
         find = matcher.find_exhaustive if exhaustive else matcher.find
         self.matches: dict[str, list[Match]] = find(self.view.text, self._accented_around)
-        self._words: dict[int, tuple[tuple[int, int], ...]] = {}
+        self._words: dict[tuple[int, int], tuple[tuple[int, int], ...]] = {}
+        self._word_starts: dict[tuple[int, int], list[int]] = {}
+        self._cuts: dict[int, list[int]] = {}
         if exhaustive:
             for index in range(len(self.sentences)):
-                self._segment(index)
+                for piece in range(len(self._pieces(index)) - 1):
+                    self._segment(index, piece)
 
     def _accented_around(self, start: int, end: int) -> bool:
         # judged on what the user typed: teencode expansions must not count as diacritics
@@ -60,16 +65,26 @@ class Document:
         underthesea's segmentation decides, but a segment that crosses the match's edge
         only vetoes it when that segment is a dictionary word: the segmenter also glues
         unknown neighbours together ("logo bộ"), and those must not hide a match."""
-        spans = self._segment(self.sentence_of(match.start))
+        index = self.sentence_of(match.start)
+        cuts = self._pieces(index)
+        piece = min(max(bisect_right(cuts, match.start) - 1, 0), len(cuts) - 2)
+        spans = self._segment(index, piece)
+        starts = self._segment_starts(index, piece)
         text = self.view.text
-        for a, b in spans:
+        # the segments are in order and do not overlap: only the last one starting before
+        # each edge of the match can cross it (a scan of all of them is quadratic in a
+        # sentence-long draft without punctuation)
+        for k in {bisect_left(starts, match.start) - 1, bisect_left(starts, match.end) - 1}:
+            if k < 0:
+                continue
+            a, b = spans[k]
             crosses = (a < match.start < b) or (a < match.end < b)
             if crosses and is_dictionary_word(text[a:b]):
                 return False
         if match.term.accented and not has_diacritics(text[match.start:match.end]):
             # the segmenter barely joins syllables written without diacritics: look for a
             # dictionary word formed with the neighbouring syllable ("mat" + "khau")
-            before = text[:match.start].split()[-1:] if match.start else []
+            before = text[max(0, match.start - 64):match.start].split()[-1:] if match.start else []
             after = text[match.end:match.end + 30].split()[:1]
             pieces = text[match.start:match.end].split()
             first, last = pieces[0], pieces[-1]
@@ -78,13 +93,37 @@ class Document:
                 return False
         return True
 
-    def _segment(self, index: int) -> tuple[tuple[int, int], ...]:
-        spans = self._words.get(index)
+    def _pieces(self, index: int) -> list[int]:
+        """Where a sentence is cut for the segmenter: [start, …, end] in the view. Only a
+        sentence longer than MAX_SEGMENTED characters (a draft with no punctuation) is cut,
+        at spaces: underthesea's memory grows by kilobytes a character."""
+        cuts = self._cuts.get(index)
+        if cuts is None:
+            text = self.view.text
+            s, e = self.sentences[index] if self.sentences else (0, len(text))
+            cuts = [s]
+            while e - cuts[-1] > MAX_SEGMENTED:
+                lo = cuts[-1]
+                cut = text.rfind(" ", lo + MAX_SEGMENTED // 2, lo + MAX_SEGMENTED)
+                cuts.append(cut + 1 if cut != -1 else lo + MAX_SEGMENTED)
+            cuts.append(e)
+            self._cuts[index] = cuts
+        return cuts
+
+    def _segment(self, index: int, piece: int = 0) -> tuple[tuple[int, int], ...]:
+        spans = self._words.get((index, piece))
         if spans is None:
-            s, e = self.sentences[index] if self.sentences else (0, len(self.view.text))
+            cuts = self._pieces(index)
+            s, e = cuts[piece], cuts[piece + 1]
             spans = tuple((s + a, s + b) for a, b in segment.word_spans(self.view.text[s:e]))
-            self._words[index] = spans
+            self._words[(index, piece)] = spans
         return spans
+
+    def _segment_starts(self, index: int, piece: int = 0) -> list[int]:
+        starts = self._word_starts.get((index, piece))
+        if starts is None:
+            starts = self._word_starts[(index, piece)] = [a for a, _ in self._segment(index, piece)]
+        return starts
 
     def original_span(self, match_start: int, match_end: int) -> tuple[int, int]:
         return self.view.original_span(match_start, match_end)

@@ -1,4 +1,13 @@
-"""Finding and reading the drafts the user named."""
+"""Finding and reading the drafts the user named.
+
+Bytes become text in this order: a byte-order mark (UTF-8, UTF-16, UTF-32) decides; else
+NUL bytes mean a binary file; else UTF-8; else, only when it is clear, a legacy Vietnamese
+encoding (Windows-1258, TCVN3/ABC, VNI: see encodings.py) is detected from how many words
+read as Vietnamese syllables, converted, and reported in `Source.encoding_notice`. Anything
+else is refused with a message that suggests --encoding. `encoding=` forces one.
+
+Files larger than `max_size` bytes are refused before they are read (no memory spent).
+"""
 from __future__ import annotations
 
 import codecs
@@ -6,14 +15,20 @@ import sys
 from dataclasses import dataclass
 from pathlib import Path
 
+from . import encodings
+
 TEXT_SUFFIXES = (".txt", ".md", ".markdown", ".html", ".htm")
 STDIN = "<stdin>"
+MB = 1024 * 1024
+DEFAULT_MAX_SIZE = 20 * MB  # bytes
 
 _BOMS = (
     (codecs.BOM_UTF32_LE, "utf-32"), (codecs.BOM_UTF32_BE, "utf-32"),
     (codecs.BOM_UTF8, "utf-8-sig"),
     (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16"),
 )
+_LABELS = {"cp1258": "Windows-1258", "tcvn3": "TCVN3 (ABC)", "vni": "VNI Windows"}
+_ENCODING_HINT = "--encoding cp1258, tcvn3 or vni"
 
 
 class InputError(Exception):
@@ -24,6 +39,11 @@ class InputError(Exception):
 class Source:
     path: str  # as the user named it, or <stdin>
     text: str
+    encoding_notice: str | None = None  # set when a legacy encoding was detected and converted
+
+    @property
+    def notice(self) -> str | None:
+        return self.encoding_notice
 
 
 def expand(paths: list[str]) -> list[str]:
@@ -40,35 +60,112 @@ def expand(paths: list[str]) -> list[str]:
     return out
 
 
-def decode(data: bytes, name: str) -> str:
+def decode(data: bytes, name: str, *, encoding: str | None = None) -> str:
+    """The text in `data` (see the module docstring); `name` is used in error messages."""
+    return decode_with_notice(data, name, encoding=encoding)[0]
+
+
+def decode_with_notice(data: bytes, name: str, *, encoding: str | None = None) -> tuple[str, str | None]:
+    """(text, notice): the notice says which legacy encoding was detected, else None."""
+    if encoding:
+        return _decode_as(data, name, encoding), None
     for bom, codec in _BOMS:
         if data.startswith(bom):
             try:
-                return data.decode(codec)
+                return data.decode(codec), None
             except UnicodeDecodeError as exc:
                 raise InputError(f"{name}: not valid {codec.upper()} text after its byte-order mark ({exc.reason})") from None
     if b"\x00" in data[:8192]:
         raise InputError(f"{name}: binary file (contains NUL bytes), not a text draft")
     try:
-        return data.decode("utf-8")
+        return data.decode("utf-8"), None
     except UnicodeDecodeError as exc:
-        raise InputError(
-            f"{name}: not UTF-8 text (byte 0x{data[exc.start]:02x} at offset {exc.start}); "
-            "save it as UTF-8") from None
+        bad = exc.start
+    legacy = encodings.guess(data)
+    if legacy is not None:
+        try:
+            text = encodings.decode_legacy(data, legacy)
+        except encodings.LegacyDecodeError:
+            pass
+        else:
+            return text, (f"{name}: not UTF-8; read as {_LABELS[legacy]}, recognised from its Vietnamese words "
+                          f"(give --encoding to choose another)")
+    raise InputError(
+        f"{name}: not UTF-8 text (byte 0x{data[bad]:02x} at offset {bad}); save it as UTF-8, "
+        f"or name its encoding with {_ENCODING_HINT}") from None
 
 
-def read(path: str) -> Source:
+def _decode_as(data: bytes, name: str, encoding: str) -> str:
+    legacy = encodings.legacy_name(encoding)
+    if legacy:
+        try:
+            return encodings.decode_legacy(data, legacy)
+        except encodings.LegacyDecodeError as exc:
+            raise InputError(f"{name}: not {_LABELS[legacy]} text ({exc})") from None
+    try:
+        codec = codecs.lookup(encoding).name
+    except LookupError:
+        raise InputError(f"unknown encoding '{encoding}' for --encoding (use utf-8, cp1258, tcvn3, vni "
+                         "or another Python codec name)") from None
+    if codec == "utf-8":
+        codec = "utf-8-sig"  # a BOM is not text
+    try:
+        return data.decode(codec)
+    except UnicodeDecodeError as exc:
+        raise InputError(f"{name}: not {encoding} text (byte 0x{data[exc.start]:02x} at offset {exc.start})") from None
+    except Exception as exc:  # codecs that are not text encodings (base64, zlib…)
+        raise InputError(f"{name}: cannot decode as '{encoding}' ({exc.__class__.__name__})") from None
+
+
+def _size(n: float, above: float | None = None) -> str:
+    """`n` bytes in MB, as short as it can be while still showing it is more than `above` MB."""
+    value = n / MB
+    if value == int(value):
+        return str(int(value))
+    for digits in range(1, 8):
+        shown = f"{value:.{digits}f}" if value >= 0.1 else f"{value:.{digits + 1}g}"
+        if above is None or float(shown) > above:
+            return shown
+    return repr(value)
+
+
+def _too_big(name: str, size: int | None, max_size: int) -> InputError:
+    limit = _size(max_size)
+    actual = f"{_size(size, max_size / MB)} MB" if size and size > max_size else f"more than {limit} MB"
+    return InputError(f"{name}: {actual} is over the --max-size limit of {limit} MB")
+
+
+def _read_bounded(stream, name: str, max_size: int | None, size: int | None = None) -> bytes:
+    """At most max_size bytes, or InputError: a bigger input is never held in memory."""
+    if max_size is None:
+        return stream.read()
+    data = stream.read(max_size + 1)
+    if len(data) > max_size:
+        raise _too_big(name, size, max_size)
+    return data
+
+
+def read(path: str, *, encoding: str | None = None, max_size: int | None = DEFAULT_MAX_SIZE) -> Source:
+    """The draft at `path` ("-" for standard input). `encoding` forces one (utf-8, cp1258,
+    tcvn3, vni or a Python codec name); `max_size` is in bytes (None: no limit)."""
     if path in ("-", STDIN):
-        return Source(STDIN, decode(sys.stdin.buffer.read(), STDIN))
+        data = _read_bounded(sys.stdin.buffer, STDIN, max_size)
+        text, notice = decode_with_notice(data, STDIN, encoding=encoding)
+        return Source(STDIN, text, notice)
     p = Path(path)
     if p.is_dir():
         raise InputError(f"{path}: is a directory with no .txt, .md or .html files")
     try:
-        data = p.read_bytes()
+        size = p.stat().st_size
+        if max_size is not None and size > max_size:
+            raise _too_big(path, size, max_size)
+        with p.open("rb") as f:
+            data = _read_bounded(f, path, max_size, size or None)
     except FileNotFoundError:
         raise InputError(f"{path}: no such file") from None
     except PermissionError:
         raise InputError(f"{path}: permission denied") from None
     except OSError as exc:
         raise InputError(f"{path}: cannot read ({exc.strerror or exc})") from None
-    return Source(path, decode(data, path))
+    text, notice = decode_with_notice(data, path, encoding=encoding)
+    return Source(path, text, notice)

@@ -81,15 +81,33 @@ _NEEDS_CARE = (
 _PLAIN_RUN = re.compile("[^" + _NEEDS_CARE + "".join(re.escape(c) for c in CONFUSABLES) + "]+")
 
 
+def _normalized_from(text: str, i: int, stop: int) -> int:
+    """The first k in [i, stop] from which text[k:stop] is already NFKC (found by halving:
+    checking every k is quadratic in a long line with one odd character)."""
+    if unicodedata.is_normalized("NFKC", text[i:stop]):
+        return i
+    lo, hi = i + 1, stop
+    while lo < hi:
+        mid = (lo + hi) // 2
+        if unicodedata.is_normalized("NFKC", text[mid:stop]):
+            hi = mid
+        else:
+            lo = mid + 1
+    return lo
+
+
 def _clean_slow(text: str, start: int, end: int, out: MappedBuilder) -> None:
     i = start
+    run_stop = run_ok = start  # the plain run being read ends at run_stop; NFKC from run_ok on
     while i < end:
-        run = _PLAIN_RUN.match(text, i, end)
-        # the run's last character may be the base of combining marks that follow: leave it
-        stop = run.end() - (1 if run and run.end() < end else 0) if run else i
-        if stop > i and unicodedata.is_normalized("NFKC", text[i:stop]):
-            out.keep(i, stop)
-            i = stop
+        if i >= run_stop:
+            run = _PLAIN_RUN.match(text, i, end)
+            # the run's last character may be the base of combining marks that follow: leave it
+            run_stop = run.end() - (1 if run and run.end() < end else 0) if run else i
+            run_ok = _normalized_from(text, i, run_stop) if run_stop > i else run_stop
+        if run_ok <= i < run_stop:
+            out.keep(i, run_stop)
+            i = run_stop
             continue
         ch = text[i]
         if _is_invisible(ch):

@@ -16,6 +16,7 @@ _ABBREVIATIONS = r"(?<!\bno)(?<!\bmr)(?<!\bms)(?<!\bdr)(?<!\bst)(?<!\btp)(?<!\bt
 _SENTENCE_END = re.compile(r"(?:[!?…]+|" + _ABBREVIATIONS + r"\.+)[\"'”’)\]]*(?=\s)|\n+", re.I)
 _SYLLABLE = re.compile(r"\S+")
 _MAX_GAP = 40
+_SURROGATE = re.compile("[\ud800-\udfff]")
 
 
 def sentence_spans(text: str) -> list[tuple[int, int]]:
@@ -47,6 +48,9 @@ def preload() -> None:
 @lru_cache(maxsize=4096)
 def word_spans(sentence: str) -> tuple[tuple[int, int], ...]:
     """Spans of underthesea's words in `sentence` (a compound like "mật ong" is one word)."""
+    # underthesea's tagger encodes to UTF-8, which has no lone surrogates (a str from
+    # Python code may hold them): one U+FFFD each keeps every offset
+    sentence = _SURROGATE.sub("\ufffd", sentence)
     tokens = _word_tokenize()(sentence)
     return align(sentence, tokens)
 

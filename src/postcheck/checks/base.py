@@ -1,8 +1,10 @@
 """What every rule kind shares: identity, messages, clearing and downgrading context."""
 from __future__ import annotations
 
+from bisect import bisect_left
 from dataclasses import dataclass, field
-from typing import Any, Iterator
+from itertools import accumulate
+from typing import Any, Iterable, Iterator
 
 from ..document import Document
 from ..findings import SEVERITIES, Finding
@@ -19,6 +21,21 @@ class Hit:
     start: int
     end: int
     values: dict = field(default_factory=dict)
+
+
+class SpanSet:
+    """Spans (exceptions) that matches are tested against for overlap, in log time each:
+    a scan of all of them for every match is quadratic in a long draft."""
+
+    def __init__(self, spans: Iterable[tuple[int, int]]):
+        ordered = sorted(spans)
+        self.starts = [s for s, _ in ordered]
+        self.reach = list(accumulate((e for _, e in ordered), max))  # furthest end so far
+
+    def overlaps(self, start: int, end: int) -> bool:
+        """Does any span (s, e) have s < end and start < e?"""
+        k = bisect_left(self.starts, end)
+        return k > 0 and self.reach[k - 1] > start
 
 
 def firm_words(doc: Document, termset: TermSet, need_words: bool = True, allow_weak: bool = False) -> Iterator[Match]:
@@ -52,11 +69,22 @@ class Condition:
         return cls(ctx.termset(spec, where, name), scope, to)
 
     def holds(self, doc: Document, original_offset: int) -> bool:
-        sentence = doc.sentence_of_original(original_offset)
-        for m in firm_words(doc, self.termset):
-            if self.scope == "post" or doc.sentence_of(m.start) == sentence:
-                return True
-        return False
+        # the term set's strong matches by sentence, once a document: a scan of all of them
+        # for every finding is quadratic in a long draft
+        cache = doc.__dict__.setdefault("_condition_matches", {})
+        by_sentence = cache.get(self.termset.name)
+        if by_sentence is None:
+            by_sentence = {}
+            for m in doc.matches.get(self.termset.name, ()):
+                if not m.weak:
+                    by_sentence.setdefault(doc.sentence_of(m.start), []).append(m)
+            cache[self.termset.name] = by_sentence
+        if self.scope == "post":
+            key = (self.termset.name, "post")
+            if key not in cache:
+                cache[key] = any(doc.is_word(m) for ms in by_sentence.values() for m in ms)
+            return cache[key]
+        return any(doc.is_word(m) for m in by_sentence.get(doc.sentence_of_original(original_offset), ()))
 
 
 class Rule:
@@ -97,8 +125,13 @@ class Rule:
     def check(self, doc: Document, lang: str = "vi") -> list[Finding]:
         findings: list[Finding] = []
         taken: list[tuple[int, int]] = []
+        reach = -1  # the furthest end of a taken span: hits come by start, so a hit overlaps
+        # a taken span exactly when it starts before that (a scan of `taken` is quadratic)
         for hit in sorted(self.hits(doc), key=lambda h: (h.start, -h.end)):
-            if any(hit.start < e and s < hit.end for s, e in taken):
+            if hit.end > hit.start:
+                if hit.start < reach:
+                    continue
+            elif any(hit.start < e and s < hit.end for s, e in taken):
                 continue
             if self.unless and self.unless.holds(doc, hit.start):
                 continue
@@ -108,6 +141,7 @@ class Rule:
             if self.downgrade and self.downgrade.holds(doc, hit.start):
                 severity = self.downgrade.to
             taken.append((hit.start, hit.end))
+            reach = max(reach, hit.end)
             line, column = doc.lines.line_col(hit.start)
             matched = doc.original[hit.start:hit.end]
             values = {"match": matched, **hit.values}

@@ -2,11 +2,17 @@
 (a foreign state near an internal-politics term). The topic's span is reported."""
 from __future__ import annotations
 
+import re
+from array import array
+from bisect import bisect_left, bisect_right
 from typing import Iterator
 
 from ..document import Document
 from ..rulebook import Context, RuleError
-from .base import Hit, Rule
+from .base import Hit, Rule, SpanSet
+
+
+_TOKEN = re.compile(r"\S+")  # the words Document.words_between counts
 
 
 class NearRule(Rule):
@@ -42,28 +48,99 @@ class NearRule(Rule):
     def hits(self, doc: Document) -> Iterator[Hit]:
         if self.a.name not in doc.matches or self.b.name not in doc.matches:
             return
-        excluded = [(m.start, m.end) for m in doc.matches.get(self.exceptions.name, ())] if self.exceptions else []
+        excluded = SpanSet((m.start, m.end) for m in doc.matches.get(self.exceptions.name, ())) if self.exceptions else None
         # proximity first, word boundaries last: segmentation runs only for close pairs
         entities = doc.matches.get(self.a.name, ())
         topics = [t for t in doc.matches.get(self.b.name, ())
-                  if not any(t.start < e and s < t.end for s, e in excluded)]
+                  if not (excluded and excluded.overlaps(t.start, t.end))]
         reported, others = (entities, topics) if self.report == "a" else (topics, entities)
+        # Each reported match is paired with the first match of the other side (text order)
+        # that is close, not the same phrase, not weak when it is weak, and a word; its own
+        # word check waits until such a pair is possible. The other side is grouped (by
+        # sentence, or the whole post) and, for N words, looked up by position, so that a
+        # long draft does not cost reported × others comparisons.
+        groups: dict = {}
+        for other in others:  # the matcher lists them in text order
+            key = None if self.within == "post" else doc.sentence_of(other.start)
+            groups.setdefault(key, []).append(other)
+        lookup = {key: _Group(doc, group) for key, group in groups.items()}
         for mine in reported:
-            mine_ok = None
-            for other in others:
-                if (mine.weak and other.weak) or not self._close(doc, mine, other):
-                    continue
-                if other.start < mine.end and mine.start < other.end:
-                    continue  # one phrase serving as both entity and topic
-                if mine_ok is None:
-                    mine_ok = doc.is_word(mine)
-                if not mine_ok:
-                    break
-                if not doc.is_word(other):
-                    continue
-                entity, topic = (mine, other) if self.report == "a" else (other, mine)
-                a_start, a_end = doc.original_span(entity.start, entity.end)
-                b_start, b_end = doc.original_span(topic.start, topic.end)
-                start, end = (a_start, a_end) if self.report == "a" else (b_start, b_end)
-                yield Hit(start, end, {"a": doc.original[a_start:a_end], "b": doc.original[b_start:b_end]})
-                break
+            group = lookup.get(None if self.within == "post" else doc.sentence_of(mine.start))
+            if group is None:
+                continue
+            if isinstance(self.within, int):
+                candidates = words = [o for o in group.window(mine, self.within) if self._close(doc, mine, o)]
+            else:
+                candidates = group.strong if mine.weak else group.all
+                words = group.strong_words if mine.weak else group.words
+            if _first(mine, candidates) is None or not doc.is_word(mine):
+                continue
+            other = _first(mine, (o for o in words if group.is_word(o)))
+            if other is None:
+                continue
+            entity, topic = (mine, other) if self.report == "a" else (other, mine)
+            a_start, a_end = doc.original_span(entity.start, entity.end)
+            b_start, b_end = doc.original_span(topic.start, topic.end)
+            start, end = (a_start, a_end) if self.report == "a" else (b_start, b_end)
+            yield Hit(start, end, {"a": doc.original[a_start:a_end], "b": doc.original[b_start:b_end]})
+
+
+def _first(mine, candidates):
+    """The first candidate that is not weak alongside a weak `mine` and is not the same phrase."""
+    for other in candidates:
+        if (mine.weak and other.weak) or (other.start < mine.end and mine.start < other.end):
+            continue
+        return other
+    return None
+
+
+class _Group:
+    """One side's matches in a sentence (or post), in text order, with their word checks
+    made once each and as late as possible."""
+
+    def __init__(self, doc: Document, matches: list):
+        self.doc = doc
+        self.all = matches
+        self.strong = [m for m in matches if not m.weak]
+        self._word: dict[int, bool] = {}
+        self.words = _Lazy(self.all, self.is_word)
+        self.strong_words = _Lazy(self.strong, self.is_word)
+        self._starts = [m.start for m in matches]
+        self._longest = max(m.end - m.start for m in matches)
+
+    def is_word(self, match) -> bool:
+        key = id(match)
+        if key not in self._word:
+            self._word[key] = self.doc.is_word(match)
+        return self._word[key]
+
+    def window(self, mine, words: int) -> list:
+        """The matches that can be within `words` words of `mine` (a superset, in text order)."""
+        starts = self.doc.__dict__.get("_token_starts")
+        if starts is None:
+            starts = self.doc.__dict__["_token_starts"] = array("q", (m.start() for m in _TOKEN.finditer(self.doc.view.text)))
+        j = bisect_left(starts, mine.start) - words - 1
+        k = bisect_right(starts, mine.end) + words
+        lo = starts[j] - self._longest if j >= 0 else -1
+        hi = starts[k] if k < len(starts) else len(self.doc.view.text)
+        return self.all[bisect_left(self._starts, lo):bisect_right(self._starts, hi)]
+
+
+class _Lazy:
+    """The items of `source` that pass `keep`, tested only as far as they are read."""
+
+    def __init__(self, source: list, keep):
+        self.source, self.keep, self.items, self.read = source, keep, [], 0
+
+    def __iter__(self):
+        k = 0
+        while True:
+            while k >= len(self.items):
+                if self.read >= len(self.source):
+                    return
+                item = self.source[self.read]
+                self.read += 1
+                if self.keep(item):
+                    self.items.append(item)
+            yield self.items[k]
+            k += 1

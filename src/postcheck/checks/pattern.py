@@ -1,17 +1,419 @@
-"""`pattern`: regular expressions with Unicode-aware boundaries, optionally checked by a
-validator (ID numbers, phones), a domain list (official e-mail) or nearby context terms."""
+r"""`pattern`: regular expressions with Unicode-aware boundaries, optionally checked by a
+validator (ID numbers, phones), a domain list (official e-mail) or nearby context terms.
+
+Patterns are written in Python's syntax and mean what Python's `re` says, but they must
+never hang on a hostile draft. The policy, decided when the rule file is loaded:
+
+1. The pattern is parsed with Python's own parser. If every construct in it has an exact
+   equivalent in RE2 (google-re2, a linear-time engine), it is translated and run there.
+   The translation keeps Python's meaning: \w is [\p{L}\p{N}_], \d is \p{Nd}, \s is
+   Python's own list of white space, `ignorecase` letters become the explicit classes
+   Python's case folding matches (ı İ ſ K included), `.` `^` `$` follow the flags in scope.
+2. What RE2 cannot do exactly — look-behind and look-ahead, back-references, conditionals,
+   atomic groups and possessive repeats, \b and \B (ASCII-only in RE2), `$` without
+   `multiline` (Python's also matches before a final newline), repeat counts over 1000,
+   and a negated class (\W \S \D-like) mixed with other items in one [...] — keeps
+   the pattern on Python's backtracking engine, after a check of its shape. The load stops
+   with a RuleError naming the file and the key 'pattern' if a repetition (of two or more,
+   bounded or not) holds
+   * a body that can match the empty string and varies in length, like (a*)* or (a?b?)+;
+   * alternatives that can begin with the same character (an empty one: with what
+     follows it), or two that can both be empty, like (a|ab|b)* or (a|a)*;
+   * a repeat of varying length whose characters can also come right after it, within the
+     same iteration or at the start of the next, like (a+)+, (\w+\s?)*, (x\w*y)+.
+   These are the shapes that make backtracking exponential. Repeats that are separated
+   by a character they cannot match, like (?:[\w-]+\.)+ or (?:\s+\S+){1,4}, are
+   accepted. Polynomial backtracking (\s*:?\s* on a long run of spaces) is not rejected:
+   the shipped rules bound their repeats ({0,40}) and anchor their starts with
+   look-behinds, and the robustness tests run them on long hostile inputs.
+
+Every shipped rule loads under this policy (tests/test_robustness.py); `PatternRule.engine`
+says which engine a rule got.
+"""
 from __future__ import annotations
 
 import fnmatch
 import re
+from array import array
+from bisect import bisect_left, bisect_right
+from functools import lru_cache
 from typing import Iterator
 
 from ..document import Document
 from ..rulebook import Context, RuleError
 from ..validators import VALIDATORS
-from .base import Hit, Rule, firm_words
+from .base import Hit, Rule
+
+try:  # Python 3.11+
+    from re import _constants as _c, _parser as _sre_parse
+except ImportError:  # pragma: no cover
+    import sre_constants as _c  # type: ignore[no-redef]
+    import sre_parse as _sre_parse  # type: ignore[no-redef]
+
+try:
+    import re2
+except ImportError:  # pragma: no cover - a dependency; without it every pattern is shape-checked
+    re2 = None
 
 FLAGS = {"ignorecase": re.IGNORECASE, "multiline": re.MULTILINE}
+RE2_MAX_REPEAT = 1000
+_SURROGATE = re.compile("[\ud800-\udfff]")
+_TOKEN = re.compile(r"\S+")
+
+
+# --- translation to RE2 -------------------------------------------------------------------
+
+class _Unsupported(Exception):
+    """The construct has no exact RE2 equivalent."""
+
+
+def _hex(cp: int) -> str:
+    return f"\\x{{{cp:x}}}"
+
+
+@lru_cache(maxsize=1)
+def _python_spaces() -> str:
+    """Python's \\s for str patterns: str.isspace(), as RE2 class items."""
+    spaces = [cp for cp in range(0x3001) if chr(cp).isspace()]
+    runs: list[list[int]] = []
+    for cp in spaces:
+        if runs and runs[-1][1] == cp - 1:
+            runs[-1][1] = cp
+        else:
+            runs.append([cp, cp])
+    return "".join(_hex(a) if a == b else f"{_hex(a)}-{_hex(b)}" for a, b in runs)
+
+
+_CATEGORY_ITEMS = {  # (unicode, ascii) class items for the positive categories
+    _c.CATEGORY_DIGIT: (lambda: "\\p{Nd}", lambda: "0-9"),
+    _c.CATEGORY_WORD: (lambda: "\\p{L}\\p{N}_", lambda: "0-9A-Za-z_"),
+    _c.CATEGORY_SPACE: (_python_spaces, lambda: "\\x{9}-\\x{d} "),
+}
+_NEGATED = {_c.CATEGORY_NOT_DIGIT: _c.CATEGORY_DIGIT, _c.CATEGORY_NOT_WORD: _c.CATEGORY_WORD,
+            _c.CATEGORY_NOT_SPACE: _c.CATEGORY_SPACE}
+
+
+@lru_cache(maxsize=1)
+def _cased() -> str:
+    """Every character Python's case-insensitive matching may pair with another one."""
+    from re import _casefix
+
+    chars = {chr(cp) for cp in range(0x20000) if chr(cp).lower() != chr(cp) or chr(cp).upper() != chr(cp)}
+    for k, v in _casefix._EXTRA_CASES.items():
+        chars.add(chr(k))
+        chars.update(map(chr, v))
+    return "".join(sorted(chars))
+
+
+@lru_cache(maxsize=4096)
+def _case_partners(item: str, flags: int) -> frozenset[str]:
+    """The characters Python's `re` matches with the one-character pattern `item` (a
+    literal or a [range]) under IGNORECASE and `flags`, beyond the item's own."""
+    rx = re.compile(item, flags | re.IGNORECASE)
+    return frozenset(m.group() for m in rx.finditer(_cased()))
+
+
+class _Translator:
+    def __init__(self, parsed):
+        self.names = {index: name for name, index in parsed.state.groupdict.items()}
+
+    def seq(self, nodes, flags: int) -> str:
+        return "".join(self.node(op, av, flags) for op, av in nodes)
+
+    def node(self, op, av, flags: int) -> str:
+        ignore = bool(flags & re.IGNORECASE)
+        if op is _c.LITERAL:
+            if not ignore:
+                return _hex(av)
+            return "[" + self._members_literal(av, flags) + "]"
+        if op is _c.NOT_LITERAL:
+            return "[^" + (self._members_literal(av, flags) if ignore else _hex(av)) + "]"
+        if op is _c.ANY:
+            return "(?s:.)" if flags & re.DOTALL else "[^\\n]"
+        if op is _c.IN:
+            return self.charset(av, flags)
+        if op is _c.AT:
+            if av is _c.AT_BEGINNING:
+                return "(?m:^)" if flags & re.MULTILINE else "\\A"
+            if av is _c.AT_BEGINNING_STRING:
+                return "\\A"
+            if av is _c.AT_END_STRING:
+                return "\\z"
+            if av is _c.AT_END and flags & re.MULTILINE:
+                return "(?m:$)"
+            raise _Unsupported(str(av))  # \b \B (ASCII in RE2), $ before a final newline
+        if op is _c.BRANCH:
+            return "(?:" + "|".join(self.seq(alt, flags) for alt in av[1]) + ")"
+        if op is _c.SUBPATTERN:
+            group, add, delete, body = av
+            inner = self.seq(body, (flags | add) & ~delete)
+            if group is None:
+                return "(?:" + inner + ")"
+            name = self.names.get(group)
+            return f"(?P<{name}>{inner})" if name else f"({inner})"
+        if op in (_c.MAX_REPEAT, _c.MIN_REPEAT):
+            lo, hi, body = av
+            if lo > RE2_MAX_REPEAT or (hi is not _c.MAXREPEAT and hi > RE2_MAX_REPEAT):
+                raise _Unsupported("repeat count")
+            if hi is _c.MAXREPEAT:
+                count = {0: "*", 1: "+"}.get(lo, f"{{{lo},}}")
+            elif (lo, hi) == (0, 1):
+                count = "?"
+            else:
+                count = f"{{{lo}}}" if lo == hi else f"{{{lo},{hi}}}"
+            return "(?:" + self.seq(body, flags) + ")" + count + ("?" if op is _c.MIN_REPEAT else "")
+        raise _Unsupported(str(op))  # look-arounds, back-references, atomic, possessive…
+
+    def _members_literal(self, cp: int, flags: int) -> str:
+        chars = {chr(cp)} | _case_partners(re.escape(chr(cp)), flags & re.ASCII)
+        return "".join(_hex(ord(ch)) for ch in sorted(chars))
+
+    def charset(self, items, flags: int) -> str:
+        ignore = bool(flags & re.IGNORECASE)
+        ascii_ = bool(flags & re.ASCII)
+        negate = False
+        members: list[str] = []
+        negated_category = None
+        for op, av in items:
+            if op is _c.NEGATE:
+                negate = True
+            elif op is _c.LITERAL:
+                members.append(self._members_literal(av, flags) if ignore else _hex(av))
+            elif op is _c.RANGE:
+                lo, hi = av
+                members.append(f"{_hex(lo)}-{_hex(hi)}")
+                if ignore:
+                    item = f"[{re.escape(chr(lo))}-{re.escape(chr(hi))}]"
+                    members.extend(_hex(ord(ch)) for ch in sorted(_case_partners(item, flags & re.ASCII))
+                                   if not lo <= ord(ch) <= hi)
+            elif op is _c.CATEGORY:
+                if av in _CATEGORY_ITEMS:
+                    members.append(_CATEGORY_ITEMS[av][ascii_]())
+                elif av is _c.CATEGORY_NOT_DIGIT and not ascii_:
+                    members.append("\\P{Nd}")
+                elif av in _NEGATED:
+                    negated_category = av
+                else:
+                    raise _Unsupported(str(av))
+            else:
+                raise _Unsupported(str(op))
+        if negated_category is not None:
+            # [\W] alone is [^\w]; mixed with other items it has no RE2 class syntax
+            if members:
+                raise _Unsupported("negated category in a class")
+            members.append(_CATEGORY_ITEMS[_NEGATED[negated_category]][ascii_]())
+            negate = not negate
+        return ("[^" if negate else "[") + "".join(members) + "]"
+
+
+def translate_to_re2(pattern: str, flags: int = 0) -> str | None:
+    """The RE2 pattern that matches exactly what Python's re.compile(pattern, flags) does,
+    or None if the pattern uses something RE2 cannot do the same way."""
+    parsed = _sre_parse.parse(pattern, flags)
+    try:
+        return _Translator(parsed).seq(parsed, parsed.state.flags)
+    except _Unsupported:
+        return None
+
+
+def compile_re2(pattern: str, flags: int = 0):
+    """The pattern compiled with RE2, or None (not translatable, or RE2 refuses it)."""
+    if re2 is None:
+        return None
+    translated = translate_to_re2(pattern, flags)
+    if translated is None:
+        return None
+    options = re2.Options()
+    options.log_errors = False  # RE2 would print its own errors on stderr
+    try:
+        return re2.compile(translated, options)
+    except re2.error:
+        return None
+
+
+# --- the shape check for patterns that stay on Python's engine ------------------------------
+
+_PROBE_RANGES = ((0x00, 0x300), (0x370, 0x530), (0x660, 0x66A), (0x966, 0x970), (0x1E00, 0x1F00),
+                 (0x2000, 0x2070), (0x3000, 0x3002), (0xFEFF, 0xFF00), (0xFF01, 0xFF5F))
+
+
+class _Shape:
+    """First characters and emptiness of sub-patterns, over a sample alphabet that holds
+    every character class a pattern can tell apart (plus the pattern's own characters)."""
+
+    def __init__(self, pattern: str):
+        chars = {chr(cp) for lo, hi in _PROBE_RANGES for cp in range(lo, hi)}
+        chars.update(pattern)
+        chars.update(ch.swapcase() for ch in pattern)
+        self.alphabet = "".join(sorted(c for c in chars if len(c) == 1))
+        self.everything = frozenset(self.alphabet)
+        self._sets: dict[tuple, frozenset[str]] = {}
+
+    def charset(self, op, av, flags: int) -> frozenset[str]:
+        """The sample characters a one-character node matches."""
+        key = (op, repr(av), flags)
+        if key not in self._sets:
+            self._sets[key] = self._match_sample(op, av, flags)
+        return self._sets[key]
+
+    def _match_sample(self, op, av, flags: int) -> frozenset[str]:
+        probe = _sre_parse.SubPattern(_sre_parse.State(), [(op, av)])
+        probe.state.flags = flags
+        try:
+            from re import _compiler
+
+            rx = _compiler.compile(probe, flags)
+        except Exception:  # pragma: no cover - an internal API: be conservative
+            return self.everything
+        return frozenset(m.group() for m in rx.finditer(self.alphabet))
+
+    def first(self, nodes, flags: int) -> frozenset[str]:
+        out: set[str] = set()
+        for op, av in nodes:
+            out |= self.first_node(op, av, flags)
+            if not self.nullable_node(op, av):
+                break
+        return frozenset(out)
+
+    def first_node(self, op, av, flags: int) -> frozenset[str]:
+        if op in (_c.LITERAL, _c.NOT_LITERAL, _c.ANY, _c.IN):
+            return self.charset(op, av, flags)
+        if op is _c.SUBPATTERN:
+            return self.first(av[3], (flags | av[1]) & ~av[2])
+        if op is _c.ATOMIC_GROUP:
+            return self.first(av, flags)
+        if op is _c.BRANCH:
+            return frozenset().union(*(self.first(alt, flags) for alt in av[1]))
+        if op in _REPEATS:
+            return self.first(av[2], flags)
+        if op is _c.GROUPREF_EXISTS:
+            return self.first(av[1], flags) | (self.first(av[2], flags) if av[2] else frozenset())
+        if op is _c.GROUPREF:
+            return self.everything
+        return frozenset()  # AT, ASSERT, ASSERT_NOT: zero-width
+
+    def nullable(self, nodes) -> bool:
+        return all(self.nullable_node(op, av) for op, av in nodes)
+
+    def nullable_node(self, op, av) -> bool:
+        if op in (_c.LITERAL, _c.NOT_LITERAL, _c.ANY, _c.IN):
+            return False
+        if op is _c.SUBPATTERN:
+            return self.nullable(av[3])
+        if op is _c.ATOMIC_GROUP:
+            return self.nullable(av)
+        if op is _c.BRANCH:
+            return any(self.nullable(alt) for alt in av[1])
+        if op in _REPEATS:
+            return av[0] == 0 or self.nullable(av[2])
+        if op is _c.GROUPREF_EXISTS:
+            return self.nullable(av[1]) or av[2] is None or self.nullable(av[2])
+        return True  # AT, look-arounds, back-references (may be empty)
+
+
+_REPEATS = (_c.MAX_REPEAT, _c.MIN_REPEAT, getattr(_c, "POSSESSIVE_REPEAT", _c.MAX_REPEAT))
+
+
+def _varies(nodes) -> bool:
+    for op, av in nodes:
+        if op in _REPEATS and (av[0] != av[1] or _varies(av[2])):
+            return True
+        if op is _c.BRANCH or op is _c.GROUPREF or op is _c.GROUPREF_EXISTS:
+            return True
+        if op is _c.SUBPATTERN and _varies(av[3]):
+            return True
+        if op is _c.ATOMIC_GROUP and _varies(av):
+            return True
+    return False
+
+
+def backtracking_risk(pattern: str, flags: int = 0) -> str | None:
+    """Why the pattern can backtrack exponentially on Python's engine, or None."""
+    parsed = _sre_parse.parse(pattern, flags)
+    shape = _Shape(pattern)
+
+    def walk_repeats(nodes, fl):
+        """Every repetition (at most twice or more) in the pattern, with its flags."""
+        for op, av in nodes:
+            if op in _REPEATS:
+                if av[1] is _c.MAXREPEAT or av[1] >= 2:
+                    yield av, fl
+                yield from walk_repeats(av[2], fl)
+            elif op is _c.SUBPATTERN:
+                yield from walk_repeats(av[3], (fl | av[1]) & ~av[2])
+            elif op is _c.BRANCH:
+                for alt in av[1]:
+                    yield from walk_repeats(alt, fl)
+            elif op in (_c.ASSERT, _c.ASSERT_NOT):
+                yield from walk_repeats(av[1], fl)
+            elif op is _c.ATOMIC_GROUP:
+                yield from walk_repeats(av, fl)
+            elif op is _c.GROUPREF_EXISTS:
+                yield from walk_repeats(av[1], fl)
+                if av[2]:
+                    yield from walk_repeats(av[2], fl)
+
+    def inside(nodes, fl, cont: frozenset[str]):
+        """Check alternatives and varying repeats in `nodes`, followed by `cont`."""
+        for i, (op, av) in enumerate(nodes):
+            rest = nodes[i + 1:]
+            after = shape.first(rest, fl) | (cont if shape.nullable(rest) else frozenset())
+            if op is _c.SUBPATTERN:
+                inside(av[3], (fl | av[1]) & ~av[2], after)
+            elif op is _c.ATOMIC_GROUP:
+                inside(av, fl, after)
+            elif op is _c.GROUPREF_EXISTS:
+                inside(av[1], fl, after)
+                if av[2]:
+                    inside(av[2], fl, after)
+            elif op is _c.BRANCH:
+                alts = av[1]
+                # what each alternative can begin with, or what follows it when it is empty
+                firsts = [shape.first(alt, fl) | (after if shape.nullable(alt) else frozenset()) for alt in alts]
+                for a in range(len(alts)):
+                    for b in range(a + 1, len(alts)):
+                        if firsts[a] & firsts[b] or (shape.nullable(alts[a]) and shape.nullable(alts[b])):
+                            raise _Risk("alternatives that can match the same text inside a repetition, "
+                                        "like (a|ab|b)* or (a|a)*")
+                for alt in alts:
+                    inside(alt, fl, after)
+            elif op in _REPEATS:
+                lo, hi, body = av
+                own = shape.first(body, fl)
+                if lo != hi and own & after:
+                    raise _Risk("a repeat inside a repetition whose characters can also follow it, "
+                                "like (a+)+ or (\\w+\\s?)*")
+                again = own if (hi is _c.MAXREPEAT or hi >= 2) else frozenset()
+                inside(body, fl, again | after)
+
+    try:
+        for (lo, hi, body), fl in walk_repeats(parsed, parsed.state.flags):
+            if shape.nullable(body) and _varies(body):
+                raise _Risk("a repetition of something that can match the empty string, like (a*)*")
+            inside(body, fl, shape.first(body, fl))
+    except _Risk as risk:
+        return str(risk)
+    return None
+
+
+class _Risk(Exception):
+    pass
+
+
+def compile_pattern(pattern: str, flags: int, where: str):
+    """(engine name, compiled pattern) under the policy in the module docstring."""
+    try:
+        python = re.compile(pattern, flags)
+    except re.error as exc:
+        raise RuleError(f"{where}: key 'pattern': invalid regular expression: {exc}") from None
+    linear = compile_re2(pattern, flags)
+    if linear is not None:
+        return "re2", linear
+    risk = backtracking_risk(pattern, flags)
+    if risk:
+        raise RuleError(f"{where}: key 'pattern': can take exponential time on some texts: {risk}; "
+                        "rewrite it so that repeats cannot match the same characters")
+    return "re", python
 
 
 class PatternRule(Rule):
@@ -27,10 +429,11 @@ class PatternRule(Rule):
             if name not in FLAGS:
                 raise RuleError(f"{where}: key 'flags': unknown flag '{name}' (known: {', '.join(FLAGS)})")
             flags |= FLAGS[name]
-        try:
-            self.regex = re.compile(spec["pattern"], flags)
-        except re.error as exc:
-            raise RuleError(f"{where}: key 'pattern': invalid regular expression: {exc}") from None
+        self.pattern, self.flags = spec["pattern"], flags  # as written; self.regex may be RE2's translation
+        self.engine, self.regex = compile_pattern(spec["pattern"], flags, where)
+        groups = self.regex.groupindex
+        self._match_group = groups.get("match", 0)  # numbers: RE2's matches take no names
+        self._domain_group = groups.get("domain")
         self.view = spec.get("view", "clean")
         if self.view not in ("clean", "matching"):
             raise RuleError(f"{where}: key 'view': expected 'clean' or 'matching'")
@@ -69,31 +472,68 @@ class PatternRule(Rule):
         return False
 
     def _context_ok(self, doc: Document, start: int, end: int) -> bool:
-        for m in firm_words(doc, self.context, allow_weak=False):
-            if self.context_within == "post":
-                return True
-            ms, me = doc.original_span(m.start, m.end)
-            if doc.sentence_of_original(ms) != doc.sentence_of_original(start):
-                continue
-            if self.context_within == "sentence":
-                return True
+        # the context terms' strong matches by sentence, once a document, and for "within
+        # N words" only those near the hit: a scan of all of them for every hit is
+        # quadratic (cubic with the word counts) in a long draft without punctuation
+        cache = doc.__dict__.setdefault("_pattern_context", {})
+        by_sentence = cache.get(self.context.name)
+        if by_sentence is None:
+            by_sentence = {}
+            for m in doc.matches.get(self.context.name, ()):
+                if not m.weak:
+                    ms, me = doc.original_span(m.start, m.end)
+                    by_sentence.setdefault(doc.sentence_of_original(ms), []).append((ms, me, m))
+            for group in by_sentence.values():
+                group.sort(key=lambda x: (x[0], x[1]))
+            cache[self.context.name] = by_sentence
+        if self.context_within == "post":
+            key = (self.context.name, "post")
+            if key not in cache:
+                cache[key] = any(doc.is_word(m) for group in by_sentence.values() for _, _, m in group)
+            return cache[key]
+        group = by_sentence.get(doc.sentence_of_original(start), ())
+        if self.context_within == "sentence":
+            return any(doc.is_word(m) for _, _, m in group)
+        for ms, me, m in _near(doc, group, start, end, self.context_within):
             gap = doc.original[min(me, end):max(ms, start)]
-            if len(gap.split()) <= self.context_within:
+            if len(gap.split()) <= self.context_within and doc.is_word(m):
                 return True
         return False
 
     def hits(self, doc: Document) -> Iterator[Hit]:
         view = doc.clean if self.view == "clean" else doc.view
-        group = "match" if "match" in self.regex.groupindex else 0
-        for m in self.regex.finditer(view.text):
+        group = self._match_group
+        text = view.text
+        if self.engine == "re2" and _SURROGATE.search(text):
+            # RE2 reads UTF-8, which has no lone surrogates: one U+FFFD each keeps the offsets
+            # (neither is a letter, digit or space)
+            text = _SURROGATE.sub("\ufffd", text)
+        for m in self.regex.finditer(text):
             s, e = m.span(group)
             if e <= s:
                 continue
             if self.validate and not self.validate(m.group(group)):
                 continue
-            if self.domains is not None and not self._domain_ok(m.group("domain")):
+            if self.domains is not None and not self._domain_ok(m.group(self._domain_group) or ""):
                 continue
             start, end = view.original_span(s, e)
             if self.context and not self._context_ok(doc, start, end):
                 continue
             yield Hit(start, end)
+
+
+def _near(doc: Document, group: list, start: int, end: int, words: int) -> list:
+    """The (start, end, match) items of `group` (sorted) that can lie within `words`
+    whitespace-separated words of doc.original[start:end] (a superset)."""
+    starts = doc.__dict__.get("_original_token_starts")
+    if starts is None:
+        starts = doc.__dict__["_original_token_starts"] = array("q", (m.start() for m in _TOKEN.finditer(doc.original)))
+    if not group:
+        return []
+    j = bisect_left(starts, start) - words - 1
+    k = bisect_right(starts, end) + words
+    longest = max(me - ms for ms, me, _ in group)
+    lo = starts[j] - longest if j >= 0 else -1
+    hi = starts[k] if k < len(starts) else len(doc.original)
+    keys = [ms for ms, _, _ in group]
+    return group[bisect_left(keys, lo):bisect_right(keys, hi)]

@@ -5,7 +5,7 @@ from typing import Iterator
 
 from ..document import Document
 from ..rulebook import Context, RuleError
-from .base import Hit, Rule, firm_words
+from .base import Hit, Rule, SpanSet, firm_words
 
 
 class TermRule(Rule):
@@ -28,9 +28,9 @@ class TermRule(Rule):
         )
 
     def hits(self, doc: Document) -> Iterator[Hit]:
-        excluded = [(m.start, m.end) for m in doc.matches.get(self.exceptions.name, ())] if self.exceptions else []
+        excluded = SpanSet((m.start, m.end) for m in doc.matches.get(self.exceptions.name, ())) if self.exceptions else None
         for m in firm_words(doc, self.termset, self.need_words):
-            if any(m.start < e and s < m.end for s, e in excluded):
+            if excluded and excluded.overlaps(m.start, m.end):
                 continue
             start, end = doc.original_span(m.start, m.end)
             yield Hit(start, end)
