@@ -17,7 +17,7 @@ from pathlib import Path
 
 from . import encodings
 
-TEXT_SUFFIXES = (".txt", ".md", ".markdown", ".html", ".htm")
+TEXT_SUFFIXES = (".txt", ".md", ".markdown", ".html", ".htm", ".docx")
 STDIN = "<stdin>"
 MB = 1024 * 1024
 DEFAULT_MAX_SIZE = 20 * MB  # bytes

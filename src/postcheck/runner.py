@@ -62,7 +62,7 @@ def check_one(rulebook, path: str, lang: str, options: ReadOptions = ReadOptions
     except InputError as exc:
         return FileReport(path, (), str(exc))
     findings = rulebook.check_text(prose(source.path, source.text), lang)
-    return FileReport(source.path, tuple(findings), text=source.text, notice=getattr(source, "notice", None))
+    return FileReport(source.path, tuple(findings), text=source.text, notice=getattr(source, "encoding_notice", None))
 
 
 def _read(path: str, options: ReadOptions):
