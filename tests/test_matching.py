@@ -71,3 +71,15 @@ def test_messages_come_in_english_on_request(check):
 def test_official_email_and_its_subdomains(check):
     assert "identity.official-email" in rules_fired(check, "mail: a.b@hanoi.mofa.gov.vn")
     assert "identity.official-email" not in rules_fired(check, "mail: a.b@notmofa.gov.vn")
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Một. Hai! Ba? Bốn", ["Một.", "Hai!", "Ba?", "Bốn"]),
+    ("Passport No. B1234567 mất rồi. Tìm giúp", ["Passport No. B1234567 mất rồi.", "Tìm giúp"]),
+    ("Anh nói: “Đi thôi.” Rồi đi.", ["Anh nói: “Đi thôi.”", "Rồi đi."]),
+    ("dòng một\n\ndòng hai", ["dòng một", "dòng hai"]),
+    ("gửi a.b@mofa.gov.vn nhé. Xong", ["gửi a.b@mofa.gov.vn nhé.", "Xong"]),
+])
+def test_sentence_spans(text, expected):
+    from postcheck.segment import sentence_spans
+    assert [text[s:e].strip() for s, e in sentence_spans(text)] == expected

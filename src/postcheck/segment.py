@@ -11,33 +11,42 @@ from functools import lru_cache
 
 from .normalize import fold
 
+_BREAK = re.compile(r"\n+|[!?…]+|\.+")
+_CLOSERS = "\"'”’)]"
 # a period after these abbreviations does not end a sentence ("No. B123", "TS. Lan")
-_ABBREVIATIONS = r"(?<!\bno)(?<!\bmr)(?<!\bms)(?<!\bdr)(?<!\bst)(?<!\btp)(?<!\bts)(?<!\bths)(?<!\bpgs)(?<!\bgs)(?<!\bbs)(?<!\bmrs)"
-_SENTENCE_END = re.compile(r"(?:[!?…]+|" + _ABBREVIATIONS + r"\.+)[\"'”’)\]]*(?=\s)|\n+", re.I)
+_ABBREVIATION_WORDS = frozenset("no mr ms dr st tp ts ths pgs gs bs mrs".split())
 _SYLLABLE = re.compile(r"\S+")
 _MAX_GAP = 40
 _SURROGATE = re.compile("[\ud800-\udfff]")
 
 
 def sentence_spans(text: str) -> list[tuple[int, int]]:
-    """[start, end) of each sentence: split after . ! ? … followed by a space, and at line breaks."""
+    """[start, end) of each sentence: split after . ! ? … (and closing quotes or brackets)
+    followed by white space, and at line breaks; not after abbreviations ("No.", "TS.")."""
     spans = []
     start = 0
-    for m in _SENTENCE_END.finditer(text):
+    n = len(text)
+    # a scan of the few punctuation marks, not a regular expression tried at every character
+    for m in _BREAK.finditer(text):
         end = m.end()
+        mark = text[m.start()]
+        if mark != "\n":
+            while end < n and text[end] in _CLOSERS:
+                end += 1
+            if end >= n or not text[end].isspace():
+                continue
+            if mark == ".":
+                k = m.start()
+                while k > 0 and (text[k - 1].isalnum() or text[k - 1] == "_"):
+                    k -= 1
+                if text[k:m.start()].lower() in _ABBREVIATION_WORDS:
+                    continue
         if text[start:end].strip():
             spans.append((start, end))
         start = end
     if text[start:].strip():
-        spans.append((start, len(text)))
+        spans.append((start, n))
     return spans
-
-
-@lru_cache(maxsize=1)
-def _word_tokenize():
-    from underthesea import word_tokenize  # slow import: only when a sentence needs words
-
-    return word_tokenize
 
 
 def preload() -> None:
