@@ -49,6 +49,13 @@ def sentence_spans(text: str) -> list[tuple[int, int]]:
     return spans
 
 
+@lru_cache(maxsize=1)
+def _word_tokenize():
+    from underthesea import word_tokenize  # slow import: only when a sentence needs words
+
+    return word_tokenize
+
+
 def preload() -> None:
     """Import the segmenter now (before forking workers, so they share it)."""
     _word_tokenize()
