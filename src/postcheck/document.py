@@ -1,16 +1,18 @@
 """One draft under check: its views, sentences and (lazily) its words."""
 from __future__ import annotations
 
+import re
 import unicodedata
 from bisect import bisect_left, bisect_right
 from functools import cached_property
 
 from . import segment
 from .normalize import clean, has_diacritics, matching_view
-from .terms import Match, Matcher, is_dictionary_word, written_with_diacritics
+from .terms import Match, Matcher, is_dictionary_word, longest_dictionary_word, written_with_diacritics
 from .textmap import LineIndex, MappedText
 
 MAX_SEGMENTED = 2000  # characters given to the word segmenter at once
+_SYLLABLE = re.compile(r"[^\W_]+(?:-[^\W_]+)*")
 
 
 class Document:
@@ -64,7 +66,28 @@ class Document:
 
         underthesea's segmentation decides, but a segment that crosses the match's edge
         only vetoes it when that segment is a dictionary word: the segmenter also glues
-        unknown neighbours together ("logo bộ"), and those must not hide a match."""
+        unknown neighbours together ("logo bộ"), and those must not hide a match.
+        When no dictionary word at all spans an edge of the match, no segment can veto it,
+        and the segmenter is not asked: most matches never need underthesea."""
+        if self._dictionary_word_spans_edge(match):
+            return self._segments_allow(match) and self._unaccented_neighbours_allow(match)
+        return self._unaccented_neighbours_allow(match)
+
+    def _dictionary_word_spans_edge(self, match: Match) -> bool:
+        text = self.view.text
+        reach = longest_dictionary_word()
+        lo, hi = max(0, match.start - 12 * reach), min(len(text), match.end + 12 * reach)
+        syllables = [(m.start(), m.end()) for m in _SYLLABLE.finditer(text, lo, hi)]
+        for i in range(len(syllables)):
+            for j in range(i + 1, min(i + reach, len(syllables))):
+                if text[syllables[j - 1][1]:syllables[j][0]] != " ":
+                    break  # a compound never runs across punctuation
+                a, b = syllables[i][0], syllables[j][1]
+                if (a < match.start < b or a < match.end < b) and is_dictionary_word(text[a:b]):
+                    return True
+        return False
+
+    def _segments_allow(self, match: Match) -> bool:
         index = self.sentence_of(match.start)
         cuts = self._pieces(index)
         piece = min(max(bisect_right(cuts, match.start) - 1, 0), len(cuts) - 2)
@@ -81,6 +104,10 @@ class Document:
             crosses = (a < match.start < b) or (a < match.end < b)
             if crosses and is_dictionary_word(text[a:b]):
                 return False
+        return True
+
+    def _unaccented_neighbours_allow(self, match: Match) -> bool:
+        text = self.view.text
         if match.term.accented and not has_diacritics(text[match.start:match.end]):
             # the segmenter barely joins syllables written without diacritics: look for a
             # dictionary word formed with the neighbouring syllable ("mat" + "khau")

@@ -107,6 +107,12 @@ def written_with_diacritics(text: str, start: int, end: int, reach: int = 80) ->
     return accented >= 2 and accented >= 0.25 * len(words)
 
 
+@lru_cache(maxsize=1)
+def longest_dictionary_word() -> int:
+    """The most syllables a dictionary word has: how far a compound can reach."""
+    return max((w.count(" ") + 1 for w in dictionary_words()), default=1)
+
+
 def is_dictionary_word(token: str) -> bool:
     """A multi-syllable dictionary word, written with or (folded) without diacritics."""
     if token in dictionary_words():
