@@ -8,7 +8,8 @@ from functools import cached_property
 
 from . import segment
 from .normalize import clean, has_diacritics, matching_view
-from .terms import Match, Matcher, is_dictionary_word, longest_dictionary_word, written_with_diacritics
+from .terms import (Match, Matcher, could_begin_dictionary_word, is_dictionary_word, longest_dictionary_word,
+                    written_with_diacritics)
 from .textmap import LineIndex, MappedText
 
 MAX_SEGMENTED = 2000  # characters given to the word segmenter at once
@@ -78,12 +79,18 @@ class Document:
         reach = longest_dictionary_word()
         lo, hi = max(0, match.start - 12 * reach), min(len(text), match.end + 12 * reach)
         syllables = [(m.start(), m.end()) for m in _SYLLABLE.finditer(text, lo, hi)]
-        for i in range(len(syllables)):
+        for i, (a, _) in enumerate(syllables):
+            if a >= match.end:
+                break
+            # grow a window from syllable i while some dictionary word still begins with it
             for j in range(i + 1, min(i + reach, len(syllables))):
                 if text[syllables[j - 1][1]:syllables[j][0]] != " ":
                     break  # a compound never runs across punctuation
-                a, b = syllables[i][0], syllables[j][1]
-                if (a < match.start < b or a < match.end < b) and is_dictionary_word(text[a:b]):
+                b = syllables[j][1]
+                window = text[a:b]
+                if not could_begin_dictionary_word(window):
+                    break
+                if (a < match.start < b or a < match.end < b) and is_dictionary_word(window):
                     return True
         return False
 

@@ -107,6 +107,24 @@ def written_with_diacritics(text: str, start: int, end: int, reach: int = 80) ->
     return accented >= 2 and accented >= 0.25 * len(words)
 
 
+@lru_cache(maxsize=2)
+def dictionary_prefixes(folded: bool) -> frozenset[str]:
+    """Every leading run of syllables of a dictionary word ("báo", "báo cáo"), with or
+    without diacritics: lets a scan stop as soon as no dictionary word can continue."""
+    out = set()
+    for word in dictionary_words():
+        parts = (fold(word) if folded else word).split(" ")
+        for n in range(1, len(parts) + 1):
+            out.add(" ".join(parts[:n]))
+    return frozenset(out)
+
+
+def could_begin_dictionary_word(prefix: str) -> bool:
+    if prefix in dictionary_prefixes(False):
+        return True
+    return not has_diacritics(prefix) and prefix in dictionary_prefixes(True)
+
+
 @lru_cache(maxsize=1)
 def longest_dictionary_word() -> int:
     """The most syllables a dictionary word has: how far a compound can reach."""
