@@ -7,7 +7,7 @@ from bisect import bisect_left, bisect_right
 from functools import cached_property
 
 from . import segment
-from .normalize import clean, has_diacritics, matching_view
+from .normalize import clean, fold, has_diacritics, matching_view
 from .terms import (Match, Matcher, could_begin_dictionary_word, is_dictionary_word, longest_dictionary_word,
                     written_with_diacritics)
 from .textmap import LineIndex, MappedText
@@ -21,6 +21,7 @@ class Document:
         """`exhaustive` checks the slow way (every term searched alone, every sentence
         segmented up front): the reference the fast path must agree with."""
         self.original = original
+        self.exhaustive = exhaustive
         self.clean: MappedText = clean(original)
         self.view: MappedText = matching_view(self.clean, teencode)
         find = matcher.find_exhaustive if exhaustive else matcher.find
@@ -32,6 +33,14 @@ class Document:
             for index in range(len(self.sentences)):
                 for piece in range(len(self._pieces(index)) - 1):
                     self._segment(index, piece)
+
+    @cached_property
+    def folded_clean(self) -> str:
+        return fold(self.clean.text.lower())
+
+    @cached_property
+    def folded_view(self) -> str:
+        return fold(self.view.text)
 
     def _accented_around(self, start: int, end: int) -> bool:
         # judged on what the user typed: teencode expansions must not count as diacritics

@@ -40,6 +40,7 @@ from functools import lru_cache
 from typing import Iterator
 
 from ..document import Document
+from ..normalize import fold
 from ..rulebook import Context, RuleError
 from ..validators import VALIDATORS
 from .base import Hit, Rule
@@ -417,13 +418,21 @@ def compile_pattern(pattern: str, flags: int, where: str):
 
 
 class PatternRule(Rule):
-    KEYS = frozenset({"pattern", "flags", "view", "validate", "domains", "context"})
+    KEYS = frozenset({"pattern", "flags", "view", "validate", "domains", "context", "trigger"})
     mechanism = "pattern"
 
     def __init__(self, spec: dict, where: str, ctx: Context):
         super().__init__(spec, where, ctx)
         if not isinstance(spec.get("pattern"), str):
             raise RuleError(f"{where}: key 'pattern': expected a regular expression")
+        # a cheap gate: the pattern runs only on a text whose folded lower case holds one of
+        # these strings (the exhaustive reference path ignores it, and the tests compare)
+        trigger = spec.get("trigger", [])
+        if isinstance(trigger, str):
+            trigger = [trigger]
+        if not isinstance(trigger, list) or not all(isinstance(t, str) and t for t in trigger):
+            raise RuleError(f"{where}: key 'trigger': expected a list of non-empty texts")
+        self.trigger = tuple(fold(t.lower()) for t in trigger)
         flags = 0
         for name in spec.get("flags", []):
             if name not in FLAGS:
@@ -501,6 +510,10 @@ class PatternRule(Rule):
         return False
 
     def hits(self, doc: Document) -> Iterator[Hit]:
+        if self.trigger and not doc.exhaustive:
+            folded = doc.folded_clean if self.view == "clean" else doc.folded_view
+            if not any(t in folded for t in self.trigger):
+                return
         view = doc.clean if self.view == "clean" else doc.view
         group = self._match_group
         text = view.text
