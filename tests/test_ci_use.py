@@ -219,3 +219,12 @@ def test_parallel_jobs_give_identical_output(tmp_path):
     one = run("--format", "json", "--jobs", "1", str(tmp_path)).stdout
     two = run("--format", "json", "--jobs", "2", str(tmp_path)).stdout
     assert one == two and json.loads(one)["files"][1]["findings"]
+
+
+@pytest.mark.parametrize("hostile", ["<script>" + "a" * 400_000, "<!--" * 100_000, "](" * 200_000,
+                                     "```\n" * 100_000, "<" * 400_000])
+def test_hostile_markup_is_linear_and_keeps_offsets(hostile):
+    # quadratic blanking would take minutes on these; linear takes milliseconds
+    from postcheck.markup import html_prose, markdown_prose
+    assert len(html_prose(hostile)) == len(hostile)
+    assert len(markdown_prose(hostile)) == len(hostile)

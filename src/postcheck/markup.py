@@ -7,13 +7,15 @@ from __future__ import annotations
 
 import re
 
-_HTML_HIDDEN = re.compile(r"<!--.*?-->|<(script|style)\b.*?</\1\s*>|<[^>]*>", re.S | re.I)
+# an unclosed comment, script or style runs to the end (a lazy .*? that must find a
+# closing mark would rescan the rest of the file from every opening: quadratic)
+_HTML_HIDDEN = re.compile(r"<!--.*?(?:-->|\Z)|<(script|style)\b.*?(?:</\1\s*>|\Z)|<[^>]*>", re.S | re.I)
 _MD_HIDDEN = re.compile(
-    r"^(```|~~~).*?^\1[^\n]*$"  # fenced code blocks
+    r"^(```|~~~).*?(?:^\1[^\n]*$|\Z)"  # fenced code blocks (an unclosed one runs to the end)
     r"|`[^`\n]+`"  # inline code
-    r"|(?<=\])\([^)\s]*(?:\s+\"[^\"]*\")?\)"  # link and image targets: ](url "title")
+    r"|(?<=\])\([^)\s(\[\]]*(?:\s+\"[^\"\n]*\")?\)"  # link and image targets: ](url "title")
     r"|^\[[^\]]+\]:\s*\S+.*$"  # reference definitions
-    r"|<[^>\n]+>",  # autolinks and inline HTML
+    r"|<[^<>\n]{1,500}>",  # autolinks and inline HTML (bounded: no rescans of a long line)
     re.S | re.M,
 )
 _HTML_ATTR_TEXT = re.compile(r"\b(?:alt|title)\s*=\s*\"([^\"]*)\"", re.I)
