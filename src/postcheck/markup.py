@@ -9,7 +9,7 @@ import re
 
 # an unclosed comment, script or style runs to the end (a lazy .*? that must find a
 # closing mark would rescan the rest of the file from every opening: quadratic)
-_HTML_HIDDEN = re.compile(r"<!--.*?(?:-->|\Z)|<(script|style)\b.*?(?:</\1\s*>|\Z)|<[^>]*>", re.S | re.I)
+_HTML_HIDDEN = re.compile(r"<!--.*?(?:-->|\Z)|<(script|style)\b.*?(?:</\1\s*>|\Z)|<[^<>]*>", re.S | re.I)
 _MD_HIDDEN = re.compile(
     r"^(```|~~~).*?(?:^\1[^\n]*$|\Z)"  # fenced code blocks (an unclosed one runs to the end)
     r"|`[^`\n]+`"  # inline code
