@@ -83,3 +83,27 @@ def test_official_email_and_its_subdomains(check):
 def test_sentence_spans(text, expected):
     from postcheck.segment import sentence_spans
     assert [text[s:e].strip() for s, e in sentence_spans(text)] == expected
+
+
+def test_a_long_text_is_checked_in_blocks_with_exact_positions(rulebook, monkeypatch):
+    import postcheck.engine as engine
+    para = "Chào cả nhà, hôm nay trời đẹp.\n\nĐây là tài liệu mật của Vụ.\n"
+    text = para * 40
+    whole = rulebook.check_text(text)
+    monkeypatch.setattr(engine, "CHUNK", 300)
+    blocks = rulebook.check_text(text)
+    assert [(f.rule, f.start, f.end, f.line, f.column) for f in blocks] == \
+        [(f.rule, f.start, f.end, f.line, f.column) for f in whole]
+    assert all(text[f.start:f.end] == f.match for f in blocks)
+    assert len([f for f in blocks if f.rule == "classified.marks"]) == 40
+
+
+def test_a_block_cut_inside_one_enormous_line_keeps_columns(rulebook, monkeypatch):
+    import postcheck.engine as engine
+    text = "xin chào các bạn " * 30 + "đây là tài liệu mật nhé " + "chúc vui " * 30
+    whole = rulebook.check_text(text)
+    monkeypatch.setattr(engine, "CHUNK", 200)
+    cut = rulebook.check_text(text)
+    marks = [(f.start, f.line, f.column) for f in cut if f.rule == "classified.marks"]
+    assert marks == [(f.start, f.line, f.column) for f in whole if f.rule == "classified.marks"]
+    assert marks[0][2] == marks[0][0] + 1

@@ -202,9 +202,9 @@ def _progress(count: int, fmt: Format):
 
 def _print(reports, fmt: Format, lang: str, rulebook, quiet: bool, statistics: bool, show_secrets: bool) -> None:
     if fmt is Format.json:
-        from .report.json_format import render
+        from .report.json_format import chunks
 
-        sys.stdout.write(render(reports) + "\n")
+        sys.stdout.writelines(chunks(reports))
     elif fmt is Format.sarif:
         from .report.sarif import render
 

@@ -5,12 +5,35 @@
 """
 from __future__ import annotations
 
+from dataclasses import replace
 from functools import lru_cache
 
 from .document import Document
 from .findings import Finding
 from .resources import data_file
 from .terms import Matcher
+
+
+CHUNK = 200_000  # characters checked as one document at most
+
+
+def _blocks(text: str, size: int) -> list[tuple[int, int]]:
+    """[start, end) pieces of at most about `size` characters, each ending at a line break
+    (a paragraph break when there is one near the limit)."""
+    if len(text) <= size:
+        return [(0, len(text))]
+    out, start = [], 0
+    while len(text) - start > size:
+        limit = start + size
+        cut = text.rfind("\n\n", start + size // 2, limit)
+        cut = cut + 2 if cut != -1 else text.rfind("\n", start + size // 2, limit) + 1
+        if cut <= start:  # one enormous line: cut at a space, else anywhere
+            space = text.rfind(" ", start + size // 2, limit)
+            cut = space + 1 if space != -1 else limit
+        out.append((start, cut))
+        start = cut
+    out.append((start, len(text)))
+    return out
 
 
 @lru_cache(maxsize=1)
@@ -34,9 +57,25 @@ class Rulebook:
         return Document(text, teencode_table(), self.matcher, exhaustive)
 
     def check_text(self, text: str, lang: str = "vi", exhaustive: bool = False) -> list[Finding]:
-        """Findings in `text`, in text order. `exhaustive` takes the slow reference path."""
-        doc = self.document(text, exhaustive)
-        findings = [f for rule in self.rules for f in rule.check(doc, lang)]
+        """Findings in `text`, in text order. `exhaustive` takes the slow reference path.
+
+        A text longer than CHUNK characters is checked a block of paragraphs at a time, so
+        that memory stays bounded by the block, not the file; blocks are cut at line
+        breaks, which also end sentences, so only rules that look at the whole post
+        ("scope: post") see one block at a time."""
+        findings: list[Finding] = []
+        line_offset = 0
+        for start, end in _blocks(text, CHUNK):
+            block = text[start:end]
+            doc = self.document(block, exhaustive)
+            # a block cut inside an enormous line starts mid-line: its first line's columns shift
+            column_offset = start - (text.rfind("\n", 0, start) + 1)
+            for rule in self.rules:
+                for f in rule.check(doc, lang):
+                    findings.append(f if not start else replace(
+                        f, start=f.start + start, end=f.end + start, line=f.line + line_offset,
+                        column=f.column + (column_offset if f.line == 1 else 0)))
+            line_offset += block.count("\n")
         findings.sort(key=lambda f: (f.start, f.end, f.clause, f.rule))
         return findings
 

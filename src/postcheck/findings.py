@@ -68,7 +68,9 @@ class FileReport:
 
 
 def for_display(reports: list[FileReport], show_secrets: bool) -> list[FileReport]:
-    """Reports as every output format shows them: secrets masked unless asked otherwise."""
+    """Reports as every output format shows them: secrets masked unless asked otherwise
+    (a report with no secret finding is passed through, not copied)."""
     if show_secrets:
         return reports
-    return [replace(r, findings=tuple(f.masked() for f in r.findings)) for r in reports]
+    return [replace(r, findings=tuple(f.masked() for f in r.findings)) if any(f.secret for f in r.findings) else r
+            for r in reports]

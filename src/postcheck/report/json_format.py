@@ -1,18 +1,29 @@
-"""`--format json`: exactly one JSON object, {"files": [{"path", "findings": [...]}]}."""
+"""`--format json`: exactly one JSON object, {"files": [{"path", "findings": [...]}]}.
+
+Written out finding by finding, so that a file with tens of thousands of findings never
+exists twice in memory as a list of dicts and one big string."""
 from __future__ import annotations
 
 import json
+from typing import Iterable, Iterator
 
 from ..findings import FileReport
 
 
-def render(reports: list[FileReport]) -> str:
-    files = []
-    for r in reports:
-        entry = {"path": r.path, "findings": [f.as_json() for f in r.findings]}
+def chunks(reports: Iterable[FileReport]) -> Iterator[str]:
+    yield '{"files": ['
+    for n, r in enumerate(reports):
+        yield (",\n" if n else "\n") + '  {"path": ' + json.dumps(r.path, ensure_ascii=False)
         if r.error:
-            entry["error"] = r.error
+            yield ', "error": ' + json.dumps(r.error, ensure_ascii=False)
         if r.notice:
-            entry["notice"] = r.notice
-        files.append(entry)
-    return json.dumps({"files": files}, ensure_ascii=False, indent=2)
+            yield ', "notice": ' + json.dumps(r.notice, ensure_ascii=False)
+        yield ', "findings": ['
+        for k, f in enumerate(r.findings):
+            yield (",\n    " if k else "\n    ") + json.dumps(f.as_json(), ensure_ascii=False)
+        yield "\n  ]}" if r.findings else "]}"
+    yield "\n]}\n"
+
+
+def render(reports: list[FileReport]) -> str:
+    return "".join(chunks(reports))
