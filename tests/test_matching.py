@@ -107,3 +107,10 @@ def test_a_block_cut_inside_one_enormous_line_keeps_columns(rulebook, monkeypatc
     marks = [(f.start, f.line, f.column) for f in cut if f.rule == "classified.marks"]
     assert marks == [(f.start, f.line, f.column) for f in whole if f.rule == "classified.marks"]
     assert marks[0][2] == marks[0][0] + 1
+
+
+def test_a_bare_syllable_counts_only_where_the_word_was_split_on_purpose(check):
+    assert "language.profanity" in {f.rule for f in check("Cánh hoa gì lạ l.o.n vậy")}
+    assert "language.profanity" not in {f.rule for f in check("Mua hai lon bia nhé")}
+    [f] = [f for f in check("Cánh hoa gì lạ l.o.n vậy") if f.rule == "language.profanity"]
+    assert f.match == "l.o.n"

@@ -7,7 +7,7 @@ from bisect import bisect_left, bisect_right
 from functools import cached_property
 
 from . import segment
-from .normalize import clean, fold, has_diacritics, matching_view
+from .normalize import clean, evasion_spans, fold, has_diacritics, matching_view
 from .terms import (Match, Matcher, could_begin_dictionary_word, is_dictionary_word, longest_dictionary_word,
                     written_with_diacritics)
 from .textmap import LineIndex, MappedText
@@ -35,6 +35,18 @@ class Document:
                     self._segment(index, piece)
 
     @cached_property
+    def _evasions(self) -> list[tuple[int, int]]:
+        return evasion_spans(self.clean)
+
+    def in_evasion(self, match: Match) -> bool:
+        """Does the match lie inside a word the user split apart on purpose?"""
+        return bool(self._evasions) and self._inside_evasion(*self.view.original_span(match.start, match.end))
+
+    def _inside_evasion(self, s: int, e: int) -> bool:
+        i = bisect_right(self._evasions, (s, float("inf"))) - 1
+        return i >= 0 and self._evasions[i][0] <= s and e <= self._evasions[i][1]
+
+    @cached_property
     def folded_clean(self) -> str:
         return fold(self.clean.text.lower())
 
@@ -43,8 +55,11 @@ class Document:
         return fold(self.view.text)
 
     def _accented_around(self, start: int, end: int) -> bool:
-        # judged on what the user typed: teencode expansions must not count as diacritics
+        # judged on what the user typed: teencode expansions must not count as diacritics;
+        # a word split apart on purpose is judged on its own (l.o.n amid accented text)
         s, e = self.view.original_span(start, end)
+        if self._evasions and self._inside_evasion(s, e):
+            return False
         window = unicodedata.normalize("NFC", self.original[max(0, s - 80):e + 80])
         return written_with_diacritics(window, min(s, 80), min(s, 80) + (e - s), reach=len(window))
 

@@ -222,6 +222,15 @@ _LEET_MAP = {"0": "o", "1": "i", "3": "e", "4": "a", "5": "s", "7": "t"}
 _SPACE_RUN = re.compile(r"[ ]*\n[\s]*|[ ]{2,}")
 
 
+def evasion_spans(clean_view: MappedText) -> list[tuple[int, int]]:
+    """Original spans of words deliberately split apart (b.í m.ậ.t, t u y ệ t): someone
+    who hides a word this way means it, so a bare folded syllable found there counts."""
+    text = clean_view.text.lower()
+    spans = [clean_view.original_span(*m.span()) for p in (_DOTTED, _DASHED, _SPACED) for m in p.finditer(text)] \
+        if len(text) == len(clean_view.text) else []
+    return sorted(spans)
+
+
 def _letters_only(m: re.Match) -> Iterable[Op]:
     for k in range(m.start(), m.end()):
         if m.string[k].isalnum():

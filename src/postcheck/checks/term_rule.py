@@ -5,7 +5,7 @@ from typing import Iterator
 
 from ..document import Document
 from ..rulebook import Context, RuleError
-from .base import Hit, Rule, SpanSet, firm_words
+from .base import Hit, Rule, SpanSet
 
 
 class TermRule(Rule):
@@ -29,8 +29,12 @@ class TermRule(Rule):
 
     def hits(self, doc: Document) -> Iterator[Hit]:
         excluded = SpanSet((m.start, m.end) for m in doc.matches.get(self.exceptions.name, ())) if self.exceptions else None
-        for m in firm_words(doc, self.termset, self.need_words):
+        for m in doc.matches.get(self.termset.name, ()):
+            if m.weak and not doc.in_evasion(m):
+                continue  # a bare folded syllable counts only where the word was split on purpose
             if excluded and excluded.overlaps(m.start, m.end):
+                continue
+            if self.need_words and not doc.is_word(m):
                 continue
             start, end = doc.original_span(m.start, m.end)
             yield Hit(start, end)
