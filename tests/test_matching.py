@@ -100,7 +100,7 @@ def test_a_long_text_is_checked_in_blocks_with_exact_positions(rulebook, monkeyp
 
 def test_a_block_cut_inside_one_enormous_line_keeps_columns(rulebook, monkeypatch):
     import postcheck.engine as engine
-    text = "xin chào các bạn " * 30 + "đây là tài liệu mật nhé " + "chúc vui " * 30
+    text = "xin chào các bạn " * 160 + "đây là tài liệu mật nhé " + "chúc vui " * 300
     whole = rulebook.check_text(text)
     monkeypatch.setattr(engine, "CHUNK", 200)
     cut = rulebook.check_text(text)

@@ -18,21 +18,26 @@ CHUNK = 200_000  # characters checked as one document at most
 
 
 def _blocks(text: str, size: int) -> list[tuple[int, int]]:
-    """[start, end) pieces of at most about `size` characters, each ending at a line break
-    (a paragraph break when there is one near the limit)."""
+    """[start, end) pieces of about `size` characters, each ending at a line break (a
+    paragraph break when there is one near the limit). A line is only cut, at a space, when
+    it alone is over ten blocks long: a phrase cut in two would be missed."""
     if len(text) <= size:
         return [(0, len(text))]
     out, start = [], 0
     while len(text) - start > size:
         limit = start + size
         cut = text.rfind("\n\n", start + size // 2, limit)
-        cut = cut + 2 if cut != -1 else text.rfind("\n", start + size // 2, limit) + 1
-        if cut <= start:  # one enormous line: cut at a space, else anywhere
-            space = text.rfind(" ", start + size // 2, limit)
-            cut = space + 1 if space != -1 else limit
+        cut = cut + 2 if cut != -1 else text.rfind("\n", start, limit) + 1
+        if cut <= start:  # the block opens with one long line: end it at its line break
+            brk = text.find("\n", limit)
+            cut = brk + 1 if brk != -1 else len(text)
+            if cut - start > 10 * size:
+                space = text.rfind(" ", start + size // 2, limit)
+                cut = space + 1 if space != -1 else limit
         out.append((start, cut))
         start = cut
-    out.append((start, len(text)))
+    if start < len(text):
+        out.append((start, len(text)))
     return out
 
 
