@@ -109,13 +109,19 @@ def written_with_diacritics(text: str, start: int, end: int, reach: int = 80) ->
 
 @lru_cache(maxsize=2)
 def dictionary_prefixes(folded: bool) -> frozenset[str]:
-    """Every leading run of syllables of a dictionary word ("báo", "báo cáo"), with or
-    without diacritics: lets a scan stop as soon as no dictionary word can continue."""
-    out = set()
-    for word in dictionary_words():
-        parts = (fold(word) if folded else word).split(" ")
-        for n in range(1, len(parts) + 1):
-            out.add(" ".join(parts[:n]))
+    """Every leading run of two or more syllables of a dictionary word ("báo cáo", "báo
+    cáo viên"), with or without diacritics: lets a scan stop as soon as no dictionary word
+    can continue. (Windows start at two syllables, so one-syllable prefixes are not kept.)"""
+    words = dictionary_words()
+    out = set(fold(w) for w in words) if folded else set(words)
+    for word in words:
+        if word.count(" ") >= 2:
+            p = fold(word) if folded else word
+            cut = p.rfind(" ")
+            while p.count(" ", 0, cut) >= 1:
+                p = p[:cut]
+                out.add(p)
+                cut = p.rfind(" ")
     return frozenset(out)
 
 
