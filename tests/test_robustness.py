@@ -379,3 +379,16 @@ def test_cli_max_size_is_one_line_exit_2(tmp_path):
     assert proc.returncode == 2
     [line] = proc.stderr.strip().splitlines()
     assert "big.txt" in line and "is over the --max-size limit of 1 MB" in line
+
+
+def test_shipped_cased_characters_match_this_python():
+    import unicodedata
+
+    from postcheck.checks.pattern import _cased, _scan_cased
+    from postcheck.resources import data_file
+
+    version = data_file("cased_chars.txt").read_text(encoding="ascii").split("\n")[0]
+    if version == unicodedata.unidata_version:
+        assert _cased() == _scan_cased()
+    else:
+        assert _cased() == _scan_cased()  # recomputed under another Unicode version
