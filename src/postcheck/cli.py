@@ -12,7 +12,6 @@ from pathlib import Path
 from typing import List, Optional
 
 import typer
-from rich.console import Console
 
 from . import __version__
 from .findings import SEVERITY_RANK
@@ -40,12 +39,19 @@ class FailOn(str, Enum):
     never = "never"
 
 
-def _stderr() -> Console:
-    return Console(stderr=True, highlight=False, soft_wrap=True)
+def _console(**kwargs):
+    # rich is imported only when something is printed through it: JSON output never needs it
+    from rich.console import Console
+
+    return Console(highlight=False, soft_wrap=True, **kwargs)
+
+
+def _stderr():
+    return _console(stderr=True)
 
 
 def _fail(message: str, code: int) -> None:
-    _stderr().print(f"postcheck: error: {message}", markup=False)
+    print(f"postcheck: error: {message}", file=sys.stderr)
     raise typer.Exit(code)
 
 
@@ -166,16 +172,15 @@ def check(
     except RuleError as exc:  # a rule that only fails when used, such as an unreadable model
         _fail(str(exc), EXIT_RULES)
 
-    errors = _stderr()
     for r in reports:
         if r.error:
-            errors.print(f"postcheck: error: {r.error}", markup=False)
+            print(f"postcheck: error: {r.error}", file=sys.stderr)
         elif r.notice:
-            errors.print(f"postcheck: note: {r.notice}", markup=False)
+            print(f"postcheck: note: {r.notice}", file=sys.stderr)
 
     if write_baseline:
         count = save_baseline(write_baseline, reports)
-        errors.print(f"postcheck: wrote {count} accepted finding(s) to {write_baseline}", markup=False)
+        print(f"postcheck: wrote {count} accepted finding(s) to {write_baseline}", file=sys.stderr)
         raise typer.Exit(EXIT_INPUT if any(r.error for r in reports) else EXIT_OK)
     if accepted is not None:
         reports = [new_findings(r, accepted) for r in reports]
@@ -218,7 +223,7 @@ def _print(reports, fmt: Format, lang: str, rulebook, quiet: bool, statistics: b
     else:
         from .report.terminal import render
 
-        console = Console(highlight=False, soft_wrap=True, no_color=bool(os.environ.get("NO_COLOR")))
+        console = _console(no_color=bool(os.environ.get("NO_COLOR")))
         render(reports, lang, console, quiet=quiet, statistics=statistics, show_secrets=show_secrets)
 
 
@@ -230,7 +235,7 @@ def list_rules(
     rules_dir: Optional[Path] = typer.Option(None, "--rules", help="Rule folder to list instead."),
 ) -> None:
     rulebook = _build(_spec(_config(None), rules_dir, None))
-    console = Console(highlight=False, soft_wrap=True)
+    console = _console()
     for rule in sorted(rulebook.rules, key=lambda r: (r.clause, r.id)):
         console.print(f"{rule.clause}  {rule.id:<32} {rule.severity:<8} {rule.description}", markup=False)
 
@@ -243,7 +248,7 @@ def explain(
     from .clauses import CLAUSES, clause_text
 
     rulebook = _build(_spec(_config(None), None, None))
-    console = Console(highlight=False, soft_wrap=True)
+    console = _console()
     if target in CLAUSES:
         clause = CLAUSES[target]
         console.print(clause.heading(lang.value), style="bold", markup=False)
