@@ -29,6 +29,7 @@ class Document:
         self._words: dict[tuple[int, int], tuple[tuple[int, int], ...]] = {}
         self._word_starts: dict[tuple[int, int], list[int]] = {}
         self._cuts: dict[int, list[int]] = {}
+        self._compound_cache: dict[int, list[tuple[int, int]]] = {}
         if exhaustive:
             for index in range(len(self.sentences)):
                 for piece in range(len(self._pieces(index)) - 1):
@@ -99,24 +100,36 @@ class Document:
         return self._unaccented_neighbours_allow(match)
 
     def _dictionary_word_spans_edge(self, match: Match) -> bool:
+        compounds = self._compounds(self.sentence_of(match.start))
+        # compounds are sorted by start: only those starting before the match ends can cross
+        for a, b in compounds[:bisect_left(compounds, (match.end, -1))]:
+            if a < match.start < b or a < match.end < b:
+                return True
+        return False
+
+    def _compounds(self, index: int) -> list[tuple[int, int]]:
+        """Every dictionary word of two or more syllables in a sentence, as view spans,
+        found once per sentence by growing windows along a prefix set."""
+        found = self._compound_cache.get(index)
+        if found is not None:
+            return found
         text = self.view.text
+        s, e = self.sentences[index] if self.sentences else (0, len(text))
+        syllables = [(m.start(), m.end()) for m in _SYLLABLE.finditer(text, s, e)]
         reach = longest_dictionary_word()
-        lo, hi = max(0, match.start - 12 * reach), min(len(text), match.end + 12 * reach)
-        syllables = [(m.start(), m.end()) for m in _SYLLABLE.finditer(text, lo, hi)]
+        found = []
         for i, (a, _) in enumerate(syllables):
-            if a >= match.end:
-                break
-            # grow a window from syllable i while some dictionary word still begins with it
             for j in range(i + 1, min(i + reach, len(syllables))):
                 if text[syllables[j - 1][1]:syllables[j][0]] != " ":
                     break  # a compound never runs across punctuation
-                b = syllables[j][1]
-                window = text[a:b]
+                window = text[a:syllables[j][1]]
                 if not could_begin_dictionary_word(window):
                     break
-                if (a < match.start < b or a < match.end < b) and is_dictionary_word(window):
-                    return True
-        return False
+                if is_dictionary_word(window):
+                    found.append((a, syllables[j][1]))
+        found.sort()
+        self._compound_cache[index] = found
+        return found
 
     def _segments_allow(self, match: Match) -> bool:
         index = self.sentence_of(match.start)
