@@ -29,7 +29,7 @@ class Document:
         self._words: dict[tuple[int, int], tuple[tuple[int, int], ...]] = {}
         self._word_starts: dict[tuple[int, int], list[int]] = {}
         self._cuts: dict[int, list[int]] = {}
-        self._compound_cache: dict[int, list[tuple[int, int]]] = {}
+        self._compound_cache: dict[int, tuple[list[tuple[int, int]], int]] = {}
         if exhaustive:
             for index in range(len(self.sentences)):
                 for piece in range(len(self._pieces(index)) - 1):
@@ -100,14 +100,16 @@ class Document:
         return self._unaccented_neighbours_allow(match)
 
     def _dictionary_word_spans_edge(self, match: Match) -> bool:
-        compounds = self._compounds(self.sentence_of(match.start))
-        # compounds are sorted by start: only those starting before the match ends can cross
-        for a, b in compounds[:bisect_left(compounds, (match.end, -1))]:
+        compounds, longest = self._compounds(self.sentence_of(match.start))
+        # sorted by start, and none longer than `longest`: only a few can reach the match
+        lo = bisect_left(compounds, (match.start - longest, -1))
+        hi = bisect_left(compounds, (match.end, -1))
+        for a, b in compounds[lo:hi]:
             if a < match.start < b or a < match.end < b:
                 return True
         return False
 
-    def _compounds(self, index: int) -> list[tuple[int, int]]:
+    def _compounds(self, index: int) -> tuple[list[tuple[int, int]], int]:
         """Every dictionary word of two or more syllables in a sentence, as view spans,
         found once per sentence by growing windows along a prefix set."""
         found = self._compound_cache.get(index)
@@ -128,8 +130,9 @@ class Document:
                 if is_dictionary_word(window):
                     found.append((a, syllables[j][1]))
         found.sort()
-        self._compound_cache[index] = found
-        return found
+        result = (found, max((b - a for a, b in found), default=0))
+        self._compound_cache[index] = result
+        return result
 
     def _segments_allow(self, match: Match) -> bool:
         index = self.sentence_of(match.start)
