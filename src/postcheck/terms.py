@@ -211,10 +211,11 @@ class Matcher:
                 if (start > 0 and folded[start - 1].isalnum()) or (end < n and folded[end].isalnum()):
                     continue  # inside a longer syllable
                 span = text[start:end]
-                weak = self._verify(span, term, self._sets[set_name])
+                marked = folded[start:end] != span  # the span carries diacritics
+                weak = self._verify(span, marked, term, self._sets[set_name])
                 if weak is None:
                     continue
-                if term.accented and not has_diacritics(span) and accented_around(start, end):
+                if term.accented and not marked and accented_around(start, end):
                     continue  # an unaccented name or foreign word amid accented text: not stripped text
                 found.setdefault(set_name, []).append(Match(start, end, term, weak))
         for matches in found.values():
@@ -222,11 +223,15 @@ class Matcher:
         return found
 
     @staticmethod
-    def _verify(span: str, term: Term, termset: TermSet) -> bool | None:
-        """None: not this term; False: a firm match; True: a weak (folded syllable) match."""
-        if span == term.text or tone_key(span) == term.key:
+    def _verify(span: str, marked: bool, term: Term, termset: TermSet) -> bool | None:
+        """None: not this term; False: a firm match; True: a weak (folded syllable) match.
+        `marked`: the span carries diacritics."""
+        if span == term.text:
             return False
-        if not term.accented or not term.foldable or not termset.fold or has_diacritics(span):
+        if marked:
+            # written with marks: only the term's own tone marks, wherever they sit (hoà = hòa)
+            return False if term.accented and tone_key(span) == term.key else None
+        if not term.accented or not term.foldable or not termset.fold:
             return None
         if term.syllables == 1:
             return True
