@@ -15,7 +15,6 @@ _BREAK = re.compile(r"\n+|[!?…]+|\.+")
 _CLOSERS = "\"'”’)]"
 # a period after these abbreviations does not end a sentence ("No. B123", "TS. Lan")
 _ABBREVIATION_WORDS = frozenset("no mr ms dr st tp ts ths pgs gs bs mrs".split())
-_SYLLABLE = re.compile(r"\S+")
 _MAX_GAP = 40
 _SURROGATE = re.compile("[\ud800-\udfff]")
 
@@ -93,7 +92,3 @@ def align(text: str, tokens: list[str]) -> tuple[tuple[int, int], ...]:
             spans.append((start, end))
     return tuple(spans)
 
-
-def syllable_spans(text: str) -> tuple[tuple[int, int], ...]:
-    """Whitespace-separated pieces: the word boundaries used when segmentation is off."""
-    return tuple((m.start(), m.end()) for m in _SYLLABLE.finditer(text))

@@ -9,7 +9,7 @@ from typing import Any, Iterable, Iterator
 from ..document import Document
 from ..findings import SEVERITIES, Finding
 from ..rulebook import Context, RuleError, localized
-from ..terms import Match, TermSet
+from ..terms import TermSet
 
 SCOPES = ("sentence", "post")
 
@@ -36,12 +36,6 @@ class SpanSet:
         """Does any span (s, e) have s < end and start < e?"""
         k = bisect_left(self.starts, end)
         return k > 0 and self.reach[k - 1] > start
-
-
-def firm_words(doc: Document, termset: TermSet, need_words: bool = True, allow_weak: bool = False) -> Iterator[Match]:
-    for m in doc.matches.get(termset.name, ()):
-        if (allow_weak or not m.weak) and (not need_words or doc.is_word(m)):
-            yield m
 
 
 @dataclass
