@@ -10,6 +10,7 @@ from __future__ import annotations
 import hashlib
 import json
 from collections import Counter
+from dataclasses import replace
 from pathlib import Path
 
 from .findings import FileReport
@@ -51,4 +52,4 @@ def read_baseline(path: Path) -> set[str]:
 
 def new_findings(report: FileReport, accepted: set[str]) -> FileReport:
     kept = tuple(f for f, fp in zip(report.findings, fingerprints(report)) if fp not in accepted)
-    return FileReport(report.path, kept, report.error, report.text, report.notice)
+    return replace(report, findings=kept)

@@ -156,7 +156,7 @@ def check(
         except InputError as exc:
             _fail(str(exc), EXIT_INPUT)
     files = without_excluded(expand(paths), config)
-    options = ReadOptions(encoding, int(max_size * 1024 * 1024) if max_size else None)
+    options = ReadOptions(encoding, int(max_size * 1024 * 1024)) if max_size else ReadOptions(encoding)
 
     progress = _progress(len(files), fmt)
     try:

@@ -30,10 +30,33 @@ class Document:
         self._word_starts: dict[tuple[int, int], list[int]] = {}
         self._cuts: dict[int, list[int]] = {}
         self._compound_cache: dict[int, tuple[list[tuple[int, int]], int]] = {}
+        self._strong: dict[str, dict[int, list[Match]]] = {}
+        self._strong_word: dict[str, bool] = {}
         if exhaustive:
             for index in range(len(self.sentences)):
                 for piece in range(len(self._pieces(index)) - 1):
                     self._segment(index, piece)
+
+    def strong_by_sentence(self, name: str) -> dict[int, list[Match]]:
+        """A term set's strong (not weak) matches grouped by sentence, built once a
+        document: conditions and pattern contexts look them up for every hit, and a scan
+        of all matches for every hit is quadratic in a long draft."""
+        grouped = self._strong.get(name)
+        if grouped is None:
+            grouped = {}
+            for m in self.matches.get(name, ()):
+                if not m.weak:
+                    grouped.setdefault(self.sentence_of(m.start), []).append(m)
+            self._strong[name] = grouped
+        return grouped
+
+    def has_word_match(self, name: str) -> bool:
+        """Is any strong match of the term set a word of its own, anywhere in the post?"""
+        found = self._strong_word.get(name)
+        if found is None:
+            found = self._strong_word[name] = any(
+                self.is_word(m) for ms in self.strong_by_sentence(name).values() for m in ms)
+        return found
 
     @cached_property
     def _evasions(self) -> list[tuple[int, int]]:

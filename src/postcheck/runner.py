@@ -14,7 +14,7 @@ from typing import Callable, Iterable
 
 from .config import Config
 from .findings import FileReport
-from .inputs import InputError, read
+from .inputs import DEFAULT_MAX_SIZE, InputError, read
 from .markup import prose
 
 
@@ -40,7 +40,7 @@ class RulebookSpec:
 @dataclass(frozen=True)
 class ReadOptions:
     encoding: str | None = None
-    max_size: int | None = None
+    max_size: int | None = DEFAULT_MAX_SIZE  # bytes; None: no limit
 
 
 _worker_book = None
@@ -62,16 +62,15 @@ def check_one(rulebook, path: str, lang: str, options: ReadOptions = ReadOptions
     except InputError as exc:
         return FileReport(path, (), str(exc))
     findings = rulebook.check_text(prose(source.path, source.text), lang)
-    return FileReport(source.path, tuple(findings), text=source.text, notice=getattr(source, "encoding_notice", None))
+    return FileReport(source.path, tuple(findings), text=source.text, notice=source.encoding_notice)
 
 
 def _read(path: str, options: ReadOptions):
-    kwargs = {k: v for k, v in (("encoding", options.encoding), ("max_size", options.max_size)) if v is not None}
     if path.lower().endswith(".docx"):
         from .docx_input import read_docx
 
         return read_docx(path)
-    return read(path, **kwargs) if kwargs else read(path)
+    return read(path, encoding=options.encoding, max_size=options.max_size)
 
 
 def _check_in_worker(path: str) -> FileReport:

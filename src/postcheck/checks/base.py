@@ -63,22 +63,10 @@ class Condition:
         return cls(ctx.termset(spec, where, name), scope, to)
 
     def holds(self, doc: Document, original_offset: int) -> bool:
-        # the term set's strong matches by sentence, once a document: a scan of all of them
-        # for every finding is quadratic in a long draft
-        cache = doc.__dict__.setdefault("_condition_matches", {})
-        by_sentence = cache.get(self.termset.name)
-        if by_sentence is None:
-            by_sentence = {}
-            for m in doc.matches.get(self.termset.name, ()):
-                if not m.weak:
-                    by_sentence.setdefault(doc.sentence_of(m.start), []).append(m)
-            cache[self.termset.name] = by_sentence
         if self.scope == "post":
-            key = (self.termset.name, "post")
-            if key not in cache:
-                cache[key] = any(doc.is_word(m) for ms in by_sentence.values() for m in ms)
-            return cache[key]
-        return any(doc.is_word(m) for m in by_sentence.get(doc.sentence_of_original(original_offset), ()))
+            return doc.has_word_match(self.termset.name)
+        sentence = doc.sentence_of_original(original_offset)
+        return any(doc.is_word(m) for m in doc.strong_by_sentence(self.termset.name).get(sentence, ()))
 
 
 class Rule:

@@ -501,25 +501,19 @@ class PatternRule(Rule):
         # the context terms' strong matches by sentence, once a document, and for "within
         # N words" only those near the hit: a scan of all of them for every hit is
         # quadratic (cubic with the word counts) in a long draft without punctuation
-        cache = doc.__dict__.setdefault("_pattern_context", {})
-        by_sentence = cache.get(self.context.name)
-        if by_sentence is None:
-            by_sentence = {}
-            for m in doc.matches.get(self.context.name, ()):
-                if not m.weak:
-                    ms, me = doc.original_span(m.start, m.end)
-                    by_sentence.setdefault(doc.sentence_of_original(ms), []).append((ms, me, m))
-            for group in by_sentence.values():
-                group.sort(key=lambda x: (x[0], x[1]))
-            cache[self.context.name] = by_sentence
+        name = self.context.name
         if self.context_within == "post":
-            key = (self.context.name, "post")
-            if key not in cache:
-                cache[key] = any(doc.is_word(m) for group in by_sentence.values() for _, _, m in group)
-            return cache[key]
-        group = by_sentence.get(doc.sentence_of_original(start), ())
+            return doc.has_word_match(name)
+        sentence = doc.sentence_of_original(start)
         if self.context_within == "sentence":
-            return any(doc.is_word(m) for _, _, m in group)
+            return any(doc.is_word(m) for m in doc.strong_by_sentence(name).get(sentence, ()))
+        # for "within N words", the sentence's matches with their original spans, sorted once
+        spans = doc.__dict__.setdefault("_context_spans", {})
+        group = spans.get((name, sentence))
+        if group is None:
+            group = spans[(name, sentence)] = sorted(
+                ((*doc.original_span(m.start, m.end), m) for m in doc.strong_by_sentence(name).get(sentence, ())),
+                key=lambda x: (x[0], x[1]))
         for ms, me, m in _near(doc, group, start, end, self.context_within):
             gap = doc.original[min(me, end):max(ms, start)]
             if len(gap.split()) <= self.context_within and doc.is_word(m):
