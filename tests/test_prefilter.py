@@ -40,11 +40,11 @@ def test_fast_path_equals_exhaustive_on_the_dev_corpus():
 
 
 def test_clean_post_never_imports_underthesea():
-    code = ("import sys; from postcheck import load_rulebook; "
+    code = ("import sys; from postcheck import load_rulebook, word_segmenter; "
             "f = load_rulebook().check_text('Chúc cả nhà cuối tuần vui vẻ và bình an!'); "
-            "print(f, 'underthesea' in sys.modules)")
+            "print(f, 'underthesea' in sys.modules, word_segmenter.loaded_by)")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True).stdout.strip()
-    assert out == "[] False"
+    assert out == "[] False None"
 
 
 def test_version_and_help_do_not_import_underthesea():

@@ -50,9 +50,9 @@ def sentence_spans(text: str) -> list[tuple[int, int]]:
 
 @lru_cache(maxsize=1)
 def _word_tokenize():
-    from underthesea import word_tokenize  # slow import: only when a sentence needs words
+    from .word_segmenter import load_word_tokenize  # only when a sentence needs words
 
-    return word_tokenize
+    return load_word_tokenize()
 
 
 def preload() -> None:
