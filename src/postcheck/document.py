@@ -2,13 +2,12 @@
 from __future__ import annotations
 
 import re
-import unicodedata
 from bisect import bisect_left, bisect_right
 from functools import cached_property
 
 from . import segment
 from .normalize import clean, evasion_spans, fold, has_diacritics, matching_view
-from .terms import (Match, Matcher, could_begin_dictionary_word, is_dictionary_word, longest_dictionary_word,
+from .terms import (Match, Matcher, accent_probe, could_begin_dictionary_word, is_dictionary_word, longest_dictionary_word,
                     written_with_diacritics)
 from .textmap import LineIndex, MappedText
 
@@ -84,8 +83,11 @@ class Document:
         s, e = self.view.original_span(start, end)
         if self._evasions and self._inside_evasion(s, e):
             return False
-        window = unicodedata.normalize("NFC", self.original[max(0, s - 80):e + 80])
-        return written_with_diacritics(window, min(s, 80), min(s, 80) + (e - s), reach=len(window))
+        return written_with_diacritics(self.original, s, e, reach=80, probe=self._accent_probe)
+
+    @cached_property
+    def _accent_probe(self) -> str:
+        return accent_probe(self.original)
 
     @cached_property
     def lines(self) -> LineIndex:

@@ -26,6 +26,7 @@ import ahocorasick
 from .normalize import _PLAIN_RUN, clean, fold, has_diacritics, tone_key
 
 _SPACES = re.compile(r"\s+")
+_NOT_ALNUM = re.compile(r"[\W_]")  # str.isalnum() is exactly re's \w without "_"
 
 
 def normalize_term(raw: str) -> str:
@@ -99,11 +100,30 @@ def _dictionary_fold_index() -> dict[str, list[str]]:
     return index
 
 
-def written_with_diacritics(text: str, start: int, end: int, reach: int = 80) -> bool:
+@lru_cache(maxsize=1)
+def _accent_probe_table() -> str:
+    # a str indexed by code point translates twice as fast as a dict; code points past
+    # its end raise IndexError, which str.translate takes as "leave it"
+    marks = range(0x300, 0x370)
+    return "".join("\0" if cp in marks else fold(chr(cp)) for cp in range(0x1F00))
+
+
+def accent_probe(text: str) -> str:
+    """`text` with every letter that carries a diacritic changed, one character for one:
+    precomposed letters folded (mật → mat) and combining marks (text typed in NFD) made
+    NUL. A word differs from its probe exactly when it is written with diacritics."""
+    return text.translate(_accent_probe_table())
+
+
+def written_with_diacritics(text: str, start: int, end: int, reach: int = 80, probe: str | None = None) -> bool:
     """Is the text around a span written with diacritics? Then a span without them is a
-    name or a foreign word ("chị Loan"), not Vietnamese typed without marks ("loạn")."""
-    words = text[max(0, start - reach):end + reach].split()
-    accented = sum(1 for w in words if has_diacritics(w))
+    name or a foreign word ("chị Loan"), not Vietnamese typed without marks ("loạn").
+    `probe`: accent_probe(text), when the caller has it (one translate a document)."""
+    a, b = max(0, start - reach), end + reach
+    words = text[a:b].split()
+    # the probe changes characters one for one and never white space: the words line up
+    probe_words = (probe[a:b] if probe is not None else accent_probe(text[a:b])).split()
+    accented = sum(map(str.__ne__, words, probe_words))
     return accented >= 2 and accented >= 0.25 * len(words)
 
 
@@ -144,6 +164,15 @@ def is_dictionary_word(token: str) -> bool:
     return not has_diacritics(token) and token in _dictionary_fold_index()
 
 
+def _automaton(entries: dict[str, list[tuple[str, Term]]]) -> ahocorasick.Automaton:
+    automaton = ahocorasick.Automaton()
+    for key, value in entries.items():
+        automaton.add_word(key, value)
+    if entries:
+        automaton.make_automaton()
+    return automaton
+
+
 def fold_is_ambiguous(term: Term) -> bool:
     words = _dictionary_fold_index().get(term.folded, ())
     return any(tone_key(w) != term.key for w in words)
@@ -154,6 +183,7 @@ class Matcher:
 
     def __init__(self) -> None:
         self._automaton = ahocorasick.Automaton()
+        self._edge_automaton = ahocorasick.Automaton()
         self._entries: dict[str, list[tuple[str, Term]]] = {}
         self._sets: dict[str, TermSet] = {}
         self._built = False
@@ -167,13 +197,22 @@ class Matcher:
         self._built = False
 
     def finalize(self) -> None:
+        """Build the automata. Terms that begin and end with a letter or digit (nearly all)
+        are keyed " term " with every other character a space, and searched in the text
+        spelt the same way: only whole-syllable occurrences come out of the automaton,
+        instead of every "ma" inside "mai" and "nam" that Python would have to reject one
+        by one. The few terms with a punctuation edge ("u.s.", "opec+") have their own."""
         if self._built:
             return
-        self._automaton = ahocorasick.Automaton()
+        bounded: dict[str, list[tuple[str, Term]]] = {}
+        edged: dict[str, list[tuple[str, Term]]] = {}
         for folded, entries in self._entries.items():
-            self._automaton.add_word(folded, entries)
-        if self._entries:
-            self._automaton.make_automaton()
+            if folded[:1].isalnum() and folded[-1:].isalnum():
+                bounded.setdefault(f" {_NOT_ALNUM.sub(' ', folded)} ", []).extend(entries)
+            elif folded:
+                edged[folded] = entries
+        self._automaton = _automaton(bounded)
+        self._edge_automaton = _automaton(edged)
         self._built = True
 
     def find(self, text: str, accented_around: Callable[[int, int], bool] | None = None) -> dict[str, list[Match]]:
@@ -183,8 +222,14 @@ class Matcher:
         uses diacritics; by default `text` itself is looked at."""
         self.finalize()
         folded = fold(text)
-        candidates = self._automaton.iter(folded) if len(self._automaton) else ()
-        return self._collect(text, folded, candidates, accented_around)
+        sources = []
+        if len(self._automaton):
+            # a key " term " ends on the space after the term, which is `text` offset
+            # `last - 1`: the term's own last character is `last - 2`
+            sources.append((self._automaton.iter(f" {_NOT_ALNUM.sub(' ', folded)} "), -1))
+        if len(self._edge_automaton):
+            sources.append((self._edge_automaton.iter(folded), 1))
+        return self._collect(text, folded, sources, accented_around)
 
     def find_exhaustive(self, text: str, accented_around: Callable[[int, int], bool] | None = None
                         ) -> dict[str, list[Match]]:
@@ -198,26 +243,31 @@ class Matcher:
                 while pos != -1:
                     ends.setdefault(pos + len(term.folded) - 1, []).append((termset.name, term))
                     pos = folded.find(term.folded, pos + 1)
-        return self._collect(text, folded, sorted(ends.items()), accented_around)
+        return self._collect(text, folded, [(sorted(ends.items()), 1)], accented_around)
 
-    def _collect(self, text: str, folded: str, candidates, accented_around) -> dict[str, list[Match]]:
+    def _collect(self, text: str, folded: str, sources, accented_around) -> dict[str, list[Match]]:
+        """`sources`: (candidates, shift) pairs; each candidate is (index, entries), and
+        the term ends (exclusive) at index + shift."""
         accented_around = accented_around or (lambda s, e: written_with_diacritics(text, s, e))
         found: dict[str, list[Match]] = {}
         n = len(text)
-        for last, entries in candidates:
-            for set_name, term in entries:
-                end = last + 1
-                start = end - len(term.folded)
-                if (start > 0 and folded[start - 1].isalnum()) or (end < n and folded[end].isalnum()):
-                    continue  # inside a longer syllable
-                span = text[start:end]
-                marked = folded[start:end] != span  # the span carries diacritics
-                weak = self._verify(span, marked, term, self._sets[set_name])
-                if weak is None:
-                    continue
-                if term.accented and not marked and accented_around(start, end):
-                    continue  # an unaccented name or foreign word amid accented text: not stripped text
-                found.setdefault(set_name, []).append(Match(start, end, term, weak))
+        for candidates, shift in sources:
+            for last, entries in candidates:
+                for set_name, term in entries:
+                    end = last + shift
+                    start = end - len(term.folded)
+                    if (start > 0 and folded[start - 1].isalnum()) or (end < n and folded[end].isalnum()):
+                        continue  # inside a longer syllable
+                    if folded[start:end] != term.folded:
+                        continue  # "kim jong un" found as " kim jong un " for the term "kim jong-un"
+                    span = text[start:end]
+                    marked = folded[start:end] != span  # the span carries diacritics
+                    weak = self._verify(span, marked, term, self._sets[set_name])
+                    if weak is None:
+                        continue
+                    if term.accented and not marked and accented_around(start, end):
+                        continue  # an unaccented name or foreign word amid accented text: not stripped text
+                    found.setdefault(set_name, []).append(Match(start, end, term, weak))
         for matches in found.values():
             matches.sort(key=lambda m: (m.start, m.end, m.term.text))
         return found
