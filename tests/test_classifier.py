@@ -8,7 +8,10 @@ import textwrap
 import pytest
 
 from postcheck import RuleError, load_rulebook
-from postcheck.checks.classifier import load_model, models_dir, offensive_score
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from postcheck.checks.classifier import ModelInputs, load_model, model_input, models_dir, offensive_score
 from postcheck.resources import resource_dir
 
 RULE_ID = "language.offensive-learned"
@@ -115,3 +118,12 @@ def test_compiling_does_not_load_the_model():
         assert len(classifier._models) == 1
     """)
     subprocess.run([sys.executable, "-c", code], check=True)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=st.sampled_from(list("aăâbdđeêhiklmnoôơuưyàảãáạầẩẫấậằẳẵắặềểễếệ ,.!?_-\n\t0123456789😀\u0301")),
+               max_size=80), st.data())
+def test_model_inputs_of_a_span_equal_model_input_of_its_text(text, data):
+    start = data.draw(st.integers(0, len(text)))
+    end = data.draw(st.integers(start, len(text)))
+    assert ModelInputs(text).of(start, end) == model_input(text[start:end])

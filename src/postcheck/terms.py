@@ -16,7 +16,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass, field
-from typing import Callable
+from typing import Callable, NamedTuple
 from functools import cached_property, lru_cache
 from importlib.util import find_spec
 from pathlib import Path
@@ -69,35 +69,60 @@ class TermSet:
         return cls(name, list(seen.values()), fold_ok)
 
 
-@dataclass(frozen=True)
-class Match:
+class Match(NamedTuple):  # a tuple: tens of thousands are made in a long draft
     start: int  # in the matching view
     end: int
     term: Term
     weak: bool  # a lone folded syllable: counts only when context confirms it
 
 
+@dataclass(frozen=True)
+class _Dictionary:
+    """underthesea's bundled Viet74K word list, multi-syllable words only, lower case, read
+    as a file so that underthesea is not imported; built once a process, in one pass."""
+
+    words: frozenset[str]
+    fold_index: dict[str, list[str]]  # folded spelling → the words that fold to it (any order)
+    # the words and every leading run of two or more of their syllables ("báo cáo" of
+    # "báo cáo viên"), as written and folded: a scan stops when no word can continue
+    prefixes: frozenset[str]
+    folded_prefixes: frozenset[str]
+    longest: int  # the most syllables a word has: how far a compound can reach
+
+
 @lru_cache(maxsize=1)
-def dictionary_words() -> frozenset[str]:
-    """Multi-syllable words of underthesea's bundled Viet74K dictionary, lower case,
-    read as a file so that underthesea is not imported."""
+def _dictionary() -> _Dictionary:
+    words = list(_viet74k_compounds())
+    # one translate for all words, not one a word: fold() keeps length and line breaks
+    folded = fold("\n".join(words)).split("\n") if words else []
+    index: dict[str, list[str]] = {}
+    for word, key in zip(words, folded):
+        index.setdefault(key, []).append(word)
+    longest = max((w.count(" ") + 1 for w in words), default=1)
+    return _Dictionary(frozenset(words), index, _with_prefixes(words), _with_prefixes(folded), longest)
+
+
+def _viet74k_compounds() -> set[str]:
     spec = find_spec("underthesea")
     if spec is None or not spec.submodule_search_locations:
-        return frozenset()
+        return set()
     path = Path(list(spec.submodule_search_locations)[0]) / "corpus" / "data" / "Viet74K.txt"
     if not path.is_file():
-        return frozenset()
-    words = (w.strip().lower() for w in path.read_text(encoding="utf-8").splitlines())
-    return frozenset(w for w in words if " " in w)
+        return set()
+    return {w.strip() for w in path.read_text(encoding="utf-8").lower().splitlines() if " " in w.strip()}
 
 
-@lru_cache(maxsize=1)
-def _dictionary_fold_index() -> dict[str, list[str]]:
-    """Folded spelling → the dictionary's words that fold to it."""
-    index: dict[str, list[str]] = {}
-    for word in dictionary_words():
-        index.setdefault(fold(word), []).append(word)
-    return index
+def _with_prefixes(words: list[str]) -> frozenset[str]:
+    out = set(words)
+    for word in words:
+        parts = word.split(" ")
+        for k in range(2, len(parts)):
+            out.add(" ".join(parts[:k]))
+    return frozenset(out)
+
+
+def dictionary_words() -> frozenset[str]:
+    return _dictionary().words
 
 
 @lru_cache(maxsize=1)
@@ -127,41 +152,23 @@ def written_with_diacritics(text: str, start: int, end: int, reach: int = 80, pr
     return accented >= 2 and accented >= 0.25 * len(words)
 
 
-@lru_cache(maxsize=2)
-def dictionary_prefixes(folded: bool) -> frozenset[str]:
-    """Every leading run of two or more syllables of a dictionary word ("báo cáo", "báo
-    cáo viên"), with or without diacritics: lets a scan stop as soon as no dictionary word
-    can continue. (Windows start at two syllables, so one-syllable prefixes are not kept.)"""
-    words = dictionary_words()
-    out = set(fold(w) for w in words) if folded else set(words)
-    for word in words:
-        if word.count(" ") >= 2:
-            p = fold(word) if folded else word
-            cut = p.rfind(" ")
-            while p.count(" ", 0, cut) >= 1:
-                p = p[:cut]
-                out.add(p)
-                cut = p.rfind(" ")
-    return frozenset(out)
-
-
 def could_begin_dictionary_word(prefix: str) -> bool:
-    if prefix in dictionary_prefixes(False):
+    d = _dictionary()
+    if prefix in d.prefixes:
         return True
-    return not has_diacritics(prefix) and prefix in dictionary_prefixes(True)
+    return not has_diacritics(prefix) and prefix in d.folded_prefixes
 
 
-@lru_cache(maxsize=1)
 def longest_dictionary_word() -> int:
-    """The most syllables a dictionary word has: how far a compound can reach."""
-    return max((w.count(" ") + 1 for w in dictionary_words()), default=1)
+    return _dictionary().longest
 
 
 def is_dictionary_word(token: str) -> bool:
     """A multi-syllable dictionary word, written with or (folded) without diacritics."""
-    if token in dictionary_words():
+    d = _dictionary()
+    if token in d.words:
         return True
-    return not has_diacritics(token) and token in _dictionary_fold_index()
+    return not has_diacritics(token) and token in d.fold_index
 
 
 def _automaton(entries: dict[str, list[tuple[str, Term]]]) -> ahocorasick.Automaton:
@@ -174,7 +181,7 @@ def _automaton(entries: dict[str, list[tuple[str, Term]]]) -> ahocorasick.Automa
 
 
 def fold_is_ambiguous(term: Term) -> bool:
-    words = _dictionary_fold_index().get(term.folded, ())
+    words = _dictionary().fold_index.get(term.folded, ())
     return any(tone_key(w) != term.key for w in words)
 
 
@@ -251,21 +258,25 @@ class Matcher:
         accented_around = accented_around or (lambda s, e: written_with_diacritics(text, s, e))
         found: dict[str, list[Match]] = {}
         n = len(text)
+        # the same few words come up again and again ("là", "mình"): each spelling is
+        # verified against each term once a document
+        verdicts: dict[tuple[str, str, int], bool | None] = {}
         for candidates, shift in sources:
             for last, entries in candidates:
+                end = last + shift
                 for set_name, term in entries:
-                    end = last + shift
                     start = end - len(term.folded)
                     if (start > 0 and folded[start - 1].isalnum()) or (end < n and folded[end].isalnum()):
                         continue  # inside a longer syllable
-                    if folded[start:end] != term.folded:
-                        continue  # "kim jong un" found as " kim jong un " for the term "kim jong-un"
                     span = text[start:end]
-                    marked = folded[start:end] != span  # the span carries diacritics
-                    weak = self._verify(span, marked, term, self._sets[set_name])
+                    key = (span, set_name, id(term))  # terms outlive this call: ids are stable
+                    if key in verdicts:
+                        weak = verdicts[key]
+                    else:
+                        weak = verdicts[key] = self._verify(span, folded[start:end], term, self._sets[set_name])
                     if weak is None:
                         continue
-                    if term.accented and not marked and accented_around(start, end):
+                    if term.accented and span == folded[start:end] and accented_around(start, end):
                         continue  # an unaccented name or foreign word amid accented text: not stripped text
                     found.setdefault(set_name, []).append(Match(start, end, term, weak))
         for matches in found.values():
@@ -273,13 +284,14 @@ class Matcher:
         return found
 
     @staticmethod
-    def _verify(span: str, marked: bool, term: Term, termset: TermSet) -> bool | None:
-        """None: not this term; False: a firm match; True: a weak (folded syllable) match.
-        `marked`: the span carries diacritics."""
+    def _verify(span: str, folded_span: str, term: Term, termset: TermSet) -> bool | None:
+        """None: not this term; False: a firm match; True: a weak (folded syllable) match."""
+        if folded_span != term.folded:
+            return None  # "kim jong un" found as " kim jong un " for the term "kim jong-un"
         if span == term.text:
             return False
-        if marked:
-            # written with marks: only the term's own tone marks, wherever they sit (hoà = hòa)
+        if folded_span != span:  # written with marks
+            # only the term's own tone marks, wherever they sit (hoà = hòa)
             return False if term.accented and tone_key(span) == term.key else None
         if not term.accented or not term.foldable or not termset.fold:
             return None

@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import re
-from array import array
 from bisect import bisect_left, bisect_right
+from functools import cached_property
 from typing import Iterator
 
 from ..document import Document
@@ -63,11 +63,14 @@ class NearRule(Rule):
         for other in others:  # the matcher lists them in text order
             key = None if self.within == "post" else doc.sentence_of(other.start)
             groups.setdefault(key, []).append(other)
-        lookup = {key: _Group(doc, group) for key, group in groups.items()}
+        lookup: dict = {}  # key → _Group, made when a reported match first needs it
         for mine in reported:
-            group = lookup.get(None if self.within == "post" else doc.sentence_of(mine.start))
+            key = None if self.within == "post" else doc.sentence_of(mine.start)
+            group = lookup.get(key)
             if group is None:
-                continue
+                if key not in groups:
+                    continue
+                group = lookup[key] = _Group(doc, groups[key])
             if isinstance(self.within, int):
                 candidates = words = [o for o in group.window(mine, self.within) if self._close(doc, mine, o)]
             else:
@@ -101,12 +104,24 @@ class _Group:
     def __init__(self, doc: Document, matches: list):
         self.doc = doc
         self.all = matches
-        self.strong = [m for m in matches if not m.weak]
         self._word: dict[int, bool] = {}
         self.words = _Lazy(self.all, self.is_word)
-        self.strong_words = _Lazy(self.strong, self.is_word)
-        self._starts = [m.start for m in matches]
-        self._longest = max(m.end - m.start for m in matches)
+
+    @cached_property
+    def strong(self) -> list:
+        return [m for m in self.all if not m.weak]
+
+    @cached_property
+    def strong_words(self) -> "_Lazy":
+        return _Lazy(self.strong, self.is_word)
+
+    @cached_property
+    def _starts(self) -> list[int]:
+        return [m.start for m in self.all]
+
+    @cached_property
+    def _longest(self) -> int:
+        return max(m.end - m.start for m in self.all)
 
     def is_word(self, match) -> bool:
         key = id(match)
@@ -116,13 +131,19 @@ class _Group:
 
     def window(self, mine, words: int) -> list:
         """The matches that can be within `words` words of `mine` (a superset, in text order)."""
-        starts = self.doc.__dict__.get("_token_starts")
+        # word starts of mine's sentence only (a pair is only ever close within a sentence),
+        # found once a sentence: the whole draft's words would cost more than all lookups
+        doc, text = self.doc, self.doc.view.text
+        index = doc.sentence_of(mine.start)
+        cache = doc.__dict__.setdefault("_sentence_token_starts", {})
+        starts = cache.get(index)
         if starts is None:
-            starts = self.doc.__dict__["_token_starts"] = array("q", (m.start() for m in _TOKEN.finditer(self.doc.view.text)))
+            s, e = doc.sentences[index] if doc.sentences else (0, len(text))
+            starts = cache[index] = [m.start() for m in _TOKEN.finditer(text, s, e)]
         j = bisect_left(starts, mine.start) - words - 1
         k = bisect_right(starts, mine.end) + words
         lo = starts[j] - self._longest if j >= 0 else -1
-        hi = starts[k] if k < len(starts) else len(self.doc.view.text)
+        hi = starts[k] if k < len(starts) else len(text)
         return self.all[bisect_left(self._starts, lo):bisect_right(self._starts, hi)]
 
 
