@@ -22,7 +22,7 @@ class Document:
         self.original = original
         self.exhaustive = exhaustive
         self.clean: MappedText = clean(original)
-        self.view: MappedText = matching_view(self.clean, teencode)
+        self.view: MappedText = matching_view(self.clean, teencode, exhaustive)
         find = matcher.find_exhaustive if exhaustive else matcher.find
         self.matches: dict[str, list[Match]] = find(self.view.text, self._accented_around)
         self._words: dict[tuple[int, int], tuple[tuple[int, int], ...]] = {}

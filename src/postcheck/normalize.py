@@ -12,12 +12,13 @@ Two views are built from what the user gave:
 """
 from __future__ import annotations
 
+import itertools
 import re
 import unicodedata
 from functools import lru_cache
-from typing import Callable, Iterable
+from typing import Callable, Iterable, NamedTuple
 
-from .textmap import MappedBuilder, MappedText
+from .textmap import FIXED, LINEAR, MappedBuilder, MappedText
 
 # Look-alike letters seen in evasions; NFKC already folds full-width and math letters.
 CONFUSABLES = {
@@ -39,7 +40,9 @@ _SPACES = {"\t", "\v", "\f", "\u00a0", "\u1680", "\u202f", "\u205f", "\u3000"} |
     chr(c) for c in range(0x2000, 0x200B)
 }
 _LINE_BREAKS = {"\u2028", "\u2029", "\x85"}
-_SIMPLE_LINE = re.compile(r"[\x20-\x7e\u00c0-\u00cf\u00d1-\u00ef\u00f1-\u024f\u1e00-\u1eff]*\Z")
+_SIMPLE_CHARS = r"\x20-\x7e\u00c0-\u00cf\u00d1-\u00ef\u00f1-\u024f\u1e00-\u1eff"
+_SIMPLE_LINE = re.compile(rf"[{_SIMPLE_CHARS}]*\Z")
+_ODD_CHAR = re.compile(rf"[^\n{_SIMPLE_CHARS}]")  # neither "\n" nor a _SIMPLE_LINE character
 
 
 def _is_invisible(ch: str) -> bool:
@@ -51,12 +54,82 @@ def _is_invisible(ch: str) -> bool:
     return "\ufe00" <= ch <= "\ufe0f" or ch == "\u034f"
 
 
-def clean(original: str) -> MappedText:
-    """The clean view of `original` (see module docstring)."""
-    source = MappedText.identity(original)
-    out = MappedBuilder(source)
-    pos = 0
-    for line in original.splitlines(keepends=True):
+def clean(original: str, exhaustive: bool = False) -> MappedText:
+    """The clean view of `original` (see module docstring). `exhaustive` takes every line
+    one by one, the reference the fast path must agree with (text and offset map)."""
+    if exhaustive:
+        out = MappedBuilder(MappedText.identity(original))
+        _clean_lines(original, 0, len(original), out)
+        return out.build()
+    out = _IdentityBuilder(original)
+    # Stretches of plain lines ("\n" and _SIMPLE_LINE characters only) are kept whole: a
+    # plain line is kept and its "\n" replaced by "\n", which maps each character back to
+    # itself just the same. Only the lines holding another character are taken one by one.
+    pos, n = 0, len(original)
+    while pos < n:
+        odd = _ODD_CHAR.search(original, pos)
+        stop = n if odd is None else max(pos, original.rfind("\n", pos, odd.start()) + 1)
+        if stop > pos:
+            # "\n" never composes with a neighbour: the stretch is NFC when each line is
+            if unicodedata.is_normalized("NFC", original[pos:stop]):
+                out.keep(pos, stop)
+            else:
+                _clean_lines(original, pos, stop, out)
+            pos = stop
+        if odd is None:
+            break
+        end = original.find("\n", odd.start())
+        end = n if end == -1 else end + 1
+        _clean_lines(original, pos, end, out)  # from a line start to just past a "\n"
+        pos = end
+    return out.build()
+
+
+class _IdentityBuilder:
+    """MappedBuilder(MappedText.identity(text)), the same pieces made without a lookup:
+    source character k is original character k, and original_span(i, j) is (i, j)."""
+
+    __slots__ = ("text", "parts", "piece_starts", "pieces", "length")
+
+    def __init__(self, text: str):
+        self.text = text
+        self.parts: list[str] = []
+        self.piece_starts: list[int] = []
+        self.pieces: list[tuple[int, int, int, int]] = []
+        self.length = 0
+
+    def keep(self, i: int, j: int) -> None:
+        if j <= i:
+            return
+        self.parts.append(self.text[i:j])
+        n = j - i
+        pieces = self.pieces
+        if pieces:
+            last = pieces[-1]
+            if last[1] == LINEAR and last[3] == i:  # continues the previous linear piece
+                pieces[-1] = (last[0] + n, LINEAR, last[2], j)
+                self.length += n
+                return
+        self.piece_starts.append(self.length)
+        self.length += n
+        pieces.append((self.length, LINEAR, i, j))
+
+    def replace(self, i: int, j: int, new: str) -> None:
+        if not new:
+            return
+        self.parts.append(new)
+        self.piece_starts.append(self.length)
+        self.length += len(new)
+        self.pieces.append((self.length, FIXED, i, j))
+
+    def build(self) -> MappedText:
+        return MappedText("".join(self.parts), self.piece_starts, self.pieces, len(self.text))
+
+
+def _clean_lines(original: str, start: int, end: int, out: MappedBuilder | _IdentityBuilder) -> None:
+    """Clean original[start:end], which begins at a line start and ends at a line end."""
+    pos = start
+    for line in original[start:end].splitlines(keepends=True):
         body = line.rstrip("\r\n")
         if _SIMPLE_LINE.match(body) and unicodedata.is_normalized("NFC", body):
             out.keep(pos, pos + len(body))
@@ -66,7 +139,7 @@ def clean(original: str) -> MappedText:
         if brk:
             out.replace(pos + len(body), pos + len(line), "\n")
         pos += len(line)
-    return out.build()
+
 
 
 # characters that need a closer look: combining marks, invisible and control characters,
@@ -96,7 +169,7 @@ def _normalized_from(text: str, i: int, stop: int) -> int:
     return lo
 
 
-def _clean_slow(text: str, start: int, end: int, out: MappedBuilder) -> None:
+def _clean_slow(text: str, start: int, end: int, out: MappedBuilder | _IdentityBuilder) -> None:
     i = start
     run_stop = run_ok = start  # the plain run being read ends at run_stop; NFKC from run_ok on
     while i < end:
@@ -222,13 +295,14 @@ _LEET_MAP = {"0": "o", "1": "i", "3": "e", "4": "a", "5": "s", "7": "t"}
 _SPACE_RUN = re.compile(r"[ ]*\n[\s]*|[ ]{2,}")
 
 
-def evasion_spans(clean_view: MappedText) -> list[tuple[int, int]]:
+def evasion_spans(clean_view: MappedText, exhaustive: bool = False) -> list[tuple[int, int]]:
     """Original spans of words deliberately split apart (b.í m.ậ.t, t u y ệ t): someone
     who hides a word this way means it, so a bare folded syllable found there counts."""
     text = clean_view.text.lower()
-    spans = [clean_view.original_span(*m.span()) for p in (_DOTTED, _DASHED, _SPACED) for m in p.finditer(text)] \
-        if len(text) == len(clean_view.text) else []
-    return sorted(spans)
+    if len(text) != len(clean_view.text):
+        return []
+    find = (lambda p, t: p.finditer(t)) if exhaustive else _find
+    return sorted(clean_view.original_span(*m.span()) for p in (_DOTTED, _DASHED, _SPACED) for m in find(p, text))
 
 
 def _letters_only(m: re.Match) -> Iterable[Op]:
@@ -237,8 +311,36 @@ def _letters_only(m: re.Match) -> Iterable[Op]:
             yield ("keep", k, k + 1)
 
 
-def matching_view(clean_view: MappedText, teencode: dict[str, str]) -> MappedText:
-    """The lower-cased, de-evaded, teencode-expanded view used by term rules."""
+def matching_view(clean_view: MappedText, teencode: dict[str, str], exhaustive: bool = False) -> MappedText:
+    """The lower-cased, de-evaded, teencode-expanded view used by term rules.
+
+    `exhaustive` runs every pass the straightforward way (each pattern over the whole
+    text, each match through MappedBuilder): the reference the fast path must agree with,
+    in the text and in the original span behind every character."""
+    if exhaustive:
+        return _matching_view_reference(clean_view, teencode)
+    mt = _lowered(clean_view)
+    for pattern in (_DOTTED, _DASHED, _SPACED):
+        mt = _apply(mt, _letters_only_edits(_find(pattern, mt.text)))
+    mt = _apply(mt, [(m.start(), m.end(), m.group(1)) for m in _find(_STRETCHED, mt.text)])
+    mt = _apply(mt, [(m.start(), m.start() + 1, _LEET_MAP[m.group()]) for m in _LEET_FAST.finditer(mt.text)])
+    if teencode:
+        plan = _teencode_plan(tuple(teencode.items()))
+        edits = _teencode_edits(mt.text, teencode, plan)
+        if plan.plain_expansions:
+            # The teencode pass replaces whole alphanumeric tokens by expansions that begin
+            # and end with a non-space and hold single spaces only: every whitespace run,
+            # and the original span behind each of its characters, is the same before and
+            # after it, and a single space between non-spaces is no _SPACE_RUN match. So
+            # the whitespace runs are found in the same text and both edited at once.
+            edits += _space_run_edits(mt.text)
+            edits.sort()
+            return _apply(mt, edits)
+        mt = _apply(mt, edits)
+    return _apply(mt, _space_run_edits(mt.text))
+
+
+def _matching_view_reference(clean_view: MappedText, teencode: dict[str, str]) -> MappedText:
     text = clean_view.text
     lowered = text.lower()
     if len(lowered) == len(text):
@@ -254,6 +356,229 @@ def matching_view(clean_view: MappedText, teencode: dict[str, str]) -> MappedTex
         mt = rewrite(mt, _teencode_pattern(tuple(sorted(teencode))), lambda m: _expand(m, teencode))
     mt = rewrite(mt, _SPACE_RUN, lambda m: [("put", m.start(), m.end(), "\n" if "\n" in m.group() else " ")])
     return mt
+
+
+# --- the fast path ----------------------------------------------------------------------
+#
+# Python's `re` jumps quickly only to where a pattern's first element (a literal or a
+# simple character set) occurs; _DOTTED, _DASHED, _SPACED, _STRETCHED, _LEET and the
+# teencode pattern begin with a lookbehind or with "any letter" and are tried at every
+# character. Each gets a *prefilter* that does begin with such an element, chosen so that
+# every position where the exact pattern can match lies at a fixed offset from the start
+# of a prefilter hit; the exact pattern is then tried (pattern.match, which sees the whole
+# string, lookbehind and lookahead included) only at those candidate positions, in
+# increasing order and never inside the previous match: exactly the matches finditer
+# gives, because finditer reports, from the end of each match on, the leftmost position
+# where the pattern matches, and that position is always a candidate.
+
+_PREFILTERS: dict[re.Pattern, tuple[re.Pattern, tuple[int, ...]]] = {
+    # the first run of separators of a match follows its one or two first letters and,
+    # taken whole, is followed by a letter; a hit can't run into it (a letter precedes it)
+    _DOTTED: (re.compile(rf"[.*·•][.*·•]*{_L}"), (-2, -1)),
+    # likewise for the first run of dashes, which follows the first letter
+    _DASHED: (re.compile(rf"[-_][-_]*{_L}"), (-1,)),
+    # a match "x y z…" has " y " one character after its start; the hit is one character
+    _SPACED: (re.compile(r" (?=[^\W_] )"), (-1,)),
+    # a match starts where a run of three equal letters starts (a match always takes its run
+    # to the end, so none starts inside a run); a hit can't run into another run's start
+    _STRETCHED: (re.compile(r"(.)\1\1"), (0,)),
+}
+# the same matches as _LEET (one digit each), but the digit comes first
+_LEET_FAST = re.compile(rf"[013457](?<={_L}[013457])(?={_L})")
+# The matches of _SPACE_RUN but a lone "\n" (the only one replaced by itself), found by
+# two patterns that each begin with a literal: those that begin with "\n" (the first
+# alternative of _SPACE_RUN with no space) and those that begin with a space (the first
+# alternative with spaces, then the second). Within a run of whitespace, _SPACE_RUN.finditer
+# takes the first position from which either matches; a match from "\n", or from spaces
+# followed by "\n", runs to the end of the whitespace run; one of two spaces or more ends
+# where the spaces do, and the search goes on from there. Each pattern's finditer reports
+# exactly the positions it matches from that _SPACE_RUN reaches (it skips only the inside
+# of its own matches, which _SPACE_RUN skips too), so their matches in order, each dropped
+# when it starts inside the one before, are those of _SPACE_RUN.
+_NEWLINE_RUN = re.compile(r"\n\s+")
+_SPACES_RUN = re.compile(r"  +(?:\n\s*)?| \n\s*")
+
+
+def _space_run_edits(text: str) -> list[tuple[int, int, str]]:
+    edits = [(m.start(), m.end(), "\n") for m in _NEWLINE_RUN.finditer(text)]
+    spaces = [(m.start(), m.end(), "\n" if "\n" in m.group() else " ") for m in _SPACES_RUN.finditer(text)]
+    if not spaces:
+        return edits
+    edits += spaces
+    edits.sort()
+    kept = []
+    last = 0
+    for edit in edits:
+        if edit[0] >= last:
+            kept.append(edit)
+            last = edit[1]
+    return kept
+
+
+def _find(pattern: re.Pattern, text: str) -> Iterable[re.Match]:
+    """pattern.finditer(text), for a pattern in _PREFILTERS, trying candidates only."""
+    prefilter, offsets = _PREFILTERS[pattern]
+    match = pattern.match
+    last = 0
+    for hit in prefilter.finditer(text):
+        base = hit.start()
+        for offset in offsets:
+            k = base + offset
+            # the next hit starts further on than the spread of the offsets: candidates grow
+            if k >= last:
+                m = match(text, k)
+                if m:
+                    yield m
+                    last = m.end()
+
+
+def _letters_only_edits(matches: Iterable[re.Match]) -> list[tuple[int, int, str]]:
+    """_letters_only as edits: the characters of a match that are not alphanumeric dropped."""
+    edits = []
+    for m in matches:
+        text, k, end = m.string, m.start(), m.end()
+        while k < end:
+            if text[k].isalnum():
+                k += 1
+                continue
+            j = k + 1
+            while j < end and not text[j].isalnum():
+                j += 1
+            edits.append((k, j, ""))
+            k = j
+    return edits
+
+
+def _lowered(clean_view: MappedText) -> MappedText:
+    text = clean_view.text
+    lowered = text.lower()
+    if len(lowered) == len(text):
+        return MappedText(lowered, clean_view.piece_starts, clean_view.pieces, clean_view.original_length)
+    return rewrite(clean_view, re.compile(r"[^\n]"), lambda m: [("put", m.start(), m.end(), m.group().lower())])
+
+
+_ALNUM_WORD = re.compile(r"[^\W_]+")
+
+
+class _TeencodePlan(NamedTuple):
+    pattern: re.Pattern  # _teencode_pattern
+    fast: re.Pattern | None  # _teencode_fast_pattern
+    plain_expansions: bool  # every word a token, every expansion words split by single spaces
+
+
+@lru_cache(maxsize=8)
+def _teencode_plan(items: tuple[tuple[str, str], ...]) -> _TeencodePlan:
+    words = tuple(sorted(word for word, _ in items))
+    fast = _teencode_fast_pattern(words)
+    plain = fast is not None and all(full and full == " ".join(full.split()) for _, full in items)
+    return _TeencodePlan(_teencode_pattern(words), fast, plain)
+
+
+def _teencode_edits(text: str, teencode: dict[str, str], plan: _TeencodePlan) -> list[tuple[int, int, str]]:
+    """The edits of the teencode pass (_teencode_pattern's matches, through _expand)."""
+    if plan.fast is None:  # a word that is not one alphanumeric token: the plain way
+        found: Iterable[tuple[int, int]] = (m.span() for m in plan.pattern.finditer(text))
+    else:
+        found = (m.span(1) for m in plan.fast.finditer(text))
+        first = plan.pattern.match(text, 0)
+        if first is not None:
+            found = itertools.chain((first.span(),), found)
+    edits = []
+    for start, end in found:
+        word = text[start:end]
+        full = teencode.get(word)
+        if full is None:
+            continue
+        if len(word) == 1 and text[max(0, start - 3):start].rstrip(" ")[-1:].isdigit():
+            continue  # "50 k": see _expand
+        edits.append((start, end, full))
+    return edits
+
+
+@lru_cache(maxsize=8)
+def _teencode_fast_pattern(words: tuple[str, ...]) -> re.Pattern | None:
+    """The table's words as whole tokens, found from the non-alphanumeric character before
+    them (a character set `re` can jump to), the alternatives as a trie. The word is group 1.
+
+    When every word is one alphanumeric token, _teencode_pattern matches at s exactly when
+    s starts a token (text start, or a non-alphanumeric character before it) and the whole
+    token is a word: the same tokens this pattern finds, but for one at the text start. Its
+    hits never overlap one another's words: each ends before a non-alphanumeric character."""
+    if not words or not all(_ALNUM_WORD.fullmatch(w) for w in words):
+        return None
+    trie: dict = {}
+    for w in words:
+        node = trie
+        for ch in w:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def alternation(node: dict) -> str:
+        branches = [re.escape(ch) + alternation(child) for ch, child in sorted(node.items()) if ch]
+        if not branches:
+            return ""
+        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+        return f"(?:{body})?" if "" in node else body
+
+    return re.compile(rf"[\W_]({alternation(trie)})(?![^\W_])")
+
+
+def _apply(mt: MappedText, edits: list[tuple[int, int, str]]) -> MappedText:
+    """The text with each edit (start, end, new) applied, as MappedBuilder would give it
+    for keep() between the edits and replace(start, end, new) for each; edits are sorted,
+    do not overlap and are not empty (start < end). No edit: `mt` itself, as rewrite()."""
+    if not edits:
+        return mt
+    text, src_starts, src = mt.text, mt.piece_starts, mt.pieces
+    parts: list[str] = []
+    starts: list[int] = []
+    pieces: list[tuple[int, int, int, int]] = []
+    length = 0
+    p = 0  # the source piece being read: none before it holds anything still to read
+    pos = 0
+    n_text = len(text)
+    for start, end, new in itertools.chain(edits, ((n_text, n_text, ""),)):  # the last keeps the tail
+        if start > pos:
+            # MappedBuilder.keep(pos, start)
+            parts.append(text[pos:start])
+            while src[p][0] <= pos:
+                p += 1
+            while True:
+                p_end, kind, o_start, o_end = src[p]
+                stop = start if p_end >= start else p_end
+                n = stop - pos
+                if kind == LINEAR:
+                    offset = o_start + (pos - src_starts[p])
+                    if pieces and pieces[-1][3] == offset and pieces[-1][1] == LINEAR:
+                        last = pieces[-1]
+                        pieces[-1] = (last[0] + n, LINEAR, last[2], offset + n)
+                    else:
+                        starts.append(length)
+                        pieces.append((length + n, LINEAR, offset, offset + n))
+                else:
+                    starts.append(length)
+                    pieces.append((length + n, FIXED, o_start, o_end))
+                length += n
+                pos = stop
+                if stop == start:
+                    break
+                p += 1
+        pos = end
+        if not new:
+            continue
+        # MappedBuilder.replace(start, end, new): `new` stands for original_span(start, end)
+        while src[p][0] <= start:
+            p += 1
+        _, kind, o_start, o_end = src[p]
+        first = o_start + (start - src_starts[p]) if kind == LINEAR else o_start
+        while src[p][0] < end:
+            p += 1
+        _, kind, o_start, o_end = src[p]
+        parts.append(new)
+        starts.append(length)
+        length += len(new)
+        pieces.append((length, FIXED, first, o_start + (end - src_starts[p]) if kind == LINEAR else o_end))
+    return MappedText("".join(parts), starts, pieces, mt.original_length)
 
 
 @lru_cache(maxsize=8)
