@@ -127,8 +127,7 @@ def dictionary_words() -> frozenset[str]:
 
 @lru_cache(maxsize=1)
 def _accent_probe_table() -> str:
-    # a str indexed by code point translates twice as fast as a dict; code points past
-    # its end raise IndexError, which str.translate takes as "leave it"
+    # a str indexed by code point, like normalize's fold table
     marks = range(0x300, 0x370)
     return "".join("\0" if cp in marks else fold(chr(cp)) for cp in range(0x1F00))
 
