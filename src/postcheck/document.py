@@ -7,8 +7,8 @@ from functools import cached_property
 
 from . import segment
 from .normalize import clean, evasion_spans, fold, has_diacritics, matching_view
-from .terms import (Match, Matcher, accent_probe, could_begin_dictionary_word, is_dictionary_word, longest_dictionary_word,
-                    written_with_diacritics)
+from .terms import (Match, Matcher, accent_probe, could_begin_dictionary_word, is_dictionary_word,
+                    longest_dictionary_word, word_letters, written_with_diacritics)
 from .textmap import LineIndex, MappedText
 
 MAX_SEGMENTED = 2000  # characters given to the word segmenter at once
@@ -23,8 +23,9 @@ class Document:
         self.exhaustive = exhaustive
         self.clean: MappedText = clean(original)
         self.view: MappedText = matching_view(self.clean, teencode, exhaustive)
-        find = matcher.find_exhaustive if exhaustive else matcher.find
-        self.matches: dict[str, list[Match]] = find(self.view.text, self._accented_around)
+        self.matches: dict[str, list[Match]] = (
+            matcher.find_exhaustive(self.view.text, self._accented_around) if exhaustive else
+            matcher.find(self.view.text, self._accented_around, self.folded_view, self.folded_words_view))
         self._words: dict[tuple[int, int], tuple[tuple[int, int], ...]] = {}
         self._word_starts: dict[tuple[int, int], list[int]] = {}
         self._cuts: dict[int, list[int]] = {}
@@ -76,6 +77,15 @@ class Document:
     @cached_property
     def folded_view(self) -> str:
         return fold(self.view.text)
+
+    @cached_property
+    def words_view(self) -> str:
+        """The matching view with every character but letters and digits made a space."""
+        return word_letters(self.view.text)
+
+    @cached_property
+    def folded_words_view(self) -> str:
+        return fold(self.words_view)
 
     def _accented_around(self, start: int, end: int) -> bool:
         # judged on what the user typed: teencode expansions must not count as diacritics;

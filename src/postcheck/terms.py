@@ -170,6 +170,12 @@ def is_dictionary_word(token: str) -> bool:
     return not has_diacritics(token) and token in d.fold_index
 
 
+def word_letters(text: str) -> str:
+    """`text` with every character that is not a letter or a digit made a space: the same
+    length, so that offsets carry over."""
+    return _NOT_ALNUM.sub(" ", text)
+
+
 def _automaton(entries: dict[str, list[tuple[str, Term]]]) -> ahocorasick.Automaton:
     automaton = ahocorasick.Automaton()
     for key, value in entries.items():
@@ -214,25 +220,28 @@ class Matcher:
         edged: dict[str, list[tuple[str, Term]]] = {}
         for folded, entries in self._entries.items():
             if folded[:1].isalnum() and folded[-1:].isalnum():
-                bounded.setdefault(f" {_NOT_ALNUM.sub(' ', folded)} ", []).extend(entries)
+                bounded.setdefault(f" {word_letters(folded)} ", []).extend(entries)
             elif folded:
                 edged[folded] = entries
         self._automaton = _automaton(bounded)
         self._edge_automaton = _automaton(edged)
         self._built = True
 
-    def find(self, text: str, accented_around: Callable[[int, int], bool] | None = None) -> dict[str, list[Match]]:
+    def find(self, text: str, accented_around: Callable[[int, int], bool] | None = None,
+             folded: str | None = None, folded_words: str | None = None) -> dict[str, list[Match]]:
         """Verified matches in `text` (the matching view), per term-set name, in text order.
 
         `accented_around(start, end)` tells whether the text the user wrote around a span
-        uses diacritics; by default `text` itself is looked at."""
+        uses diacritics; by default `text` itself is looked at. `folded` (fold(text)) and
+        `folded_words` (word_letters(folded)) may be given when the caller has them."""
         self.finalize()
-        folded = fold(text)
+        folded = fold(text) if folded is None else folded
         sources = []
         if len(self._automaton):
+            words = word_letters(folded) if folded_words is None else folded_words
             # a key " term " ends on the space after the term, which is `text` offset
             # `last - 1`: the term's own last character is `last - 2`
-            sources.append((self._automaton.iter(f" {_NOT_ALNUM.sub(' ', folded)} "), -1))
+            sources.append((self._automaton.iter(f" {words} "), -1))
         if len(self._edge_automaton):
             sources.append((self._edge_automaton.iter(folded), 1))
         return self._collect(text, folded, sources, accented_around)

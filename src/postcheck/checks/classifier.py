@@ -14,6 +14,7 @@ from typing import Iterator
 
 from ..document import Document
 from ..normalize import fold
+from ..terms import word_letters
 from ..rulebook import Context, RuleError
 from .base import SCOPES, Hit, Rule
 
@@ -21,7 +22,6 @@ POSITIVE = "offensive"  # the label the model gives offensive text; the other on
 SHORT_POST = 200  # a post shorter than this (in characters) is also scored as a whole
 
 _NON_WORD = re.compile(r"[\W_]+")
-_NON_WORD_CHAR = re.compile(r"[\W_]")
 _models: dict[Path, object] = {}
 _lock = threading.Lock()
 
@@ -59,9 +59,10 @@ class ModelInputs:
     """model_input() of any span of one text, sliced from two passes over the whole text
     instead of a regular expression and a fold for every sentence."""
 
-    def __init__(self, text: str):
-        self.words = _NON_WORD_CHAR.sub(" ", text)  # one space a character: offsets stay
-        self.folded = fold(self.words)
+    def __init__(self, text: str, words: str | None = None, folded: str | None = None):
+        """`words` (word_letters(text)) and `folded` (fold(words)) when the caller has them."""
+        self.words = word_letters(text) if words is None else words  # one space a character: offsets stay
+        self.folded = fold(self.words) if folded is None else folded
 
     def of(self, start: int, end: int) -> str:
         return f'{" ".join(self.words[start:end].split())} {" ".join(self.folded[start:end].split())}'
@@ -70,7 +71,7 @@ class ModelInputs:
     def of_document(doc: Document) -> "ModelInputs":
         inputs = doc.__dict__.get("_model_inputs")
         if inputs is None:
-            inputs = doc.__dict__["_model_inputs"] = ModelInputs(doc.view.text)
+            inputs = doc.__dict__["_model_inputs"] = ModelInputs(doc.view.text, doc.words_view, doc.folded_words_view)
         return inputs
 
 
