@@ -115,9 +115,10 @@ def _viet74k_compounds() -> set[str]:
 def _with_prefixes(words: list[str]) -> frozenset[str]:
     out = set(words)
     for word in words:
-        parts = word.split(" ")
-        for k in range(2, len(parts)):
-            out.add(" ".join(parts[:k]))
+        if word.count(" ") >= 2:  # most words have two syllables: no shorter prefix to add
+            parts = word.split(" ")
+            for k in range(2, len(parts)):
+                out.add(" ".join(parts[:k]))
     return frozenset(out)
 
 
@@ -155,7 +156,7 @@ def could_begin_dictionary_word(prefix: str) -> bool:
     d = _dictionary()
     if prefix in d.prefixes:
         return True
-    return not has_diacritics(prefix) and prefix in d.folded_prefixes
+    return prefix in d.folded_prefixes and not has_diacritics(prefix)  # the cheap test first
 
 
 def longest_dictionary_word() -> int:
@@ -167,7 +168,7 @@ def is_dictionary_word(token: str) -> bool:
     d = _dictionary()
     if token in d.words:
         return True
-    return not has_diacritics(token) and token in d.fold_index
+    return token in d.fold_index and not has_diacritics(token)
 
 
 def word_letters(text: str) -> str:
