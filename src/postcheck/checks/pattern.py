@@ -29,6 +29,15 @@ never hang on a hostile draft. The policy, decided when the rule file is loaded:
 
 Every shipped rule loads under this policy (tests/test_robustness.py); `PatternRule.engine`
 says which engine a rule got.
+
+On the fast path (not `exhaustive`), a rule first asks cheap questions of a draft, and skips
+it when an answer is no: is there any (strong) match of its `context` terms at all, does the
+rule's *gate* match anywhere in the draft, and does the folded lower case hold one of the
+rule's `trigger` texts. The gate is an RE2 pattern searched over the draft's UTF-8 bytes
+(encoded once for all rules): the rule's own pattern for an RE2 rule, and for a rule on
+Python's engine a translation that matches wherever the pattern can (see `_Superset`), so
+that a draft the gate rejects holds no match. It is compiled at the first draft of
+GATE_MIN_CHARS or more characters; shorter drafts go without.
 """
 from __future__ import annotations
 
@@ -58,6 +67,7 @@ except ImportError:  # pragma: no cover - a dependency; without it every pattern
 
 FLAGS = {"ignorecase": re.IGNORECASE, "multiline": re.MULTILINE}
 RE2_MAX_REPEAT = 1000
+GATE_MIN_CHARS = 1000  # a gate costs about a millisecond to compile: worth it from long drafts on
 _SURROGATE = re.compile("[\ud800-\udfff]")
 _TOKEN = re.compile(r"\S+")
 
@@ -247,6 +257,114 @@ def compile_re2(pattern: str, flags: int = 0):
         return re2.compile(translated, options)
     except re2.error:
         return None
+
+
+# --- the gate: an RE2 pattern that matches wherever a Python pattern can ---------------------
+
+_ANY_NON_ASCII = "\\x{80}-\\x{10ffff}"
+_CATEGORY_PATTERN = {_c.CATEGORY_DIGIT: r"\d", _c.CATEGORY_NOT_DIGIT: r"\D", _c.CATEGORY_WORD: r"\w",
+                     _c.CATEGORY_NOT_WORD: r"\W", _c.CATEGORY_SPACE: r"\s", _c.CATEGORY_NOT_SPACE: r"\S"}
+
+
+@lru_cache(maxsize=None)
+def _ascii_part(category) -> str:
+    """The ASCII characters in one of Python's categories (\\d \\w \\s and negations), as RE2 items."""
+    if category not in _CATEGORY_PATTERN:
+        raise _Unsupported(str(category))
+    rx = re.compile(_CATEGORY_PATTERN[category])
+    return "".join(_hex(cp) for cp in range(0x80) if rx.match(chr(cp)))
+
+
+class _Superset(_Translator):
+    """The RE2 pattern that matches every text span the Python pattern matches, and maybe
+    more: a match of the Python pattern is, atom for atom, a match of this one.
+
+    * Look-arounds, \\b \\B ^ $ \\A \\Z are dropped: they consume nothing, so a match keeps
+      its text when they go.
+    * Groups capture nothing; atomic groups and possessive repeats become plain ones (which
+      allow every path those allow); a repeat whose upper bound is over 4 loses it (which
+      keeps RE2's automaton small: [^.\\n]{0,40} over Vietnamese letters needs thousands of
+      states).
+    * Literals, ranges and `.` translate exactly (as in `_Translator`). But \\d and \\w follow
+      each engine's own copy of the Unicode database, and RE2's is another version than
+      Python's (Unicode 15 digits and letters are unassigned in Python 3.11's). So in a class,
+      a category (\\d \\w \\s or a negation) keeps its exact ASCII part and stands for every
+      non-ASCII character besides, or, in a negated class, excludes its ASCII part only:
+      either way the class can only grow.
+    """
+
+    def node(self, op, av, flags: int) -> str:
+        if op is _c.AT or op is _c.ASSERT or op is _c.ASSERT_NOT:
+            return ""
+        if op is _c.SUBPATTERN:
+            group, add, delete, body = av
+            return "(?:" + self.seq(body, (flags | add) & ~delete) + ")"
+        if op is _c.ATOMIC_GROUP:
+            return "(?:" + self.seq(av, flags) + ")"
+        if op in _REPEATS:
+            lo, hi, body = av
+            if hi is not _c.MAXREPEAT and hi > max(lo, 4):
+                hi = _c.MAXREPEAT
+            return super().node(_c.MAX_REPEAT, (lo, hi, body), flags)
+        return super().node(op, av, flags)  # back-references and conditionals: _Unsupported
+
+    def charset(self, items, flags: int) -> str:
+        if flags & re.ASCII or not any(op is _c.CATEGORY for op, _ in items):
+            return super().charset(items, flags)  # no Unicode database involved: exact
+        negate = any(op is _c.NEGATE for op, _ in items)
+        others = [(op, av) for op, av in items if op is not _c.CATEGORY and op is not _c.NEGATE]
+        exact = super().charset(others, flags)[1:-1] if others else ""
+        # under ignorecase Python tests a category on the lower case of an ASCII character:
+        # still ASCII, and in the same category
+        ascii_ = "".join(_ascii_part(av) for op, av in items if op is _c.CATEGORY)
+        return ("[^" + exact + ascii_ if negate else "[" + exact + ascii_ + _ANY_NON_ASCII) + "]"
+
+
+def superset_re2(pattern: str, flags: int = 0) -> str | None:
+    """An RE2 pattern matching wherever Python's re.compile(pattern, flags) can match
+    (see `_Superset`), or None (back-references, conditionals, repeat counts over 1000)."""
+    parsed = _sre_parse.parse(pattern, flags)
+    try:
+        return _Superset(parsed).seq(parsed, parsed.state.flags)
+    except _Unsupported:
+        return None
+
+
+def compile_gate(pattern: str, flags: int = 0):
+    """`superset_re2` compiled with RE2, or None."""
+    if re2 is None:
+        return None
+    translated = superset_re2(pattern, flags)
+    if translated is None:
+        return None
+    options = re2.Options()
+    options.log_errors = False
+    try:
+        return re2.compile(translated, options)
+    except re2.error:
+        return None
+
+
+def _utf8(doc: Document, name: str, text: str) -> bytes | None:
+    """`text` (a view of `doc` called `name`) in UTF-8, encoded once a document for every
+    rule; None when it holds lone surrogates (RE2 reads UTF-8: then no RE2 gate is asked)."""
+    key = "_utf8_" + name
+    data = doc.__dict__.get(key, False)
+    if data is False:
+        try:
+            data = text.encode("utf-8")
+        except UnicodeEncodeError:
+            data = None
+        doc.__dict__[key] = data
+    return data
+
+
+_UNCOMPILED = object()
+
+# Python's case-insensitive matching pairs ſ with s and ı and İ with i, but lower() keeps ſ and ı
+# and writes İ as i + U+0307: a trigger is also looked for with those read as s and i
+_CASE_ODD = ("\u017f", "\u0131", "\u0307")
+_CASE_ODD_TABLE = str.maketrans({"\u017f": "s", "\u0131": "i"})
 
 
 # --- the shape check for patterns that stay on Python's engine ------------------------------
@@ -457,6 +575,9 @@ class PatternRule(Rule):
             flags |= FLAGS[name]
         self.pattern, self.flags = spec["pattern"], flags  # as written; self.regex may be RE2's translation
         self.engine, self.regex = compile_pattern(spec["pattern"], flags, where)
+        # the fast path's gate (module docstring): the pattern itself in RE2, else its superset,
+        # compiled when first needed
+        self._gate = self.regex if self.engine == "re2" else _UNCOMPILED
         groups = self.regex.groupindex
         self._match_group = groups.get("match", 0)  # numbers: RE2's matches take no names
         self._domain_group = groups.get("domain")
@@ -520,12 +641,38 @@ class PatternRule(Rule):
                 return True
         return False
 
+    def gate(self):
+        """The RE2 pattern that matches wherever this rule's pattern can, or None."""
+        if self._gate is _UNCOMPILED:
+            self._gate = compile_gate(self.pattern, self.flags)
+        return self._gate
+
+    def _triggered(self, doc: Document) -> bool:
+        folded = doc.folded_clean if self.view == "clean" else doc.folded_view
+        if any(t in folded for t in self.trigger):
+            return True
+        if any(ch in folded for ch in _CASE_ODD):
+            folded = folded.translate(_CASE_ODD_TABLE).replace("i\u0307", "i")
+            return any(t in folded for t in self.trigger)
+        return False
+
     def hits(self, doc: Document) -> Iterator[Hit]:
-        if self.trigger and not doc.exhaustive:
-            folded = doc.folded_clean if self.view == "clean" else doc.folded_view
-            if not any(t in folded for t in self.trigger):
-                return
         view = doc.clean if self.view == "clean" else doc.view
+        if not doc.exhaustive:
+            if self.context is not None and not any(not m.weak for m in doc.matches.get(self.context.name, ())):
+                return  # _context_ok looks among the strong matches only: it would say no to every hit
+            # the trigger needs a folded copy of the view, which costs more than the gate's
+            # search: unless another rule had it made, the gate goes first (and few drafts pass)
+            folded = ("folded_clean" if self.view == "clean" else "folded_view") in doc.__dict__
+            if self.trigger and folded and not self._triggered(doc):
+                return
+            gate = self.gate() if len(view.text) >= GATE_MIN_CHARS else None
+            if gate is not None:
+                data = _utf8(doc, self.view, view.text)
+                if data is not None and gate.search(data) is None:
+                    return
+            if self.trigger and not folded and not self._triggered(doc):
+                return
         group = self._match_group
         text = view.text
         if self.engine == "re2" and _SURROGATE.search(text):
