@@ -7,7 +7,7 @@ from functools import cached_property
 
 from . import segment
 from .normalize import clean, evasion_spans, fold, has_diacritics, matching_view
-from .terms import (Match, Matcher, accent_probe, could_begin_dictionary_word, is_dictionary_word,
+from .terms import (Match, Matcher, Matches, accent_probe, could_begin_dictionary_word, is_dictionary_word,
                     longest_dictionary_word, word_letters, written_with_diacritics)
 from .textmap import LineIndex, MappedText
 
@@ -23,7 +23,7 @@ class Document:
         self.exhaustive = exhaustive
         self.clean: MappedText = clean(original)
         self.view: MappedText = matching_view(self.clean, teencode, exhaustive)
-        self.matches: dict[str, list[Match]] = (
+        self.matches: Matches = (
             matcher.find_exhaustive(self.view.text, self._accented_around) if exhaustive else
             matcher.find(self.view.text, self._accented_around, self.folded_view, self.folded_words_view))
         self._words: dict[tuple[int, int], tuple[tuple[int, int], ...]] = {}

@@ -16,6 +16,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass, field
+from collections.abc import Iterator, Mapping
 from typing import Callable, NamedTuple
 from functools import cached_property, lru_cache
 from importlib.util import find_spec
@@ -191,6 +192,38 @@ def fold_is_ambiguous(term: Term) -> bool:
     return any(tone_key(w) != term.key for w in words)
 
 
+class Matches(Mapping[str, list[Match]]):
+    """Verified matches per term-set name, in text order; a name is present only when its
+    set has a match. The automaton's candidates are sorted into their sets in one pass, but
+    a set's candidates are verified only when a rule first asks for it: a rule whose own
+    terms are absent never pays for its `requires` or `b` terms, which are most of the
+    candidates in a long draft."""
+
+    def __init__(self, candidates: dict[str, list[tuple[int, Term]]],
+                 verify: Callable[[str, list[tuple[int, Term]]], list[Match]]):
+        self._candidates = candidates
+        self._verify = verify
+        self._verified: dict[str, list[Match]] = {}
+
+    def candidates(self, name: str) -> int:
+        """How many unverified candidates the set has: an upper bound on its matches."""
+        return len(self._candidates.get(name, ()))
+
+    def __getitem__(self, name: str) -> list[Match]:
+        found = self._verified.get(name)
+        if found is None:
+            found = self._verified[name] = self._verify(name, self._candidates.get(name, []))
+        if not found:
+            raise KeyError(name)
+        return found
+
+    def __iter__(self) -> Iterator[str]:
+        return (name for name in list(self._candidates) if name in self)
+
+    def __len__(self) -> int:
+        return sum(1 for _ in self)
+
+
 class Matcher:
     """Finds every term of every registered set in a text, in one pass."""
 
@@ -229,7 +262,7 @@ class Matcher:
         self._built = True
 
     def find(self, text: str, accented_around: Callable[[int, int], bool] | None = None,
-             folded: str | None = None, folded_words: str | None = None) -> dict[str, list[Match]]:
+             folded: str | None = None, folded_words: str | None = None) -> Matches:
         """Verified matches in `text` (the matching view), per term-set name, in text order.
 
         `accented_around(start, end)` tells whether the text the user wrote around a span
@@ -248,7 +281,7 @@ class Matcher:
         return self._collect(text, folded, sources, accented_around)
 
     def find_exhaustive(self, text: str, accented_around: Callable[[int, int], bool] | None = None
-                        ) -> dict[str, list[Match]]:
+                        ) -> Matches:
         """The same result as find(), by searching every term one by one: the reference
         that proves the one-pass automaton misses nothing."""
         folded = fold(text)
@@ -261,36 +294,46 @@ class Matcher:
                     pos = folded.find(term.folded, pos + 1)
         return self._collect(text, folded, [(sorted(ends.items()), 1)], accented_around)
 
-    def _collect(self, text: str, folded: str, sources, accented_around) -> dict[str, list[Match]]:
+    def _collect(self, text: str, folded: str, sources, accented_around) -> "Matches":
         """`sources`: (candidates, shift) pairs; each candidate is (index, entries), and
         the term ends (exclusive) at index + shift."""
         accented_around = accented_around or (lambda s, e: written_with_diacritics(text, s, e))
-        found: dict[str, list[Match]] = {}
-        n = len(text)
-        # the same few words come up again and again ("là", "mình"): each spelling is
-        # verified against each term once a document
-        verdicts: dict[tuple[str, str, int], bool | None] = {}
+        buckets: dict[str, list[tuple[int, Term]]] = {}
         for candidates, shift in sources:
             for last, entries in candidates:
                 end = last + shift
                 for set_name, term in entries:
-                    start = end - len(term.folded)
-                    if (start > 0 and folded[start - 1].isalnum()) or (end < n and folded[end].isalnum()):
-                        continue  # inside a longer syllable
-                    span = text[start:end]
-                    key = (span, set_name, id(term))  # terms outlive this call: ids are stable
-                    if key in verdicts:
-                        weak = verdicts[key]
-                    else:
-                        weak = verdicts[key] = self._verify(span, folded[start:end], term, self._sets[set_name])
-                    if weak is None:
-                        continue
-                    if term.accented and span == folded[start:end] and accented_around(start, end):
-                        continue  # an unaccented name or foreign word amid accented text: not stripped text
-                    found.setdefault(set_name, []).append(Match(start, end, term, weak))
-        for matches in found.values():
-            matches.sort(key=lambda m: (m.start, m.end, m.term.text))
-        return found
+                    bucket = buckets.get(set_name)
+                    if bucket is None:
+                        bucket = buckets[set_name] = []
+                    bucket.append((end, term))
+        n = len(text)
+
+        def verify(set_name: str, candidates: list[tuple[int, Term]]) -> list[Match]:
+            termset = self._sets[set_name]
+            found = []
+            # the same few words come up again and again ("là", "mình"): each spelling is
+            # verified against each term once
+            verdicts: dict[tuple[str, int], bool | None] = {}
+            for end, term in candidates:
+                start = end - len(term.folded)
+                if (start > 0 and folded[start - 1].isalnum()) or (end < n and folded[end].isalnum()):
+                    continue  # inside a longer syllable
+                span = text[start:end]
+                key = (span, id(term))  # terms outlive this call: ids are stable
+                if key in verdicts:
+                    weak = verdicts[key]
+                else:
+                    weak = verdicts[key] = self._verify(span, folded[start:end], term, termset)
+                if weak is None:
+                    continue
+                if term.accented and span == folded[start:end] and accented_around(start, end):
+                    continue  # an unaccented name or foreign word amid accented text: not stripped text
+                found.append(Match(start, end, term, weak))
+            found.sort(key=lambda m: (m.start, m.end, m.term.text))
+            return found
+
+        return Matches(buckets, verify)
 
     @staticmethod
     def _verify(span: str, folded_span: str, term: Term, termset: TermSet) -> bool | None:

@@ -46,7 +46,10 @@ class NearRule(Rule):
             min(a.end, b.end), max(a.start, b.start)) <= self.within
 
     def hits(self, doc: Document) -> Iterator[Hit]:
-        if self.a.name not in doc.matches or self.b.name not in doc.matches:
+        # the side with fewer candidates first: when it has no match, the other side's
+        # candidates are never verified
+        first, second = sorted((self.a.name, self.b.name), key=doc.matches.candidates)
+        if first not in doc.matches or second not in doc.matches:
             return
         excluded = SpanSet((m.start, m.end) for m in doc.matches.get(self.exceptions.name, ())) if self.exceptions else None
         # proximity first, word boundaries last: segmentation runs only for close pairs

@@ -28,8 +28,11 @@ class TermRule(Rule):
         )
 
     def hits(self, doc: Document) -> Iterator[Hit]:
+        matches = doc.matches.get(self.termset.name, ())
+        if not matches:
+            return
         excluded = SpanSet((m.start, m.end) for m in doc.matches.get(self.exceptions.name, ())) if self.exceptions else None
-        for m in doc.matches.get(self.termset.name, ()):
+        for m in matches:
             if m.weak and not doc.in_evasion(m):
                 continue  # a bare folded syllable counts only where the word was split on purpose
             if excluded and excluded.overlaps(m.start, m.end):
