@@ -169,3 +169,12 @@ def test_rules_and_explain_commands():
     explained = run("explain", "5.2").stdout
     assert "Không trao đổi, để lộ thông tin" in explained and "classified.marks" in explained
     assert run("explain", "no.such.rule").returncode == 2
+
+
+def test_output_larger_than_a_pipe_buffer_arrives_whole(tmp_path):
+    # the command leaves with os._exit after flushing: nothing buffered may be lost
+    (tmp_path / "many.txt").write_text(VIOLATING * 600, encoding="utf-8")
+    proc = run("--format", "json", str(tmp_path / "many.txt"))
+    assert proc.returncode == 1
+    assert len(proc.stdout) > 65536
+    assert len(json.loads(proc.stdout)["files"][0]["findings"]) == 600
