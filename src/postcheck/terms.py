@@ -80,12 +80,14 @@ class Match(NamedTuple):  # a tuple: tens of thousands are made in a long draft
 @dataclass(frozen=True)
 class _Dictionary:
     """underthesea's bundled Viet74K word list, multi-syllable words only, lower case, read
-    as a file so that underthesea is not imported; built once a process, in one pass."""
+    as a file so that underthesea is not imported; built once a process. A lookup asks
+    two sets (the words, and the leading runs of the longer words) instead of one merged
+    set: merging them costs more than all the lookups a draft makes."""
 
     words: frozenset[str]
-    fold_index: dict[str, list[str]]  # folded spelling → the words that fold to it (any order)
-    # the words and every leading run of two or more of their syllables ("báo cáo" of
-    # "báo cáo viên"), as written and folded: a scan stops when no word can continue
+    folded: frozenset[str]  # the words without diacritics
+    # every leading run of two or more syllables of the words of three or more ("báo cáo"
+    # of "báo cáo viên"), as written and folded: with the words, where a scan may go on
     prefixes: frozenset[str]
     folded_prefixes: frozenset[str]
     longest: int  # the most syllables a word has: how far a compound can reach
@@ -93,14 +95,30 @@ class _Dictionary:
 
 @lru_cache(maxsize=1)
 def _dictionary() -> _Dictionary:
+    words, folded = _words_and_folded()
+    long = [w for w in words if w.count(" ") >= 2]
+    runs = _leading_runs(long)
+    # a leading run of a folded word is the folded leading run: one translate for all
+    folded_runs = frozenset(fold("\n".join(runs)).split("\n")) if runs else frozenset()
+    return _Dictionary(frozenset(words), frozenset(folded), runs, folded_runs,
+                       max((w.count(" ") + 1 for w in long), default=2 if words else 1))
+
+
+@lru_cache(maxsize=1)
+def _words_and_folded() -> tuple[list[str], list[str]]:
     words = list(_viet74k_compounds())
     # one translate for all words, not one a word: fold() keeps length and line breaks
-    folded = fold("\n".join(words)).split("\n") if words else []
+    return words, (fold("\n".join(words)).split("\n") if words else [])
+
+
+@lru_cache(maxsize=1)
+def _fold_index() -> dict[str, list[str]]:
+    """Folded spelling → the words that fold to it (any order); made when first needed,
+    for a term found in text typed without diacritics."""
     index: dict[str, list[str]] = {}
-    for word, key in zip(words, folded):
+    for word, key in zip(*_words_and_folded()):
         index.setdefault(key, []).append(word)
-    longest = max((w.count(" ") + 1 for w in words), default=1)
-    return _Dictionary(frozenset(words), index, _with_prefixes(words), _with_prefixes(folded), longest)
+    return index
 
 
 def _viet74k_compounds() -> set[str]:
@@ -113,13 +131,13 @@ def _viet74k_compounds() -> set[str]:
     return {w.strip() for w in path.read_text(encoding="utf-8").lower().splitlines() if " " in w.strip()}
 
 
-def _with_prefixes(words: list[str]) -> frozenset[str]:
-    out = set(words)
+def _leading_runs(words) -> frozenset[str]:
+    out = set()
     for word in words:
-        if word.count(" ") >= 2:  # most words have two syllables: no shorter prefix to add
-            parts = word.split(" ")
-            for k in range(2, len(parts)):
-                out.add(" ".join(parts[:k]))
+        cut = word.find(" ", word.find(" ") + 1)  # the end of the first two syllables
+        while cut != -1:
+            out.add(word[:cut])
+            cut = word.find(" ", cut + 1)
     return frozenset(out)
 
 
@@ -155,9 +173,10 @@ def written_with_diacritics(text: str, start: int, end: int, reach: int = 80, pr
 
 def could_begin_dictionary_word(prefix: str) -> bool:
     d = _dictionary()
-    if prefix in d.prefixes:
+    if prefix in d.words or prefix in d.prefixes:
         return True
-    return prefix in d.folded_prefixes and not has_diacritics(prefix)  # the cheap test first
+    # the cheap tests first
+    return (prefix in d.folded or prefix in d.folded_prefixes) and not has_diacritics(prefix)
 
 
 def longest_dictionary_word() -> int:
@@ -169,7 +188,7 @@ def is_dictionary_word(token: str) -> bool:
     d = _dictionary()
     if token in d.words:
         return True
-    return token in d.fold_index and not has_diacritics(token)
+    return token in d.folded and not has_diacritics(token)
 
 
 def word_letters(text: str) -> str:
@@ -188,7 +207,7 @@ def _automaton(entries: dict[str, list[tuple[str, Term]]]) -> ahocorasick.Automa
 
 
 def fold_is_ambiguous(term: Term) -> bool:
-    words = _dictionary().fold_index.get(term.folded, ())
+    words = _fold_index().get(term.folded, ())
     return any(tone_key(w) != term.key for w in words)
 
 
