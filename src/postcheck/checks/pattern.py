@@ -373,35 +373,49 @@ _PROBE_RANGES = ((0x00, 0x300), (0x370, 0x530), (0x660, 0x66A), (0x966, 0x970), 
                  (0x2000, 0x2070), (0x3000, 0x3002), (0xFEFF, 0xFF00), (0xFF01, 0xFF5F))
 
 
+_RANGE_SAMPLES: dict[tuple, frozenset[str]] = {}
+
+
+@lru_cache(maxsize=1)
+def _probe_alphabet() -> tuple[str, frozenset[str]]:
+    chars = "".join(chr(cp) for lo, hi in _PROBE_RANGES for cp in range(lo, hi))
+    return chars, frozenset(chars)
+
+
+def _match_sample(op, av, flags: int, alphabet: str) -> frozenset[str]:
+    probe = _sre_parse.SubPattern(_sre_parse.State(), [(op, av)])
+    probe.state.flags = flags
+    try:
+        from re import _compiler
+
+        rx = _compiler.compile(probe, flags)
+    except Exception:  # pragma: no cover - an internal API: be conservative
+        return frozenset(alphabet) | _probe_alphabet()[1]
+    return frozenset(rx.findall(alphabet))  # a one-character node: each match is that character
+
+
 class _Shape:
     """First characters and emptiness of sub-patterns, over a sample alphabet that holds
     every character class a pattern can tell apart (plus the pattern's own characters)."""
 
     def __init__(self, pattern: str):
-        chars = {chr(cp) for lo, hi in _PROBE_RANGES for cp in range(lo, hi)}
-        chars.update(pattern)
-        chars.update(ch.swapcase() for ch in pattern)
-        self.alphabet = "".join(sorted(c for c in chars if len(c) == 1))
-        self.everything = frozenset(self.alphabet)
+        base = _probe_alphabet()[1]
+        own = {c for c in (*pattern, *(ch.swapcase() for ch in pattern)) if len(c) == 1}
+        self.extra = "".join(sorted(own - base))  # the pattern's characters outside the ranges
+        self.everything = base | frozenset(self.extra)
         self._sets: dict[tuple, frozenset[str]] = {}
 
     def charset(self, op, av, flags: int) -> frozenset[str]:
-        """The sample characters a one-character node matches."""
+        """The sample characters a one-character node matches: over the probe ranges (the
+        same for every pattern, so kept for the process) and the pattern's own extras."""
         key = (op, repr(av), flags)
-        if key not in self._sets:
-            self._sets[key] = self._match_sample(op, av, flags)
-        return self._sets[key]
-
-    def _match_sample(self, op, av, flags: int) -> frozenset[str]:
-        probe = _sre_parse.SubPattern(_sre_parse.State(), [(op, av)])
-        probe.state.flags = flags
-        try:
-            from re import _compiler
-
-            rx = _compiler.compile(probe, flags)
-        except Exception:  # pragma: no cover - an internal API: be conservative
-            return self.everything
-        return frozenset(m.group() for m in rx.finditer(self.alphabet))
+        found = self._sets.get(key)
+        if found is None:
+            on_ranges = _RANGE_SAMPLES.get(key)
+            if on_ranges is None:
+                on_ranges = _RANGE_SAMPLES[key] = _match_sample(op, av, flags, _probe_alphabet()[0])
+            found = self._sets[key] = on_ranges | _match_sample(op, av, flags, self.extra) if self.extra else on_ranges
+        return found
 
     def first(self, nodes, flags: int) -> frozenset[str]:
         out: set[str] = set()
