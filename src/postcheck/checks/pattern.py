@@ -237,19 +237,24 @@ class _Translator:
 def translate_to_re2(pattern: str, flags: int = 0) -> str | None:
     """The RE2 pattern that matches exactly what Python's re.compile(pattern, flags) does,
     or None if the pattern uses something RE2 cannot do the same way."""
-    parsed = _sre_parse.parse(pattern, flags)
-    try:
-        return _Translator(parsed).seq(parsed, parsed.state.flags)
-    except _Unsupported:
-        return None
+    return _translate(_Translator, pattern, flags)
 
 
 def compile_re2(pattern: str, flags: int = 0):
     """The pattern compiled with RE2, or None (not translatable, or RE2 refuses it)."""
-    if re2 is None:
+    return _compile_translated(translate_to_re2(pattern, flags) if re2 is not None else None)
+
+
+def _translate(translator: type, pattern: str, flags: int) -> str | None:
+    parsed = _sre_parse.parse(pattern, flags)
+    try:
+        return translator(parsed).seq(parsed, parsed.state.flags)
+    except _Unsupported:
         return None
-    translated = translate_to_re2(pattern, flags)
-    if translated is None:
+
+
+def _compile_translated(translated: str | None):
+    if re2 is None or translated is None:
         return None
     options = re2.Options()
     options.log_errors = False  # RE2 would print its own errors on stderr
@@ -323,26 +328,12 @@ class _Superset(_Translator):
 def superset_re2(pattern: str, flags: int = 0) -> str | None:
     """An RE2 pattern matching wherever Python's re.compile(pattern, flags) can match
     (see `_Superset`), or None (back-references, conditionals, repeat counts over 1000)."""
-    parsed = _sre_parse.parse(pattern, flags)
-    try:
-        return _Superset(parsed).seq(parsed, parsed.state.flags)
-    except _Unsupported:
-        return None
+    return _translate(_Superset, pattern, flags)
 
 
 def compile_gate(pattern: str, flags: int = 0):
     """`superset_re2` compiled with RE2, or None."""
-    if re2 is None:
-        return None
-    translated = superset_re2(pattern, flags)
-    if translated is None:
-        return None
-    options = re2.Options()
-    options.log_errors = False
-    try:
-        return re2.compile(translated, options)
-    except re2.error:
-        return None
+    return _compile_translated(superset_re2(pattern, flags) if re2 is not None else None)
 
 
 def _utf8(doc: Document, name: str, text: str) -> bytes | None:
