@@ -8,8 +8,11 @@ import sys
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from postcheck import load_rulebook
+from postcheck.normalize import fold
 
 RULEBOOK = load_rulebook()
 DEV = Path(__file__).resolve().parents[2] / "shared" / "corpus" / "dev.jsonl"
@@ -53,3 +56,20 @@ def test_version_and_help_do_not_import_underthesea():
             "print('underthesea' in sys.modules, 'yaml' in sys.modules)")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True).stdout.strip().splitlines()
     assert out[-1] == "False False"
+
+
+# drafts stitched from the rules' own terms (accented, folded, upper-cased, with punctuation
+# edges like "u.s." or "opec+") and hostile separators: where the one-pass automaton's
+# whole-syllable keys and the lazy per-set verification could differ from the reference
+_TERMS = sorted({t.text for ts in RULEBOOK.matcher._sets.values() for t in ts.terms})
+_SEPARATORS = [" ", "  ", ", ", ".", ". ", "\n", "-", "_", "/", "'", "“", "…", "!", "+", "%", "x", "1", "\u200b", ""]
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(st.tuples(st.sampled_from(_TERMS), st.sampled_from(["as is", "folded", "upper"]),
+                          st.sampled_from(_SEPARATORS)), min_size=1, max_size=12))
+def test_fast_path_equals_exhaustive_on_stitched_terms(pieces):
+    out = []
+    for term, form, sep in pieces:
+        out.append((fold(term) if form == "folded" else term.upper() if form == "upper" else term) + sep)
+    same("".join(out))
