@@ -10,7 +10,8 @@ import pytest
 from hypothesis import HealthCheck, given, settings, strategies as st
 
 from postcheck import load_rulebook
-from postcheck.checks.pattern import GATE_MIN_CHARS, PatternRule, compile_gate, compile_re2
+from postcheck.checks.pattern import GATE_MIN_CHARS, PatternRule
+from postcheck.checks.regex_engines import compile_gate, compile_re2
 
 RULEBOOK = load_rulebook()
 PATTERN_RULES = [r for r in RULEBOOK.rules if isinstance(r, PatternRule)]

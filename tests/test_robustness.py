@@ -14,7 +14,8 @@ import pytest
 from hypothesis import HealthCheck, given, settings, strategies as st
 
 from postcheck import load_rulebook
-from postcheck.checks.pattern import PatternRule, backtracking_risk, compile_pattern, compile_re2, translate_to_re2
+from postcheck.checks.pattern import PatternRule
+from postcheck.checks.regex_engines import backtracking_risk, compile_pattern, compile_re2, translate_to_re2
 from postcheck.engine import teencode_table
 from postcheck.inputs import DEFAULT_MAX_SIZE, InputError, read
 from postcheck.normalize import CONFUSABLES, clean, matching_view
@@ -384,7 +385,7 @@ def test_cli_max_size_is_one_line_exit_2(tmp_path):
 def test_shipped_cased_characters_match_this_python():
     import unicodedata
 
-    from postcheck.checks.pattern import _cased, _scan_cased
+    from postcheck.checks.regex_engines import _cased, _scan_cased
     from postcheck.resources import data_file
 
     # the shipped list is used only under its own Unicode version, and must equal a scan
