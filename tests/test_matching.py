@@ -114,3 +114,29 @@ def test_a_bare_syllable_counts_only_where_the_word_was_split_on_purpose(check):
     assert "language.profanity" not in {f.rule for f in check("Mua hai lon bia nhé")}
     [f] = [f for f in check("Cánh hoa gì lạ l.o.n vậy") if f.rule == "language.profanity"]
     assert f.match == "l.o.n"
+
+
+def test_terms_are_spelt_as_the_matching_view_spells_text(tmp_path):
+    # the view expands teencode ("đsq" → "đại sứ quán") and joins letters split by dots
+    # ("U.S." → "us."): a term written that way must be rewritten the same way, or it can
+    # never match
+    from postcheck import load_rulebook
+    from postcheck.resources import resource_dir
+
+    (tmp_path / "t.yaml").write_text(
+        "rules:\n"
+        "  - id: test.spelling\n"
+        "    clause: '5.5'\n"
+        "    severity: warning\n"
+        "    kind: terms\n"
+        "    description: test\n"
+        "    terms: [mình ở đsq, u.s. senate, ae cơ quan]\n"
+        "    message: {vi: 'x', en: 'x'}\n"
+        "    examples: {hit: [a, b, c, d, e], miss: [a, b, c, d, e]}\n", encoding="utf-8")
+    book = load_rulebook([tmp_path], [resource_dir("wordlists")])
+    for text, match in [("Mình ở đsq nên biết rõ chuyện đó.", "Mình ở đsq"),
+                        ("mình ở đại sứ quán nên biết", "mình ở đại sứ quán"),
+                        ("The U.S. Senate voted today.", "U.S. Senate"),
+                        ("Thông báo cho ae cơ quan nhé.", "ae cơ quan")]:
+        assert [text[f.start:f.end] for f in book.check_text(text)] == [match], text
+    assert book.check_text("Mình ở nhà cả ngày.") == []

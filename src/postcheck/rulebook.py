@@ -7,6 +7,7 @@ so that a misspelt option never silently switches a check off.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
 from typing import Any
 
@@ -15,7 +16,7 @@ import yaml
 from .clauses import CLAUSES
 from .findings import SEVERITIES
 from .resources import resource_dir
-from .terms import Matcher, TermSet
+from .terms import Matcher, TermMaker, TermSet
 
 
 # libyaml's loader, where PyYAML was built with it, parses rule files ten times faster
@@ -40,6 +41,12 @@ class Context:
     matcher: Matcher = field(default_factory=Matcher)
     used_wordlists: set[str] = field(default_factory=set)
     _cache: dict[str, list[str]] = field(default_factory=dict)
+
+    @cached_property
+    def make_term(self) -> TermMaker:
+        from .engine import teencode_table  # the engine imports the kinds, which import this module
+
+        return TermMaker(teencode_table())
 
     def wordlist(self, name: str, where: str) -> list[str]:
         if name not in self._cache:
@@ -66,7 +73,7 @@ class Context:
             raw.extend(self.wordlist(wl, f"{where}.wordlists"))
         if not raw:
             raise RuleError(f"{where}: no terms (give 'terms' or 'wordlists')")
-        termset = TermSet.build(name, raw, fold)
+        termset = TermSet.build(name, raw, fold, self.make_term)
         self.matcher.add(termset)
         return termset
 

@@ -24,7 +24,7 @@ from pathlib import Path
 
 import ahocorasick
 
-from .normalize import _PLAIN_RUN, clean, fold, has_diacritics, tone_key
+from .normalize import _PLAIN_RUN, _teencode_pattern, clean, fold, has_diacritics, matching_view, tone_key
 
 _SPACES = re.compile(r"\s+")
 _NOT_ALNUM = re.compile(r"[\W_]")  # str.isalnum() is exactly re's \w without "_"
@@ -35,6 +35,11 @@ def normalize_term(raw: str) -> str:
     if (raw.isascii() and raw.isprintable()) or (_PLAIN_RUN.fullmatch(raw) and unicodedata.is_normalized("NFC", raw)):
         return _SPACES.sub(" ", raw.lower()).strip()
     return _SPACES.sub(" ", clean(raw).text.lower()).strip()
+
+
+# what the matching view rewrites besides teencode: letters split by . * · • - _, digits
+# read as letters, a letter held down three times
+_VIEW_REWRITES = re.compile(r"[.*·•_-]|\d|([^\W\d_])\1\1")
 
 
 @dataclass(frozen=True)
@@ -51,6 +56,37 @@ class Term:
         return tone_key(self.text)
 
 
+_MISSING = object()
+
+
+class TermMaker:
+    """Makes the Term of a raw word-list line ("=term" for its exact spelling only), once
+    a line for a whole rulebook: the same word lists serve many rules.
+
+    Terms are spelt as the matching view spells text: teencode expanded, letters split by
+    dots joined ("đsq" → "đại sứ quán", "u.s." → "us."). A term is compared with the view,
+    so one the view would rewrite could otherwise never match."""
+
+    def __init__(self, teencode: dict[str, str] | None = None):
+        self.teencode = teencode or {}
+        self._words = _teencode_pattern(tuple(sorted(self.teencode))) if self.teencode else None
+        self._made: dict[str, Term | None] = {}
+
+    def __call__(self, raw: str) -> Term | None:
+        term = self._made.get(raw, _MISSING)
+        if term is _MISSING:
+            exact = raw.startswith("=")
+            text = self.spell(normalize_term(raw[1:] if exact else raw))
+            term = Term(text, fold(text), len(text.split()), has_diacritics(text), not exact) if text else None
+            self._made[raw] = term
+        return term
+
+    def spell(self, text: str) -> str:
+        if _VIEW_REWRITES.search(text) or (self._words is not None and self._words.search(text)):
+            return " ".join(matching_view(clean(text), self.teencode).text.split())
+        return text
+
+
 @dataclass
 class TermSet:
     """Terms a rule refers to; `name` identifies the set inside the matcher."""
@@ -60,13 +96,14 @@ class TermSet:
     fold: bool = True
 
     @classmethod
-    def build(cls, name: str, raw_terms: list[str], fold_ok: bool = True) -> "TermSet":
+    def build(cls, name: str, raw_terms: list[str], fold_ok: bool = True,
+              make: TermMaker | None = None) -> "TermSet":
+        make = make or TermMaker()
         seen: dict[str, Term] = {}
         for raw in raw_terms:
-            exact = raw.startswith("=")
-            text = normalize_term(raw[1:] if exact else raw)
-            if text and text not in seen:
-                seen[text] = Term(text, fold(text), len(text.split()), has_diacritics(text), not exact)
+            term = make(raw)
+            if term is not None and term.text not in seen:
+                seen[term.text] = term
         return cls(name, list(seen.values()), fold_ok)
 
 
