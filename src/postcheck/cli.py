@@ -131,7 +131,6 @@ def check(
     version: bool = typer.Option(False, "--version", callback=_version, is_eager=True,
                                  help="Print the version and exit."),
 ) -> None:
-    from .baseline import new_findings, read_baseline, write_baseline as save_baseline
     from .findings import for_display
     from .inputs import InputError, expand
     from .rulebook import RuleError
@@ -151,6 +150,8 @@ def check(
     rulebook = _build(spec)
     accepted = None
     if baseline:
+        from .baseline import new_findings, read_baseline
+
         try:
             accepted = read_baseline(baseline)
         except InputError as exc:
@@ -179,6 +180,8 @@ def check(
             print(f"postcheck: note: {r.notice}", file=sys.stderr)
 
     if write_baseline:
+        from .baseline import write_baseline as save_baseline
+
         count = save_baseline(write_baseline, reports)
         print(f"postcheck: wrote {count} accepted finding(s) to {write_baseline}", file=sys.stderr)
         raise typer.Exit(EXIT_INPUT if any(r.error for r in reports) else EXIT_OK)

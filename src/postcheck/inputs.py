@@ -15,7 +15,6 @@ import sys
 from dataclasses import dataclass
 from pathlib import Path
 
-from . import encodings
 
 TEXT_SUFFIXES = (".txt", ".md", ".markdown", ".html", ".htm", ".docx")
 STDIN = "<stdin>"
@@ -81,6 +80,8 @@ def decode_with_notice(data: bytes, name: str, *, encoding: str | None = None) -
         return data.decode("utf-8"), None
     except UnicodeDecodeError as exc:
         bad = exc.start
+    from . import encodings  # legacy encodings are rare: their tables load only for them
+
     legacy = encodings.guess(data)
     if legacy is not None:
         try:
@@ -96,6 +97,8 @@ def decode_with_notice(data: bytes, name: str, *, encoding: str | None = None) -
 
 
 def _decode_as(data: bytes, name: str, encoding: str) -> str:
+    from . import encodings
+
     legacy = encodings.legacy_name(encoding)
     if legacy:
         try:

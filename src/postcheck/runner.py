@@ -7,7 +7,6 @@ the output does not depend on --jobs.
 from __future__ import annotations
 
 import os
-from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable, Iterable
@@ -103,6 +102,8 @@ def check_paths(paths: list[str], spec: RulebookSpec, lang: str, jobs: int | Non
     from .segment import preload
 
     preload()  # import underthesea once here, not once per forked worker
+    from concurrent.futures import ProcessPoolExecutor  # 10 ms of imports a single-process run never needs
+
     with ProcessPoolExecutor(max_workers=min(jobs, len(files)), initializer=_init_worker,
                              initargs=(spec, lang, options)) as pool:
         chunk = max(1, len(files) // (jobs * 8))
