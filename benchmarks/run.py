@@ -62,12 +62,21 @@ def make_batch(texts: list[str], folder: Path, total_chars: int, article_chars: 
     return paths
 
 
+# Both sides run from bytecode, as pip installs them: pip compiles underthesea's modules at
+# install time, and a repository checkout gets its __pycache__ on the first (warm-up) run,
+# which PYTHONDONTWRITEBYTECODE (set on some machines) would otherwise prevent.
+ENV = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
+
+
 def timed(cmd: list[str], repeat: int = 1, **kw) -> tuple[float, int]:
-    """Median wall time of `cmd` and the peak RSS (KiB) of the largest child so far."""
+    """Median wall time of `cmd` (after one warm-up run when repeated) and the peak RSS (KiB)
+    of the largest child so far."""
     times = []
+    if repeat > 1:
+        subprocess.run(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=ENV, **kw)
     for _ in range(repeat):
         start = time.perf_counter()
-        subprocess.run(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, **kw)
+        subprocess.run(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=ENV, **kw)
         times.append(time.perf_counter() - start)
     return statistics.median(times), resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
 
@@ -77,7 +86,7 @@ def peak_rss(cmd: list[str]) -> tuple[float, int]:
     wrapper = ("import resource,subprocess,sys,time;t=time.perf_counter();"
                "subprocess.run(sys.argv[1:],stdout=subprocess.DEVNULL,stderr=subprocess.DEVNULL);"
                "print(time.perf_counter()-t, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)")
-    out = subprocess.run([PY, "-c", wrapper, *cmd], capture_output=True, text=True).stdout.split()
+    out = subprocess.run([PY, "-c", wrapper, *cmd], capture_output=True, text=True, env=ENV).stdout.split()
     return float(out[0]), int(out[1])
 
 
