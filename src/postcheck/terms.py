@@ -26,15 +26,14 @@ import ahocorasick
 
 from .normalize import _PLAIN_RUN, _teencode_pattern, clean, fold, has_diacritics, matching_view, tone_key
 
-_SPACES = re.compile(r"\s+")
 _NOT_ALNUM = re.compile(r"[\W_]")  # str.isalnum() is exactly re's \w without "_"
 
 
 def normalize_term(raw: str) -> str:
     """A term as the matching view would spell it: clean, lower case, single spaces."""
     if (raw.isascii() and raw.isprintable()) or (_PLAIN_RUN.fullmatch(raw) and unicodedata.is_normalized("NFC", raw)):
-        return _SPACES.sub(" ", raw.lower()).strip()
-    return _SPACES.sub(" ", clean(raw).text.lower()).strip()
+        return " ".join(raw.lower().split())  # str.split() splits at exactly what \s matches
+    return " ".join(clean(raw).text.lower().split())
 
 
 # what the matching view rewrites besides teencode: letters split by . * · • - _, digits
@@ -69,6 +68,7 @@ class TermMaker:
 
     def __init__(self, teencode: dict[str, str] | None = None):
         self.teencode = teencode or {}
+        self._keys = frozenset(self.teencode)
         self._words = _teencode_pattern(tuple(sorted(self.teencode))) if self.teencode else None
         self._made: dict[str, Term | None] = {}
 
@@ -77,14 +77,20 @@ class TermMaker:
         if term is _MISSING:
             exact = raw.startswith("=")
             text = self.spell(normalize_term(raw[1:] if exact else raw))
-            term = Term(text, fold(text), len(text.split()), has_diacritics(text), not exact) if text else None
+            folded = fold(text)
+            term = Term(text, folded, text.count(" ") + 1, folded != text, not exact) if text else None
             self._made[raw] = term
         return term
 
     def spell(self, text: str) -> str:
-        if _VIEW_REWRITES.search(text) or (self._words is not None and self._words.search(text)):
+        if _VIEW_REWRITES.search(text) or self._has_teencode(text):
             return " ".join(matching_view(clean(text), self.teencode).text.split())
         return text
+
+    def _has_teencode(self, text: str) -> bool:
+        if text.replace(" ", "").isalnum():  # the usual case: words of letters, looked up at once
+            return not self._keys.isdisjoint(text.split(" "))
+        return self._words is not None and self._words.search(text) is not None
 
 
 @dataclass
