@@ -140,3 +140,15 @@ def test_terms_are_spelt_as_the_matching_view_spells_text(tmp_path):
                         ("Thông báo cho ae cơ quan nhé.", "ae cơ quan")]:
         assert [text[f.start:f.end] for f in book.check_text(text)] == [match], text
     assert book.check_text("Mình ở nhà cả ngày.") == []
+
+
+@pytest.mark.parametrize("text, insult", [
+    ("bien dong qua, ngu dan trong lang van ra khoi danh ca", False),  # ngư dân
+    ("hom qua hop khuya qua, sang nay ngu guc tren ban", False),  # ngủ gục
+    ("troi mua ca ngay nen ca nha ngu say", False),  # ngủ say
+    ("may ngu si the, noi mai khong hieu", True),  # ngu si keeps its spelling
+    ("thang ngu nay noi nhieu qua", True),
+    ("Mày ngu thế, nói mãi không hiểu.", True),
+])
+def test_an_unaccented_term_in_unaccented_text_yields_to_a_respelled_dictionary_word(rulebook, text, insult):
+    assert ("language.insult" in rules_fired(rulebook.check_text, text)) is insult

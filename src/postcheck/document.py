@@ -8,7 +8,7 @@ from functools import cached_property
 from . import segment
 from .normalize import clean, evasion_spans, fold, has_diacritics, matching_view
 from .terms import (Match, Matcher, Matches, accent_probe, could_begin_dictionary_word, is_dictionary_word,
-                    longest_dictionary_word, word_letters, written_with_diacritics)
+                    longest_dictionary_word, respelled_in_dictionary, word_letters, written_with_diacritics)
 from .textmap import LineIndex, MappedText
 
 MAX_SEGMENTED = 2000  # characters given to the word segmenter at once
@@ -189,18 +189,31 @@ class Document:
         return True
 
     def _unaccented_neighbours_allow(self, match: Match) -> bool:
+        return self.plausible_unaccented(match, inside_words=True)
+
+    def plausible_unaccented(self, match: Match, inside_words: bool = False) -> bool:
+        """Is a match typed without diacritics still the term? The segmenter barely joins
+        syllables without diacritics, so the neighbours are looked up in the dictionary.
+        A term written without diacritics, in text typed without them, is refused when a
+        neighbour makes a word in which it is spelt otherwise ("ngu" + "dan": ngư dân;
+        "ngu" + "guc": ngủ gục), not by one that keeps its spelling ("ngu si"). With
+        `inside_words` (rules that want whole words), an accented term found folded is
+        refused inside any dictionary word ("mat" + "khau": mật khẩu)."""
         text = self.view.text
-        if match.term.accented and not has_diacritics(text[match.start:match.end]):
-            # the segmenter barely joins syllables written without diacritics: look for a
-            # dictionary word formed with the neighbouring syllable ("mat" + "khau")
-            before = text[max(0, match.start - 64):match.start].split()[-1:] if match.start else []
-            after = text[match.end:match.end + 30].split()[:1]
-            pieces = text[match.start:match.end].split()
-            first, last = pieces[0], pieces[-1]
-            if (before and is_dictionary_word(f"{before[0]} {first}")) or (
-                    after and is_dictionary_word(f"{last} {after[0]}")):
-                return False
-        return True
+        span = text[match.start:match.end]
+        if has_diacritics(span) or (not inside_words if match.term.accented
+                                    else self._accented_around(match.start, match.end)):
+            return True
+        before = text[max(0, match.start - 64):match.start].split()[-1:] if match.start else []
+        after = text[match.end:match.end + 30].split()[:1]
+        pieces = span.split()
+        if inside_words and match.term.accented:  # any dictionary word it is part of
+            return not ((before and is_dictionary_word(f"{before[0]} {pieces[0]}")) or
+                        (after and is_dictionary_word(f"{pieces[-1]} {after[0]}")))
+        own = match.term.text.split()
+        if before and respelled_in_dictionary(before[0], pieces[0], own[0], 1):
+            return False
+        return not (after and respelled_in_dictionary(pieces[-1], after[0], own[-1], 0))
 
     def _pieces(self, index: int) -> list[int]:
         """Where a sentence is cut for the segmenter: [start, …, end] in the view. Only a

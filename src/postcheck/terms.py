@@ -240,6 +240,18 @@ def word_letters(text: str) -> str:
     return _NOT_ALNUM.sub(" ", text)
 
 
+def respelled_in_dictionary(first: str, second: str, own: str, index: int) -> bool:
+    """Do the two syllables, typed without diacritics, make a dictionary word whose
+    syllable at `index` is not spelt `own` (the term's syllable there)? "ngu" + "dan":
+    ngư dân, yes; "ngu" + "si": only ngu si, no; "mat" + "khau": mật khẩu, against mặt, yes."""
+    pair = f"{first} {second}"
+    if has_diacritics(pair):
+        return pair in _dictionary().words and pair.split()[index] != own
+    words = _fold_index().get(pair, ()) if pair in _dictionary().folded else ()
+    key = tone_key(own)
+    return any(tone_key(w.split()[index]) != key for w in words)
+
+
 def _automaton(entries: dict[str, list[tuple[str, Term]]]) -> ahocorasick.Automaton:
     automaton = ahocorasick.Automaton()
     for key, value in entries.items():

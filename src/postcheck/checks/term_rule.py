@@ -37,7 +37,7 @@ class TermRule(Rule):
                 continue  # a bare folded syllable counts only where the word was split on purpose
             if excluded and excluded.overlaps(m.start, m.end):
                 continue
-            if self.need_words and not doc.is_word(m):
+            if not (doc.is_word(m) if self.need_words else doc.plausible_unaccented(m)):
                 continue
             start, end = doc.original_span(m.start, m.end)
             yield Hit(start, end)
