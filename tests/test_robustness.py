@@ -392,3 +392,21 @@ def test_shipped_cased_characters_match_this_python():
     version = data_file("cased_chars.txt").read_text(encoding="ascii").split("\n")[0]
     assert version.count(".") == 2 and unicodedata.unidata_version
     assert _cased() == _scan_cased()
+
+
+def test_the_checked_pattern_digests_are_up_to_date():
+    # a stale file is safe (unknown patterns are checked at load) but slow: rebuild it with
+    # scripts/make_checked_patterns.py
+    from postcheck.checks.regex_engines import CHECKED_PATTERNS, checked_patterns, shipped_checked_digests
+    from postcheck.resources import data_file
+
+    assert data_file(CHECKED_PATTERNS).is_file()
+    assert sorted(checked_patterns()) == shipped_checked_digests()
+
+
+def test_a_pattern_outside_the_checked_digests_is_still_shape_checked(tmp_path):
+    from postcheck.checks.regex_engines import checked_patterns, pattern_digest
+
+    assert pattern_digest("(a+)+$", 0) not in checked_patterns()
+    with pytest.raises(RuleError):
+        compile_pattern("(?<=x)(a+)+$", 0, "r.yaml")

@@ -34,6 +34,7 @@ wherever a Python pattern can: see `_Superset`.
 """
 from __future__ import annotations
 
+import hashlib
 import re
 from functools import lru_cache
 
@@ -509,8 +510,41 @@ def compile_pattern(pattern: str, flags: int, where: str):
     linear = compile_re2(pattern, flags)
     if linear is not None:
         return "re2", linear
-    risk = backtracking_risk(pattern, flags)
+    risk = None if pattern_digest(pattern, flags) in checked_patterns() else backtracking_risk(pattern, flags)
     if risk:
         raise RuleError(f"{where}: key 'pattern': can take exponential time on some texts: {risk}; "
                         "rewrite it so that repeats cannot match the same characters")
     return "re", python
+
+
+# The shipped rules' Python-engine patterns pass the shape check (tests/test_robustness.py
+# checks them all); their digests are kept in data/checked_patterns.txt so that a start-up
+# does not repeat that work (~20 ms). Any other pattern, or a shipped one edited since the
+# file was made, is checked at load as before. scripts/make_checked_patterns.py rebuilds it.
+CHECKED_PATTERNS = "checked_patterns.txt"
+
+
+def pattern_digest(pattern: str, flags: int) -> str:
+    return hashlib.sha256(f"{flags}\0{pattern}".encode("utf-8", "surrogatepass")).hexdigest()
+
+
+@lru_cache(maxsize=1)
+def checked_patterns() -> frozenset[str]:
+    from ..resources import data_file
+
+    path = data_file(CHECKED_PATTERNS)
+    if not path.is_file():
+        return frozenset()
+    return frozenset(line.strip() for line in path.read_text(encoding="utf-8").splitlines()
+                     if line.strip() and not line.startswith("#"))
+
+
+
+def shipped_checked_digests() -> list[str]:
+    """The digests data/checked_patterns.txt should hold: every shipped pattern rule on
+    Python's engine whose pattern passes the shape check, checked afresh."""
+    from .. import load_rulebook
+    from .pattern import PatternRule
+
+    return sorted({pattern_digest(r.pattern, r.flags) for r in load_rulebook().rules
+                   if isinstance(r, PatternRule) and r.engine == "re" and not backtracking_risk(r.pattern, r.flags)})
