@@ -11,8 +11,7 @@ from pathlib import Path
 import pytest
 from hypothesis import HealthCheck, given, settings, strategies as st
 
-from postcheck.engine import teencode_table
-from postcheck.normalize import (_DASHED, _DOTTED, _SPACE_RUN, _SPACED, _STRETCHED, _find, _space_run_edits,
+from postcheck.normalize import (_DASHED, teencode_table, _DOTTED, _SPACE_RUN, _SPACED, _STRETCHED, _find, _space_run_edits,
                                  _teencode_fast_pattern, clean, evasion_spans, matching_view)
 from postcheck.textmap import MappedText
 

@@ -5,8 +5,7 @@ import unicodedata
 
 import pytest
 
-from postcheck.engine import teencode_table
-from postcheck.normalize import clean, fold, matching_view, tone_key
+from postcheck.normalize import clean, fold, matching_view, teencode_table, tone_key
 
 
 def view(text: str):

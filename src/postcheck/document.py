@@ -131,8 +131,8 @@ class Document:
         When no dictionary word at all spans an edge of the match, no segment can veto it,
         and the segmenter is not asked: most matches never need underthesea."""
         if self._dictionary_word_spans_edge(match):
-            return self._segments_allow(match) and self._unaccented_neighbours_allow(match)
-        return self._unaccented_neighbours_allow(match)
+            return self._segments_allow(match) and self.plausible_unaccented(match, inside_words=True)
+        return self.plausible_unaccented(match, inside_words=True)
 
     def _dictionary_word_spans_edge(self, match: Match) -> bool:
         compounds, longest = self._compounds(self.sentence_of(match.start))
@@ -187,9 +187,6 @@ class Document:
             if crosses and is_dictionary_word(text[a:b]):
                 return False
         return True
-
-    def _unaccented_neighbours_allow(self, match: Match) -> bool:
-        return self.plausible_unaccented(match, inside_words=True)
 
     def plausible_unaccented(self, match: Match, inside_words: bool = False) -> bool:
         """Is a match typed without diacritics still the term? The segmenter barely joins

@@ -6,11 +6,10 @@
 from __future__ import annotations
 
 from dataclasses import replace
-from functools import lru_cache
 
 from .document import Document
 from .findings import Finding
-from .resources import data_file
+from .normalize import teencode_table
 from .terms import Matcher
 
 
@@ -39,16 +38,6 @@ def _blocks(text: str, size: int) -> list[tuple[int, int]]:
     if start < len(text):
         out.append((start, len(text)))
     return out
-
-
-@lru_cache(maxsize=1)
-def teencode_table() -> dict[str, str]:
-    table = {}
-    for line in data_file("teencode.tsv").read_text(encoding="utf-8").splitlines():
-        if line.strip() and not line.startswith("#"):
-            short, full = line.split("\t")
-            table[short.strip()] = full.strip()
-    return table
 
 
 class Rulebook:

@@ -18,6 +18,7 @@ import unicodedata
 from functools import lru_cache
 from typing import Callable, Iterable, NamedTuple
 
+from .resources import data_file
 from .textmap import FIXED, LINEAR, MappedBuilder, MappedText
 
 # Look-alike letters seen in evasions; NFKC already folds full-width and math letters.
@@ -581,6 +582,17 @@ def _apply(mt: MappedText, edits: list[tuple[int, int, str]]) -> MappedText:
         length += len(new)
         pieces.append((length, FIXED, first, o_start + (end - src_starts[p]) if kind == LINEAR else o_end))
     return MappedText("".join(parts), starts, pieces, mt.original_length)
+
+
+@lru_cache(maxsize=1)
+def teencode_table() -> dict[str, str]:
+    """The shipped teencode table (data/teencode.tsv): short form → full spelling."""
+    table = {}
+    for line in data_file("teencode.tsv").read_text(encoding="utf-8").splitlines():
+        if line.strip() and not line.startswith("#"):
+            short, full = line.split("\t")
+            table[short.strip()] = full.strip()
+    return table
 
 
 @lru_cache(maxsize=8)

@@ -16,6 +16,7 @@ import yaml
 from .clauses import CLAUSES
 from .findings import SEVERITIES
 from .resources import resource_dir
+from .normalize import teencode_table
 from .terms import Matcher, TermMaker, TermSet
 
 
@@ -44,8 +45,6 @@ class Context:
 
     @cached_property
     def make_term(self) -> TermMaker:
-        from .engine import teencode_table  # the engine imports the kinds, which import this module
-
         return TermMaker(teencode_table())
 
     def wordlist(self, name: str, where: str) -> list[str]:

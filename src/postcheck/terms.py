@@ -184,10 +184,6 @@ def _leading_runs(words) -> frozenset[str]:
     return frozenset(out)
 
 
-def dictionary_words() -> frozenset[str]:
-    return _dictionary().words
-
-
 @lru_cache(maxsize=1)
 def _accent_probe_table() -> str:
     # a str indexed by code point, like normalize's fold table
