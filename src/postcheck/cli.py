@@ -13,10 +13,11 @@ from typing import List, Optional
 
 import typer
 
-from . import __version__
+from . import __version__, output
 from .findings import SEVERITY_RANK
 
 EXIT_OK, EXIT_FINDINGS, EXIT_INPUT, EXIT_RULES = 0, 1, 2, 3
+EXIT_OUTPUT = EXIT_INPUT  # the report could not be written: 2 keeps the documented codes four
 PROGRESS_FROM = 20  # files: fewer finish before a progress bar would help
 
 
@@ -50,6 +51,20 @@ def _stderr():
     return _console(stderr=True)
 
 
+def _stdout_console(**kwargs):
+    # never sys.stdout itself: its encoding may not hold Vietnamese (output.py)
+    out = output.text_stream()
+    return _console(file=out, **kwargs), out
+
+
+def _done_with(out) -> None:
+    # flushed here so that a full disk is reported now, not lost at exit
+    out.flush()
+    note = output.notice(out)
+    if note:
+        print(f"postcheck: note: {note}", file=sys.stderr)
+
+
 def _fail(message: str, code: int) -> None:
     print(f"postcheck: error: {message}", file=sys.stderr)
     raise typer.Exit(code)
@@ -57,7 +72,9 @@ def _fail(message: str, code: int) -> None:
 
 def _version(value: bool) -> None:
     if value:
-        print(f"postcheck {__version__}")
+        out = output.text_stream()
+        out.write(f"postcheck {__version__}\n")
+        out.flush()
         raise typer.Exit()
 
 
@@ -209,25 +226,29 @@ def _progress(count: int, fmt: Format):
 
 
 def _print(reports, fmt: Format, lang: str, rulebook, quiet: bool, statistics: bool, show_secrets: bool) -> None:
+    if fmt is Format.text:
+        from .report.terminal import render
+
+        console, out = _stdout_console(no_color=bool(os.environ.get("NO_COLOR")))
+        render(reports, lang, console, quiet=quiet, statistics=statistics, show_secrets=show_secrets)
+        _done_with(out)
+        return
+    out = output.machine_stream()
     if fmt is Format.json:
         from .report.json_format import chunks
 
-        sys.stdout.writelines(chunks(reports))
+        out.writelines(chunks(reports))
     elif fmt is Format.sarif:
         from .report.sarif import render
 
-        sys.stdout.write(render(reports, rulebook.rules, lang) + "\n")
+        out.write(render(reports, rulebook.rules, lang) + "\n")
     elif fmt is Format.github:
         from .report.github import render
 
-        out = render(reports)
-        if out:
-            sys.stdout.write(out + "\n")
-    else:
-        from .report.terminal import render
-
-        console = _console(no_color=bool(os.environ.get("NO_COLOR")))
-        render(reports, lang, console, quiet=quiet, statistics=statistics, show_secrets=show_secrets)
+        text = render(reports)
+        if text:
+            out.write(text + "\n")
+    _done_with(out)
 
 
 tools_app = typer.Typer(add_completion=False, rich_markup_mode=None, help="postcheck's rule tools.")
@@ -238,9 +259,10 @@ def list_rules(
     rules_dir: Optional[Path] = typer.Option(None, "--rules", help="Rule folder to list instead."),
 ) -> None:
     rulebook = _build(_spec(_config(None), rules_dir, None))
-    console = _console()
+    console, out = _stdout_console()
     for rule in sorted(rulebook.rules, key=lambda r: (r.clause, r.id)):
         console.print(f"{rule.clause}  {rule.id:<32} {rule.severity:<8} {rule.description}", markup=False)
+    _done_with(out)
 
 
 @tools_app.command("explain", help="Show a clause's text and the rules enforcing it, or one rule.")
@@ -251,7 +273,7 @@ def explain(
     from .clauses import CLAUSES, clause_text
 
     rulebook = _build(_spec(_config(None), None, None))
-    console = _console()
+    console, out = _stdout_console()
     if target in CLAUSES:
         clause = CLAUSES[target]
         console.print(clause.heading(lang.value), style="bold", markup=False)
@@ -269,6 +291,7 @@ def explain(
         console.print(f"\n{rule.id} ({rule.clause}, {rule.severity}, {rule.kind}): {rule.description}", markup=False)
         console.print(f"  message: {rule.messages[lang.value]}", markup=False)
         console.print(f"  example: {rule.examples['hit'][0]}", markup=False)
+    _done_with(out)
 
 
 @tools_app.command("init", help="Write a commented starter .postcheck.yaml in the current folder.")
@@ -287,11 +310,20 @@ SUBCOMMANDS = {"rules", "explain", "init"}
 
 def main(argv: Optional[list[str]] = None) -> None:
     args = sys.argv[1:] if argv is None else argv
-    # a folder that happens to be called "rules" is checked as ./rules
-    if args and args[0] in SUBCOMMANDS:
-        tools_app(args=args, prog_name="postcheck")
-    else:
-        check_app(args=args, prog_name="postcheck")
+    try:
+        # a folder that happens to be called "rules" is checked as ./rules
+        if args and args[0] in SUBCOMMANDS:
+            tools_app(args=args, prog_name="postcheck")
+        else:
+            check_app(args=args, prog_name="postcheck")
+    except output.ReportNotWritten as exc:
+        output.give_up(exc)
+        raise SystemExit(EXIT_OUTPUT) from None
+    except OSError as exc:  # click's --help, or a file postcheck writes, on a full disk
+        if exc.errno not in output.WRITE_ERRNOS:
+            raise
+        output.give_up(output.failure(exc), "the output")
+        raise SystemExit(EXIT_OUTPUT) from None
 
 
 def run() -> None:
@@ -310,9 +342,15 @@ def run() -> None:
         print(code, file=sys.stderr)
         code = 1
     try:
-        sys.stdout.flush()
-        sys.stderr.flush()
-    except (BrokenPipeError, ValueError):  # the reader went away, or a stream was closed
-        code = code or 1
+        if sys.stdout is not None:
+            sys.stdout.flush()
+    except (OSError, ValueError) as exc:  # what main() left unwritten cannot be written now
+        output.give_up(output.failure(exc))
+        code = code if code not in (EXIT_OK, EXIT_FINDINGS) else EXIT_OUTPUT
+    try:
+        if sys.stderr is not None:
+            sys.stderr.flush()
+    except (OSError, ValueError):  # nowhere left to say anything
+        code = code or EXIT_OUTPUT
     os._exit(code)
 

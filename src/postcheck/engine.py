@@ -11,6 +11,7 @@ from .document import Document
 from .findings import Finding
 from .normalize import teencode_table
 from .terms import Matcher
+from .textmap import lf_line_ends
 
 
 CHUNK = 200_000  # characters checked as one document at most
@@ -59,6 +60,7 @@ class Rulebook:
         ("scope: post") see one block at a time."""
         findings: list[Finding] = []
         line_offset = 0
+        text = lf_line_ends(text)  # a CR-only file's lines are lines too, at the same offsets
         for start, end in _blocks(text, CHUNK):
             block = text[start:end]
             doc = self.document(block, exhaustive)

@@ -15,6 +15,7 @@ from .config import Config
 from .findings import FileReport
 from .inputs import DEFAULT_MAX_SIZE, InputError, read
 from .markup import prose
+from .textmap import lf_line_ends
 
 
 @dataclass(frozen=True)
@@ -60,7 +61,8 @@ def check_one(rulebook, path: str, lang: str, options: ReadOptions = ReadOptions
         source = _read(path, options)
     except InputError as exc:
         return FileReport(path, (), str(exc))
-    findings = rulebook.check_text(prose(source.path, source.text), lang)
+    # markup's patterns know only LF as a line end; the report keeps the text as read
+    findings = rulebook.check_text(prose(source.path, lf_line_ends(source.text)), lang)
     return FileReport(source.path, tuple(findings), text=source.text, notice=source.encoding_notice)
 
 

@@ -12,6 +12,7 @@ has few pieces, so a 10 MB draft costs a few pieces, not two integers a characte
 """
 from __future__ import annotations
 
+import re
 from array import array
 from bisect import bisect_right
 from dataclasses import dataclass
@@ -115,13 +116,28 @@ class MappedBuilder:
         return MappedText("".join(self.parts), self.piece_starts, self.pieces, self.source.original_length)
 
 
+# Windows writes CRLF, Unix LF and old Mac editors a lone CR: each ends a line
+_LINE_BREAK = re.compile(r"\r\n?|\n")
+_LONE_CR = re.compile(r"\r(?!\n)")
+
+
+def lf_line_ends(text: str) -> str:
+    """`text` with every lone CR read as LF: the same length, so offsets stay valid, and
+    sentence splitting, blocks and markup, which look for "\n", see every line end."""
+    return _LONE_CR.sub("\n", text) if "\r" in text else text
+
+
 class LineIndex:
-    """Line and column (1-based, in characters) of offsets into one text."""
+    """Line and column (1-based, in characters) of offsets into one text; CRLF, LF and a
+    lone CR each end a line."""
 
     def __init__(self, text: str):
         self.text = text
         self.line_starts = [0]
-        pos = text.find("\n")
+        if "\r" in text:
+            self.line_starts.extend(m.end() for m in _LINE_BREAK.finditer(text))
+            return
+        pos = text.find("\n")  # the common case, without the regular expression's cost
         while pos != -1:
             self.line_starts.append(pos + 1)
             pos = text.find("\n", pos + 1)
@@ -132,5 +148,6 @@ class LineIndex:
 
     def line_text(self, line: int) -> str:
         start = self.line_starts[line - 1]
-        end = self.line_starts[line] - 1 if line < len(self.line_starts) else len(self.text)
-        return self.text[start:end].rstrip("\r")
+        end = self.line_starts[line] if line < len(self.line_starts) else len(self.text)
+        # the slice holds exactly one line break, at its end
+        return self.text[start:end].rstrip("\r\n")
