@@ -310,6 +310,7 @@ SUBCOMMANDS = {"rules", "explain", "init"}
 
 def main(argv: Optional[list[str]] = None) -> None:
     args = sys.argv[1:] if argv is None else argv
+    output.utf8_stderr()
     try:
         # a folder that happens to be called "rules" is checked as ./rules
         if args and args[0] in SUBCOMMANDS:
@@ -322,7 +323,7 @@ def main(argv: Optional[list[str]] = None) -> None:
     except OSError as exc:  # click's --help, or a file postcheck writes, on a full disk
         if exc.errno not in output.WRITE_ERRNOS:
             raise
-        output.give_up(output.failure(exc), "the output")
+        output.give_up(output.failure(exc), "")  # which file is not known here
         raise SystemExit(EXIT_OUTPUT) from None
 
 

@@ -179,12 +179,23 @@ def notice(out: _Output) -> str | None:
             "marks; run 'chcp 65001' first, use Windows Terminal, or set PYTHONIOENCODING=utf-8")
 
 
-def give_up(exc: ReportNotWritten, what: str = "the report") -> None:
-    """Say why `what` was not written (nothing for a closed pipe), and point standard
+def utf8_stderr() -> None:
+    """Messages on standard error in UTF-8 too: a CI log or a redirected 2> on Windows
+    would otherwise show a Vietnamese file name as \\u escapes. Never fails."""
+    stream = sys.stderr
+    if stream is not None and not _is_utf(getattr(stream, "encoding", None)):
+        try:
+            stream.reconfigure(encoding="utf-8", errors="backslashreplace")
+        except (AttributeError, OSError, ValueError):
+            pass  # messages keep the stream's own errors="backslashreplace"
+
+
+def give_up(exc: ReportNotWritten, what: str = " to standard output") -> None:
+    """Say why nothing more could be written (nothing for a closed pipe), and point standard
     output at the null device so that the exit's final flush does not fail a second time."""
     if not exc.closed:
         try:
-            print(f"postcheck: error: cannot write {what}: {exc}", file=sys.stderr, flush=True)
+            print(f"postcheck: error: cannot write{what}: {exc}", file=sys.stderr, flush=True)
         except (OSError, ValueError):
             pass
     try:
