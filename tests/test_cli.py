@@ -15,7 +15,7 @@ CLEAN = "Chúc cả nhà cuối tuần vui vẻ!\n"
 
 def run(*args: str, stdin: str | None = None, env: dict | None = None) -> subprocess.CompletedProcess:
     return subprocess.run(
-        [sys.executable, "-m", "postcheck", *args], input=stdin, capture_output=True, text=True,
+        [sys.executable, "-m", "postcheck", *args], input=stdin, capture_output=True, text=True, encoding="utf-8",
         env={**os.environ, **(env or {})},
     )
 

@@ -165,7 +165,7 @@ def test_cli_checks_a_legacy_draft(tmp_path):
     f = tmp_path / "vni.txt"
     f.write_bytes(encode_legacy(SENTENCES[0] + "\n", "vni"))
     proc = subprocess.run([sys.executable, "-m", "postcheck", "--format", "json", str(f)], capture_output=True,
-                          text=True, env={**os.environ, "NO_COLOR": "1"})
+                          text=True, encoding="utf-8", env={**os.environ, "NO_COLOR": "1"})
     assert proc.returncode == 1, proc.stderr
     assert "Traceback" not in proc.stderr
     [report] = json.loads(proc.stdout)["files"]
@@ -179,7 +179,7 @@ def test_cli_checks_a_legacy_draft(tmp_path):
 def test_cli_refuses_garbage_with_encoding_hint(tmp_path):
     f = tmp_path / "junk.txt"
     f.write_bytes(_garbage(7))
-    proc = subprocess.run([sys.executable, "-m", "postcheck", str(f)], capture_output=True, text=True,
+    proc = subprocess.run([sys.executable, "-m", "postcheck", str(f)], capture_output=True, text=True, encoding="utf-8",
                           env={**os.environ, "NO_COLOR": "1"})
     assert proc.returncode == 2
     [line] = proc.stderr.strip().splitlines()

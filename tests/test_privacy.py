@@ -105,7 +105,7 @@ def run_watched(sandbox: dict[str, Path], *args: str, stdin: str | None = None):
         "XDG_DATA_HOME": str(sandbox["xdg_data"]), "PYTHONDONTWRITEBYTECODE": "1", "NO_COLOR": "1",
     })
     proc = subprocess.run([sys.executable, "-c", WRAPPER, *args], input=stdin or "", capture_output=True,
-                          text=True, cwd=sandbox["cwd"], env=env, timeout=120)
+                          text=True, encoding="utf-8", cwd=sandbox["cwd"], env=env, timeout=120)
     events, errors = [], []
     for line in proc.stderr.splitlines():
         if line.startswith("WATCHED "):

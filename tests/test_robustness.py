@@ -255,7 +255,7 @@ def rule(id="t.x", kind="terms", body="    terms: [abc]") -> str:
 
 
 def run_cli(*args: str, timeout: float = 60) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, "-m", "postcheck", *args], capture_output=True, text=True,
+    return subprocess.run([sys.executable, "-m", "postcheck", *args], capture_output=True, text=True, encoding="utf-8",
                           timeout=timeout, env={**os.environ, "NO_COLOR": "1"})
 
 
