@@ -323,7 +323,7 @@ def main(argv: Optional[list[str]] = None) -> None:
     except OSError as exc:  # click's --help, or a file postcheck writes, on a full disk
         if exc.errno not in output.WRITE_ERRNOS:
             raise
-        output.give_up(output.failure(exc), "")  # which file is not known here
+        output.give_up(output.failure(exc), to=None)  # which file is not known here
         raise SystemExit(EXIT_OUTPUT) from None
 
 

@@ -175,8 +175,8 @@ def notice(out: _Output) -> str | None:
     """The one line to print on standard error when the text report lost its diacritics."""
     if not out.folded:
         return None
-    return (f"standard output is {out.encoding}, so Vietnamese letters were shown without their "
-            "marks; run 'chcp 65001' first, use Windows Terminal, or set PYTHONIOENCODING=utf-8")
+    return (f"standard output is {out.encoding} and cannot be switched to UTF-8, so the report is shown "
+            "without diacritics; run postcheck in a console or Windows Terminal, or use --format json")
 
 
 def utf8_stderr() -> None:
@@ -190,12 +190,13 @@ def utf8_stderr() -> None:
             pass  # messages keep the stream's own errors="backslashreplace"
 
 
-def give_up(exc: ReportNotWritten, what: str = " to standard output") -> None:
+def give_up(exc: ReportNotWritten, to: str | None = "standard output") -> None:
     """Say why nothing more could be written (nothing for a closed pipe), and point standard
     output at the null device so that the exit's final flush does not fail a second time."""
     if not exc.closed:
+        where = f" to {to}" if to else ""
         try:
-            print(f"postcheck: error: cannot write{what}: {exc}", file=sys.stderr, flush=True)
+            print(f"postcheck: error: cannot write{where}: {exc}", file=sys.stderr, flush=True)
         except (OSError, ValueError):
             pass
     try:
