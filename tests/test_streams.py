@@ -215,6 +215,43 @@ def test_help_on_a_full_disk_is_one_line():
     assert line.startswith("postcheck: error: cannot write")
 
 
+# run() leaves through os._exit after flushing: that flush is the last chance to notice
+FINAL_FLUSH = """\
+import errno, io, sys
+import postcheck.cli as cli
+
+class Full(io.StringIO):
+    def flush(self):
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+def main():
+    sys.stdout = Full()
+    sys.stdout.write("written, never flushed")
+    raise SystemExit(%d)
+
+cli.main = main
+cli.run()
+"""
+
+
+@pytest.mark.parametrize("code", [0, 1, 3])
+def test_output_left_for_the_final_flush_fails_the_exit(code):
+    proc = subprocess.run([sys.executable, "-c", FINAL_FLUSH % code], capture_output=True, timeout=120)
+    assert proc.returncode == (3 if code == 3 else 2)  # a rule error keeps its own code
+    [line] = proc.stderr.decode("utf-8").splitlines()
+    assert line == "postcheck: error: cannot write to standard output: No space left on device"
+
+
+@needs_dev_full
+def test_init_on_a_full_disk(tmp_path):
+    with open("/dev/full", "wb") as full:
+        proc = subprocess.run([sys.executable, "-m", "postcheck", "init"], stdout=full, stderr=subprocess.PIPE,
+                              cwd=tmp_path, env={**os.environ, "PYTHONPATH": os.pathsep.join(sys.path)}, timeout=120)
+    assert proc.returncode == 2
+    assert proc.stderr.decode("utf-8").splitlines() == [
+        "postcheck: error: cannot write to standard output: No space left on device"]
+
+
 @pytest.mark.parametrize("fmt", FORMATS)
 def test_a_closed_pipe_exits_non_zero_silently(fmt, tmp_path):
     clean = tmp_path / "clean.txt"  # clean, so that a swallowed failure would show as 0

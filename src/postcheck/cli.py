@@ -65,6 +65,12 @@ def _done_with(out) -> None:
         print(f"postcheck: note: {note}", file=sys.stderr)
 
 
+def _say(line: str) -> None:
+    out = output.text_stream()
+    out.write(line + "\n")
+    _done_with(out)
+
+
 def _fail(message: str, code: int) -> None:
     print(f"postcheck: error: {message}", file=sys.stderr)
     raise typer.Exit(code)
@@ -72,9 +78,7 @@ def _fail(message: str, code: int) -> None:
 
 def _version(value: bool) -> None:
     if value:
-        out = output.text_stream()
-        out.write(f"postcheck {__version__}\n")
-        out.flush()
+        _say(f"postcheck {__version__}")
         raise typer.Exit()
 
 
@@ -302,7 +306,7 @@ def init(force: bool = typer.Option(False, "--force", help="Overwrite an existin
     if target.exists() and not force:
         _fail(f"{CONFIG_NAME} already exists (use --force to overwrite)", EXIT_INPUT)
     target.write_text(STARTER, encoding="utf-8")
-    print(f"wrote {CONFIG_NAME}")
+    _say(f"wrote {CONFIG_NAME}")
 
 
 SUBCOMMANDS = {"rules", "explain", "init"}
