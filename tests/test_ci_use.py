@@ -167,6 +167,15 @@ def test_markdown_is_checked_as_prose_with_source_positions(tmp_path):
     assert text[found[0]["start"]:found[0]["end"]] == "báo cáo mật"
 
 
+def test_markdown_reference_definition_hides_only_its_own_line():
+    from postcheck.markup import markdown_prose
+
+    text = "[a]: https://x.vn/ref\nMình gửi tài liệu mật.\n"
+    seen = markdown_prose(text)
+    assert seen.splitlines()[0].strip() == ""
+    assert seen.splitlines()[1] == "Mình gửi tài liệu mật."
+
+
 def test_html_is_checked_as_prose_alt_text_included(tmp_path):
     f = tmp_path / "p.html"
     text = '<p class="tài liệu mật">Xin chào</p>\n<img alt="ảnh bí mật nhà nước" src="a.png">\n'

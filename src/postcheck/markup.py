@@ -14,7 +14,7 @@ _MD_HIDDEN = re.compile(
     r"^(```|~~~).*?(?:^\1[^\n]*$|\Z)"  # fenced code blocks (an unclosed one runs to the end)
     r"|`[^`\n]+`"  # inline code
     r"|(?<=\])\([^)\s(\[\]]*(?:\s+\"[^\"\n]*\")?\)"  # link and image targets: ](url "title")
-    r"|^\[[^\]]+\]:\s*\S+.*$"  # reference definitions
+    r"|^\[[^\]]+\]:\s*\S+[^\n]*$"  # reference definitions (re.S: . would run to the end)
     r"|<[^<>\n]{1,500}>",  # autolinks and inline HTML (bounded: no rescans of a long line)
     re.S | re.M,
 )
