@@ -152,7 +152,7 @@ def check(
     version: bool = typer.Option(False, "--version", callback=_version, is_eager=True,
                                  help="Print the version and exit."),
 ) -> None:
-    from .findings import for_display
+    from .masking import for_display
     from .inputs import InputError, expand
     from .rulebook import RuleError
     from .runner import ReadOptions, check_paths, without_excluded
@@ -206,10 +206,12 @@ def check(
         count = save_baseline(write_baseline, reports)
         print(f"postcheck: wrote {count} accepted finding(s) to {write_baseline}", file=sys.stderr)
         raise typer.Exit(EXIT_INPUT if any(r.error for r in reports) else EXIT_OK)
+    unfiltered = reports
     if accepted is not None:
         reports = [new_findings(r, accepted) for r in reports]
 
-    shown = for_display(reports, show_secrets)
+    # accepted findings are not reported, but their secrets are still in the lines shown
+    shown = for_display(reports, show_secrets, unfiltered)
     _print(shown, fmt, lang_code, rulebook, quiet, statistics, show_secrets)
 
     if any(r.error for r in reports):

@@ -1,7 +1,7 @@
 """What a check reports."""
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 
 SEVERITIES = ("info", "warning", "error")
 SEVERITY_RANK = {name: rank for rank, name in enumerate(SEVERITIES)}
@@ -20,17 +20,9 @@ class Finding:
     message: str
     suggestion: str | None = None
     mechanism: str = "terms"
-    secret: bool = False  # the match is a secret or personal datum: masked in every output
-
-    def masked(self) -> "Finding":
-        """The finding with its matched secret masked ("0012******67") wherever it appears."""
-        if not self.secret:
-            return self
-        shown = mask(self.match)
-        return replace(
-            self, match=shown, message=self.message.replace(self.match, shown),
-            suggestion=self.suggestion.replace(self.match, shown) if self.suggestion else None,
-        )
+    # the match is a secret or personal datum, masked in every output (masking.py): True,
+    # or "number" for a long number whose first and last two digits may show
+    secret: bool | str = False
 
     def as_json(self) -> dict:
         data = {
@@ -50,14 +42,6 @@ class Finding:
         return data
 
 
-def mask(secret: str) -> str:
-    """Keep a few characters at both ends so the user can recognise it: 0012******67."""
-    chars = [c for c in secret if not c.isspace()]
-    keep = 4 if len(chars) >= 12 else 2 if len(chars) >= 6 else 0
-    tail = 2 if len(chars) >= 8 else 0
-    return "".join(chars[:keep]) + "*" * max(len(chars) - keep - tail, 1) + "".join(chars[len(chars) - tail:])
-
-
 @dataclass(frozen=True)
 class FileReport:
     path: str
@@ -65,12 +49,3 @@ class FileReport:
     error: str | None = None  # the file could not be read
     text: str | None = None  # the source as read, for showing lines; never written out
     notice: str | None = None  # e.g. a legacy encoding that was converted
-
-
-def for_display(reports: list[FileReport], show_secrets: bool) -> list[FileReport]:
-    """Reports as every output format shows them: secrets masked unless asked otherwise
-    (a report with no secret finding is passed through, not copied)."""
-    if show_secrets:
-        return reports
-    return [replace(r, findings=tuple(f.masked() for f in r.findings)) if any(f.secret for f in r.findings) else r
-            for r in reports]

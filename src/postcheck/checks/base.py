@@ -83,8 +83,8 @@ class Rule:
         self.where = where
         self.description = spec["description"]
         self.secret = spec.get("secret", False)
-        if not isinstance(self.secret, bool):
-            raise RuleError(f"{where}: key 'secret': expected true or false")
+        if not (isinstance(self.secret, bool) or self.secret == "number"):
+            raise RuleError(f"{where}: key 'secret': expected true, false or 'number'")
         self.messages = localized(spec["message"], f"{where}: key 'message'")
         self.suggestions = localized(spec["suggestion"], f"{where}: key 'suggestion'") if "suggestion" in spec else None
         self.examples = _examples(spec["examples"], f"{where}: key 'examples'")

@@ -9,7 +9,8 @@ from rich.table import Table
 from rich.text import Text
 
 from ..clauses import CLAUSES
-from ..findings import FileReport, Finding, mask
+from ..findings import FileReport, Finding
+from ..terminal_safe import printable
 from ..textmap import LineIndex
 
 STYLE = {"error": "bold red", "warning": "yellow", "info": "cyan"}
@@ -55,18 +56,20 @@ def render(reports: list[FileReport], lang: str, console: Console, *, quiet: boo
 
 def _finding(console: Console, report: FileReport, index: LineIndex | None, f: Finding, words: dict,
              show_secrets: bool) -> None:
-    head = Text(f"  {report.path}:{f.line}:{f.column} ")
+    # draft text and file names may hold control sequences (terminal_safe.py)
+    head = Text(f"  {printable(report.path)}:{f.line}:{f.column} ")
     head.append(words[f.severity], style=STYLE[f.severity])
     head.append(f" [{f.rule}] ", style="dim")
-    head.append(f.message)
+    head.append(printable(f.message))
     console.print(head)
     if index is not None:
-        console.print(_excerpt(index, f, hide=f.secret and not show_secrets))
+        console.print(_excerpt(index, f))
     if f.suggestion:
-        console.print(Text(f"      → {words['suggest']}: {f.suggestion}", style="green"))
+        console.print(Text(f"      → {words['suggest']}: {printable(f.suggestion)}", style="green"))
 
 
-def _excerpt(index: LineIndex, f: Finding, hide: bool) -> Text:
+def _excerpt(index: LineIndex, f: Finding) -> Text:
+    # secrets are masked in the report's text already (masking.py)
     line = index.line_text(f.line)
     start = f.column - 1
     end = min(start + (f.end - f.start), len(line))
@@ -74,9 +77,9 @@ def _excerpt(index: LineIndex, f: Finding, hide: bool) -> Text:
     left = max(0, start - 60)
     right = min(len(line), max(end, start) + 60)
     text = Text("    │ " + ("…" if left else ""))
-    text.append(line[left:start])
-    text.append(mask(line[start:end]) if hide else line[start:end], style="bold reverse")
-    text.append(line[end:right] + ("…" if right < len(line) else ""))
+    text.append(printable(line[left:start]))
+    text.append(printable(line[start:end]), style="bold reverse")
+    text.append(printable(line[end:right]) + ("…" if right < len(line) else ""))
     return text
 
 

@@ -1,0 +1,136 @@
+"""Secrets never leave the process: the one step between the engine's findings and every
+output format.
+
+The secrets of a document are the spans of its secret findings (passwords, codes, keys,
+ID, phone and bank numbers), whichever of them a reporter is about to print. Every string
+a reporter can print is then rebuilt from a masked copy of the document: the match of
+*any* finding (the learned offensive check's match is a whole sentence, which may hold a
+CCCD), its message and suggestion, and the source text itself, which the text report
+shows as context lines. A reporter needs no knowledge of secrets: it prints what it gets.
+
+The masked text keeps every offset and line of the original (reporters compute lines,
+columns and ends from it): a secret's characters are replaced by its mask, then PAD up
+to the secret's length. Printers drop PAD (terminal_safe.printable), so a mask never
+tells a password's length.
+"""
+from __future__ import annotations
+
+from bisect import bisect_left
+from dataclasses import dataclass, replace
+
+from .findings import FileReport, Finding
+
+HIDDEN = "******"  # passwords, codes, keys: nothing of them, not even their length
+PAD = "\ufdd0"  # a Unicode noncharacter: never meaningful text, so printers can drop it
+NUMBER_ENDS_FROM = 10  # digits: shorter numbers are hidden whole
+LINE_BREAKS = "\n\r"
+
+
+@dataclass(frozen=True)
+class Secret:
+    start: int
+    end: int
+    style: str  # "hidden", or "number": a long number keeps its first and last two digits
+
+
+def mask(value: str, style: str = "hidden") -> str:
+    """How a secret is shown: ``******``, or ``00********67`` for a number of 10+ digits
+    (enough to recognise one's own number, too little to use it)."""
+    if style == "number":
+        chars = [c for c in value if c.isalnum()]
+        if len(chars) >= NUMBER_ENDS_FROM:
+            return "".join(chars[:2]) + "*" * (len(chars) - 4) + "".join(chars[-2:])
+    return HIDDEN
+
+
+def secrets_of(report: FileReport) -> list[Secret]:
+    """The report's secret spans, sorted, overlapping ones merged (hidden wins)."""
+    spans = sorted((f.start, f.end, f.secret) for f in report.findings if f.secret and f.end > f.start)
+    merged: list[Secret] = []
+    for start, end, style in spans:
+        style = "number" if style == "number" else "hidden"
+        if merged and start < merged[-1].end:
+            last = merged[-1]
+            merged[-1] = Secret(last.start, max(last.end, end),
+                                "number" if last.style == style == "number" else "hidden")
+        else:
+            merged.append(Secret(start, end, style))
+    return merged
+
+
+def masked_text(text: str, secrets: list[Secret]) -> str:
+    """`text` with every secret replaced by its mask then PAD, line breaks kept in place."""
+    out, pos = [], 0
+    for s in secrets:
+        original = text[s.start:s.end]
+        shown = iter(mask(original, s.style))
+        out.append(text[pos:s.start])
+        out.append("".join(c if c in LINE_BREAKS else next(shown, PAD) for c in original))
+        pos = s.end
+    out.append(text[pos:])
+    return "".join(out)
+
+
+def _mask_values(message: str, values: list[tuple[str, str]]) -> str:
+    for value, shown in values:
+        if value in message:
+            message = message.replace(value, shown)
+    return message
+
+
+def _masked_finding(f: Finding, shown_text: str | None, overlapping: bool,
+                    values: list[tuple[str, str]]) -> Finding:
+    if shown_text is not None and overlapping:
+        match = shown_text[f.start:f.end].replace(PAD, "")
+    elif f.secret:  # no text to mask positionally (a library caller's report)
+        match = mask(f.match, "number" if f.secret == "number" else "hidden")
+    else:
+        match = _mask_values(f.match, values)
+    message, suggestion = f.message, f.suggestion
+    if match != f.match and f.match:
+        message = message.replace(f.match, match)
+        suggestion = suggestion.replace(f.match, match) if suggestion else None
+    # any other secret quoted by the message ("{a}" and "{b}" of near rules, say)
+    message = _mask_values(message, values)
+    suggestion = _mask_values(suggestion, values) if suggestion else None
+    if (match, message, suggestion) == (f.match, f.message, f.suggestion):
+        return f
+    return replace(f, match=match, message=message, suggestion=suggestion)
+
+
+def mask_report(report: FileReport, secrets: list[Secret] | None = None) -> FileReport:
+    """The report as outputs may show it. `secrets` defaults to the report's own: give the
+    unfiltered report's when findings were dropped (a baseline) but their text is still
+    in the lines and sentences shown."""
+    secrets = secrets_of(report) if secrets is None else secrets
+    if not secrets and not any(f.secret for f in report.findings):
+        return report
+    text = report.text
+    values: list[tuple[str, str]] = []
+    if text is not None:
+        values = [(text[s.start:s.end], mask(text[s.start:s.end], s.style)) for s in secrets]
+    values += [(f.match, mask(f.match, "number" if f.secret == "number" else "hidden"))
+               for f in report.findings if f.secret and f.match]
+    # longest first: a secret that holds another is replaced whole
+    values = sorted({v for v in values if v[0].strip()}, key=lambda v: -len(v[0]))
+    shown_text = masked_text(text, secrets) if text is not None else None
+    starts = [s.start for s in secrets]
+    findings = []
+    for f in report.findings:
+        # merged secrets are disjoint, so the last one starting before the finding's end
+        # reaches furthest of all those
+        k = bisect_left(starts, f.end)
+        overlapping = k > 0 and secrets[k - 1].end > f.start
+        findings.append(_masked_finding(f, shown_text, overlapping, values))
+    return replace(report, findings=tuple(findings), text=shown_text)
+
+
+def for_display(reports: list[FileReport], show_secrets: bool,
+                unfiltered: list[FileReport] | None = None) -> list[FileReport]:
+    """Every report as the outputs show it: secrets masked unless `show_secrets`.
+    `unfiltered` (same order) are the reports before a baseline dropped accepted findings:
+    their secrets are masked too."""
+    if show_secrets:
+        return reports
+    sources = unfiltered if unfiltered is not None else reports
+    return [mask_report(r, secrets_of(src)) for r, src in zip(reports, sources)]
