@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from datetime import date
+from functools import lru_cache
 from typing import Callable
 
 # Province and city codes that begin a CCCD number (Circular 07/2016/TT-BCA, appendix).
@@ -55,19 +56,53 @@ def passport_vn(text: str) -> bool:
     return bool(re.fullmatch(r"[A-Z]\d{7}", text.strip())) and len(set(text[1:])) > 1
 
 
-def secret_like(text: str) -> bool:
-    """A password-like value: 6+ characters mixing at least two of lower case, upper case,
-    digits and symbols, and not a plain word ("mạnh", "thường xuyên")."""
-    value = text.strip().strip(".,;:!?\"'“”")
-    if len(value) < 6 or " " in value:
-        return False
-    classes = sum((
+def _classes(value: str) -> int:
+    """How many of lower case, upper case, digits and symbols `value` mixes."""
+    return sum((
         any(c.islower() for c in value),
         any(c.isupper() for c in value),
         any(c.isdigit() for c in value),
         any(not c.isalnum() for c in value),
     ))
-    return classes >= 2 and not value.isalpha()
+
+
+QUOTES = ("\"\"", "“”", "''")
+
+
+def secret_like(text: str) -> bool:
+    """A password-like value: 6+ characters mixing at least two of lower case, upper case,
+    digits and symbols, and not a plain word ("mạnh", "thường xuyên"). A value with spaces
+    (a passphrase) is one when it is quoted and mixes two classes or four words, or when its
+    first word is a password or the whole mixes three classes ("Hanoi 2024 xyz", not "đổi
+    90 ngày một lần")."""
+    raw = text.strip()
+    quoted = len(raw) > 2 and (raw[0] + raw[-1]) in QUOTES
+    value = raw.strip(".,;:!?\"'“”()")
+    compact = "".join(value.split())
+    if len(compact) < 6:
+        return False
+    if not any(c.isspace() for c in value):
+        return _classes(value) >= 2 and not value.isalpha()
+    if quoted:
+        return _classes(compact) >= 2 or len(value.split()) >= 4
+    return secret_like(value.split()[0]) or _classes(compact) >= 3
+
+
+def bip39_phrase(text: str) -> bool:
+    """Twelve or more words in a row from the BIP-39 English list: a wallet's seed phrase."""
+    words = _bip39_words()
+    run = best = 0
+    for word in text.lower().split():
+        run = run + 1 if word in words else 0
+        best = max(best, run)
+    return best >= 12
+
+
+@lru_cache(maxsize=1)
+def _bip39_words() -> frozenset[str]:
+    from .resources import data_file
+
+    return frozenset(data_file("bip39-english.txt").read_text(encoding="utf-8").split())
 
 
 def otp_code(text: str) -> bool:
@@ -79,6 +114,7 @@ def otp_code(text: str) -> bool:
 VALIDATORS: dict[str, Callable[[str], bool]] = {
     "secret_like": secret_like,
     "otp_code": otp_code,
+    "bip39_phrase": bip39_phrase,
     "cccd": cccd,
     "cmnd": cmnd,
     "phone_vn": phone_vn,

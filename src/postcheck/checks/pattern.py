@@ -29,6 +29,7 @@ from .base import Hit, Rule
 from .regex_engines import compile_gate, compile_pattern
 
 FLAGS = {"ignorecase": re.IGNORECASE, "multiline": re.MULTILINE}
+MAX_REPEATS = 50  # values of one list after its first: a bound on a hostile list's work
 GATE_MIN_CHARS = 1000  # a gate costs about a millisecond to compile: worth it from long drafts on
 _SURROGATE = re.compile("[\ud800-\udfff]")
 _TOKEN = re.compile(r"\S+")
@@ -58,7 +59,7 @@ _CASE_ODD_TABLE = str.maketrans({"\u017f": "s", "\u0131": "i"})
 
 
 class PatternRule(Rule):
-    KEYS = frozenset({"pattern", "flags", "view", "validate", "domains", "context", "trigger"})
+    KEYS = frozenset({"pattern", "flags", "view", "validate", "domains", "context", "trigger", "repeat"})
     mechanism = "pattern"
 
     def __init__(self, spec: dict, where: str, ctx: Context):
@@ -85,6 +86,17 @@ class PatternRule(Rule):
         self._gate = self.regex if self.engine == "re2" else _UNCOMPILED
         groups = self.regex.groupindex
         self._match_group = groups.get("match", 0)  # numbers: RE2's matches take no names
+        # `repeat`: tried right after each match, again and again, for the further values of
+        # a list ("OTP 550821 và 771204", "mật khẩu: A hoặc B"), which the pattern's keyword
+        # no longer stands before
+        self.repeat = None
+        if "repeat" in spec:
+            if not isinstance(spec["repeat"], str):
+                raise RuleError(f"{where}: key 'repeat': expected a regular expression")
+            self.repeat = compile_pattern(spec["repeat"], flags, f"{where}: key 'repeat'")[1]
+            self._repeat_group = self.repeat.groupindex.get("match", 0)
+            if "domains" in spec:
+                raise RuleError(f"{where}: key 'repeat': not with 'domains' (a repeated value has no domain)")
         self._domain_group = groups.get("domain")
         self.view = spec.get("view", "clean")
         if self.view not in ("clean", "matching"):
@@ -186,17 +198,34 @@ class PatternRule(Rule):
             # (neither is a letter, digit or space)
             text = _SURROGATE.sub("\ufffd", text)
         for m in self.regex.finditer(text):
-            s, e = m.span(group)
-            if e <= s:
+            hit = self._accept(doc, view, m, group)
+            if hit is None:
                 continue
-            if self.validate and not self.validate(m.group(group)):
-                continue
-            if self.domains is not None and not self._domain_ok(m.group(self._domain_group) or ""):
-                continue
-            start, end = view.original_span(s, e)
-            if self.context and not self._context_ok(doc, start, end):
-                continue
-            yield Hit(start, end)
+            yield hit
+            pos = m.end()
+            for _ in range(MAX_REPEATS if self.repeat is not None else 0):
+                more = self.repeat.match(text, pos)
+                hit = self._accept(doc, view, more, self._repeat_group) if more else None
+                if hit is None:
+                    break
+                yield hit
+                pos = more.end()
+
+    def _accept(self, doc: Document, view, m, group) -> Hit | None:
+        s, e = m.span(group)
+        if e <= s:
+            return None
+        start, end = view.original_span(s, e)
+        # the matching view is lower case with stretched letters shrunk: a value it joined from
+        # spaced letters is judged there, a mixed-case or long one as the user wrote it
+        if self.validate and not (self.validate(m.group(group)) or
+                                  (view is not doc.clean and self.validate(doc.original[start:end]))):
+            return None
+        if self.domains is not None and not self._domain_ok(m.group(self._domain_group) or ""):
+            return None
+        if self.context and not self._context_ok(doc, start, end):
+            return None
+        return Hit(start, end)
 
 
 def _near(doc: Document, group: list, start: int, end: int, words: int) -> list:

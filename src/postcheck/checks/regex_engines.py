@@ -288,12 +288,15 @@ class _Superset(_Translator):
             return "(?:" + self.seq(body, (flags | add) & ~delete) + ")"
         if op is _c.ATOMIC_GROUP:
             return "(?:" + self.seq(av, flags) + ")"
+        if op is _c.GROUPREF_EXISTS:  # (?(group)yes|no): whichever branch runs, one of them matches
+            _, yes, no = av
+            return "(?:" + self.seq(yes, flags) + "|" + (self.seq(no, flags) if no else "") + ")"
         if op in _REPEATS:
             lo, hi, body = av
             if hi is not _c.MAXREPEAT and hi > max(lo, 4):
                 hi = _c.MAXREPEAT
             return super().node(_c.MAX_REPEAT, (lo, hi, body), flags)
-        return super().node(op, av, flags)  # back-references and conditionals: _Unsupported
+        return super().node(op, av, flags)  # back-references: _Unsupported
 
     def charset(self, items, flags: int) -> str:
         if flags & re.ASCII or not any(op is _c.CATEGORY for op, _ in items):
@@ -309,7 +312,7 @@ class _Superset(_Translator):
 
 def superset_re2(pattern: str, flags: int = 0) -> str | None:
     """An RE2 pattern matching wherever Python's re.compile(pattern, flags) can match
-    (see `_Superset`), or None (back-references, conditionals, repeat counts over 1000)."""
+    (see `_Superset`), or None (back-references, repeat counts over 1000)."""
     return _translate(_Superset, pattern, flags)
 
 
