@@ -1,14 +1,24 @@
 """Baselines: accept the findings a repository already has, report only new ones.
 
-A fingerprint is a hash of the rule id, the normalized matched text, the path and the
-occurrence index of that (rule, text) pair in the file, never the line number: moving
-text within a file keeps its fingerprint, and the matched text itself (which may be a
-secret) is never stored.
+A fingerprint is an HMAC-SHA256 of the rule id, the normalized matched text, the path and
+the occurrence index of that (rule, text) pair in the file, never the line number: moving
+text within a file keeps its fingerprint. The matched text (which may be an OTP, a CCCD or
+a phone number) is never stored, and it cannot be recovered by hashing guesses either:
+an OTP has a million values, a CCCD a few hundred million, which an unkeyed hash gives up
+in seconds. The HMAC key is 32 random bytes made once per repository and kept *beside* the
+baseline, in `<baseline>.key`, not inside it: the baseline alone (attached to an issue,
+uploaded as a CI artefact, pasted in a review) then reveals nothing. The key may instead be
+given in the environment variable POSTCHECK_BASELINE_KEY (a CI secret).
 """
 from __future__ import annotations
 
 import hashlib
+import hmac
 import json
+import os
+import re
+import secrets
+import stat
 from collections import Counter
 from dataclasses import replace
 from pathlib import Path
@@ -17,10 +27,17 @@ from .findings import FileReport
 from .inputs import InputError
 from .terms import normalize_term
 
-VERSION = 1
+VERSION = 2  # 1 was unkeyed SHA-256
+MAX_BYTES = 64 * 1024 * 1024  # a million fingerprints take 70 MB: no real baseline is near
+KEY_ENV = "POSTCHECK_BASELINE_KEY"
+_HEX64 = re.compile(r"[0-9a-f]{64}")
 
 
-def fingerprints(report: FileReport) -> list[str]:
+def key_path(baseline: Path) -> Path:
+    return baseline.with_name(baseline.name + ".key")
+
+
+def fingerprints(report: FileReport, key: bytes) -> list[str]:
     seen: Counter = Counter()
     out = []
     path = Path(report.path).as_posix()
@@ -28,28 +45,115 @@ def fingerprints(report: FileReport) -> list[str]:
         text = normalize_term(f.match)
         seen[(f.rule, text)] += 1
         raw = "\x1f".join((f.rule, text, path, str(seen[(f.rule, text)])))
-        out.append(hashlib.sha256(raw.encode("utf-8")).hexdigest())
+        # surrogateescape: a file name that is not UTF-8 still has its own bytes
+        out.append(hmac.new(key, raw.encode("utf-8", "surrogateescape"), hashlib.sha256).hexdigest())
     return out
 
 
+def _why(exc: OSError) -> str:
+    return exc.strerror or exc.__class__.__name__
+
+
+def _read_regular(path: Path, what: str, limit: int) -> bytes:
+    """The bytes of `path` if it is a regular file of at most `limit` bytes: a FIFO would
+    block, /dev/zero never ends, a folder cannot be read."""
+    try:
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
+    except FileNotFoundError:
+        raise InputError(f"{path}: {what} not found") from None
+    except OSError as exc:
+        raise InputError(f"{path}: cannot read {what} ({_why(exc)})") from None
+    try:
+        info = os.fstat(fd)
+        if not stat.S_ISREG(info.st_mode):
+            raise InputError(f"{path}: {what} is not a regular file")
+        if info.st_size > limit:
+            raise InputError(f"{path}: {what} is too large (over {limit} bytes)")
+        with os.fdopen(fd, "rb", closefd=False) as stream:
+            data = stream.read(limit + 1)
+    except OSError as exc:
+        raise InputError(f"{path}: cannot read {what} ({_why(exc)})") from None
+    finally:
+        os.close(fd)
+    if len(data) > limit:  # it grew while being read
+        raise InputError(f"{path}: {what} is too large (over {limit} bytes)")
+    return data
+
+
+def _parse_key(text: str, where: str) -> bytes:
+    value = text.strip()
+    if not re.fullmatch(r"[0-9a-fA-F]{64}", value):
+        # never echo the value: it is a secret
+        raise InputError(f"{where}: not a postcheck baseline key (expected 64 hexadecimal digits)")
+    return bytes.fromhex(value)
+
+
+def read_key(baseline: Path) -> bytes:
+    if os.environ.get(KEY_ENV):
+        return _parse_key(os.environ[KEY_ENV], f"environment variable {KEY_ENV}")
+    path = key_path(baseline)
+    try:
+        data = _read_regular(path, "baseline key", 1024)
+    except InputError as exc:
+        raise InputError(f"{exc} (it is written beside the baseline by --write-baseline, "
+                         f"or give it in {KEY_ENV})") from None
+    try:
+        return _parse_key(data.decode("ascii"), str(path))
+    except UnicodeDecodeError:
+        raise InputError(f"{path}: not a postcheck baseline key (expected 64 hexadecimal digits)") from None
+
+
+def _write(path: Path, text: str, what: str, mode: int = 0o644) -> None:
+    try:
+        fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, mode)
+        with os.fdopen(fd, "w", encoding="utf-8") as stream:
+            stream.write(text)
+    except OSError as exc:
+        raise InputError(f"{path}: cannot write {what} ({_why(exc)})") from None
+
+
 def write_baseline(path: Path, reports: list[FileReport]) -> int:
-    prints = sorted({fp for r in reports for fp in fingerprints(r)})
-    path.write_text(json.dumps({"version": VERSION, "fingerprints": prints}, indent=1) + "\n", encoding="utf-8")
+    """Write the baseline and, unless there is one already (or one in the environment),
+    its key; errors are InputError naming the file."""
+    if path.is_dir():
+        raise InputError(f"{path}: is a folder; give the baseline's file name")
+    if not path.parent.is_dir():
+        raise InputError(f"{path}: cannot write baseline (folder {path.parent} does not exist)")
+    if path.exists() and not path.is_file():
+        # a device such as /dev/full, or a FIFO: and no key file is to be made beside it
+        raise InputError(f"{path}: cannot write baseline (not a regular file)")
+    if os.environ.get(KEY_ENV) or key_path(path).exists():
+        key = read_key(path)  # rewriting keeps the key: nobody needs a new one
+    else:
+        key = secrets.token_bytes(32)
+        # only the owner may read it (0600); written first, so that a baseline on disk
+        # always has its key
+        _write(key_path(path), key.hex() + "\n", "baseline key", 0o600)
+    prints = sorted({fp for r in reports for fp in fingerprints(r, key)})
+    _write(path, json.dumps({"version": VERSION, "fingerprints": prints}, indent=1) + "\n", "baseline")
     return len(prints)
 
 
-def read_baseline(path: Path) -> set[str]:
+def read_baseline(path: Path) -> tuple[set[str], bytes]:
+    """(accepted fingerprints, key); errors are InputError naming the file."""
+    data = _read_regular(path, "baseline", MAX_BYTES)
     try:
-        data = json.loads(path.read_text(encoding="utf-8"))
-    except FileNotFoundError:
-        raise InputError(f"{path}: baseline file not found (create it with --write-baseline)") from None
-    except (json.JSONDecodeError, UnicodeDecodeError) as exc:
+        content = json.loads(data.decode("utf-8"))
+    except (json.JSONDecodeError, UnicodeDecodeError, RecursionError) as exc:
         raise InputError(f"{path}: not a postcheck baseline ({exc.__class__.__name__})") from None
-    if not isinstance(data, dict) or data.get("version") != VERSION or not isinstance(data.get("fingerprints"), list):
+    if not isinstance(content, dict) or not isinstance(content.get("fingerprints"), list):
         raise InputError(f"{path}: not a postcheck baseline (expected version {VERSION} with 'fingerprints')")
-    return set(data["fingerprints"])
+    if content.get("version") == 1:
+        raise InputError(f"{path}: a version 1 baseline (unkeyed hashes, which can be reversed): "
+                         "write it again with --write-baseline")
+    if content.get("version") != VERSION:
+        raise InputError(f"{path}: not a postcheck baseline (expected version {VERSION})")
+    prints = content["fingerprints"]
+    if not all(isinstance(fp, str) and _HEX64.fullmatch(fp) for fp in prints):
+        raise InputError(f"{path}: not a postcheck baseline ('fingerprints' must be 64-digit hexadecimal texts)")
+    return set(prints), read_key(path)
 
 
-def new_findings(report: FileReport, accepted: set[str]) -> FileReport:
-    kept = tuple(f for f, fp in zip(report.findings, fingerprints(report)) if fp not in accepted)
+def new_findings(report: FileReport, accepted: set[str], key: bytes) -> FileReport:
+    kept = tuple(f for f, fp in zip(report.findings, fingerprints(report, key)) if fp not in accepted)
     return replace(report, findings=kept)

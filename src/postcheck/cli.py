@@ -174,7 +174,7 @@ def check(
         from .baseline import new_findings, read_baseline
 
         try:
-            accepted = read_baseline(baseline)
+            accepted, baseline_key = read_baseline(baseline)
         except InputError as exc:
             _fail(str(exc), EXIT_INPUT)
     files = without_excluded(expand(paths), config)
@@ -203,12 +203,15 @@ def check(
     if write_baseline:
         from .baseline import write_baseline as save_baseline
 
-        count = save_baseline(write_baseline, reports)
+        try:
+            count = save_baseline(write_baseline, reports)
+        except InputError as exc:
+            _fail(str(exc), EXIT_INPUT)
         print(f"postcheck: wrote {count} accepted finding(s) to {write_baseline}", file=sys.stderr)
         raise typer.Exit(EXIT_INPUT if any(r.error for r in reports) else EXIT_OK)
     unfiltered = reports
     if accepted is not None:
-        reports = [new_findings(r, accepted) for r in reports]
+        reports = [new_findings(r, accepted, baseline_key) for r in reports]
 
     # accepted findings are not reported, but their secrets are still in the lines shown
     shown = for_display(reports, show_secrets, unfiltered)

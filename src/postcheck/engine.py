@@ -15,6 +15,7 @@ from .textmap import lf_line_ends
 
 
 CHUNK = 200_000  # characters checked as one document at most
+CODE_CLAUSES = ("4.3", "5.1")  # account secrets and citizens' personal data
 
 
 def _blocks(text: str, size: int) -> list[tuple[int, int]]:
@@ -51,8 +52,14 @@ class Rulebook:
     def document(self, text: str, exhaustive: bool = False) -> Document:
         return Document(text, teencode_table(), self.matcher, exhaustive)
 
-    def check_text(self, text: str, lang: str = "vi", exhaustive: bool = False) -> list[Finding]:
-        """Findings in `text`, in text order. `exhaustive` takes the slow reference path.
+    def code_rules(self) -> list:
+        """The rules that also read code in Markdown: secrets and personal data."""
+        return [r for r in self.rules if r.secret or r.clause in CODE_CLAUSES]
+
+    def check_text(self, text: str, lang: str = "vi", exhaustive: bool = False,
+                   rules: list | None = None) -> list[Finding]:
+        """Findings in `text`, in text order. `exhaustive` takes the slow reference path;
+        `rules` (default: all) are the rules that run.
 
         A text longer than CHUNK characters is checked a block of paragraphs at a time, so
         that memory stays bounded by the block, not the file; blocks are cut at line
@@ -66,7 +73,7 @@ class Rulebook:
             doc = self.document(block, exhaustive)
             # a block cut inside an enormous line starts mid-line: its first line's columns shift
             column_offset = start - (text.rfind("\n", 0, start) + 1)
-            for rule in self.rules:
+            for rule in self.rules if rules is None else rules:
                 for f in rule.check(doc, lang):
                     findings.append(f if not start else replace(
                         f, start=f.start + start, end=f.end + start, line=f.line + line_offset,

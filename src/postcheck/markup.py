@@ -39,8 +39,25 @@ def html_prose(source: str) -> str:
     return _HTML_HIDDEN.sub(hide, source)
 
 
-def markdown_prose(source: str) -> str:
-    return _MD_HIDDEN.sub(lambda m: _blank(m.group(0)), source)
+def _code_kept(m: re.Match) -> str:
+    """Code's content in place, its fences and backticks blanked; other markup blanked."""
+    code = m.group(0)
+    if m.group(1):  # a fenced block: its first line and a closing fence line go
+        first = code.find("\n")
+        if first == -1:
+            return _blank(code)
+        body, last = code[first:], code.rfind("\n")
+        closed = last > first and code[last + 1:].lstrip().startswith(m.group(1))
+        if closed:
+            return _blank(code[:first]) + code[first:last + 1] + _blank(code[last + 1:])
+        return _blank(code[:first]) + body
+    if code.startswith("`"):
+        return " " + code[1:-1] + " "
+    return _blank(code)
+
+
+def markdown_prose(source: str, keep_code: bool = False) -> str:
+    return _MD_HIDDEN.sub(_code_kept if keep_code else (lambda m: _blank(m.group(0))), source)
 
 
 def prose(path: str, source: str) -> str:
@@ -50,3 +67,12 @@ def prose(path: str, source: str) -> str:
     if lower.endswith((".md", ".markdown")):
         return markdown_prose(source)
     return source
+
+
+def with_code(path: str, source: str) -> str | None:
+    """The text that secret and personal-data rules read: prose *and* code (a password in a
+    code block is as visible to readers as one in a sentence; language rules do not judge
+    code). None when `prose` hides no code from this format."""
+    if path.lower().endswith((".md", ".markdown")):
+        return markdown_prose(source, keep_code=True)
+    return None

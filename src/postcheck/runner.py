@@ -14,7 +14,7 @@ from typing import Callable, Iterable
 from .config import Config
 from .findings import FileReport
 from .inputs import DEFAULT_MAX_SIZE, InputError, read
-from .markup import prose
+from .markup import prose, with_code
 from .textmap import lf_line_ends
 
 
@@ -62,8 +62,23 @@ def check_one(rulebook, path: str, lang: str, options: ReadOptions = ReadOptions
     except InputError as exc:
         return FileReport(path, (), str(exc))
     # markup's patterns know only LF as a line end; the report keeps the text as read
-    findings = rulebook.check_text(prose(source.path, lf_line_ends(source.text)), lang)
+    source_lf = lf_line_ends(source.text)
+    text = prose(source.path, source_lf)
+    findings = rulebook.check_text(text, lang)
+    code = with_code(source.path, source_lf)
+    if code is not None and code != text:
+        findings = _with_code_findings(rulebook, findings, text, code, lang)
     return FileReport(source.path, tuple(findings), text=source.text, notice=source.encoding_notice)
+
+
+def _with_code_findings(rulebook, findings: list, text: str, code: str, lang: str) -> list:
+    """`findings` and what the secret and personal-data rules find in code blocks."""
+    seen = {(f.rule, f.start, f.end) for f in findings}
+    extra = [f for f in rulebook.check_text(code, lang, rules=rulebook.code_rules())
+             if (f.rule, f.start, f.end) not in seen and text[f.start:f.end] != code[f.start:f.end]]
+    if not extra:
+        return findings
+    return sorted(findings + extra, key=lambda f: (f.start, f.end, f.clause, f.rule))
 
 
 def _read(path: str, options: ReadOptions):
