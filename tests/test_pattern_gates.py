@@ -28,8 +28,8 @@ BEFORE_REWRITE = {
         r"|\bgh[pousr]_[A-Za-z0-9]{36}\b|\bAKIA[0-9A-Z]{16}\b"
         r"|\bxox[abprs]-[A-Za-z0-9-]{10,}|\bsk-[A-Za-z0-9_-]{20,}|\bAIza[0-9A-Za-z_-]{35}\b"
         r"|(?<=private key)\s*:?\s*(?:0x)?[0-9a-fA-F]{64}\b)"),
-    "personal.id-number": r"(?<![\d.,])(?P<match>\d(?:[ .-]?\d){11})(?![\d.,]\d|[ .-]\d\d)",
-    "personal.old-id-number": r"(?<![\d.,])(?P<match>\d(?:[ .-]?\d){8})(?![\d.,]\d|[ .-]\d\d)",
+    "personal.id-number": r"(?<![\d.,])(?P<match>\d(?:[ .-]?\d){11})(?!\d|[.,]\d|[ .-]\d\d)",
+    "personal.old-id-number": r"(?<![\d.,])(?P<match>\d(?:[ .-]?\d){8})(?!\d|[.,]\d|[ .-]\d\d)",
     "personal.passport": r"(?<![A-Za-z0-9])(?P<match>[A-Z]{1,2} ?\d(?:[ .-]?\d){6})(?![A-Za-z0-9]|[ .-]\d)",
     "personal.phone": r"(?<![\d+])(?P<match>(?:\+\s?84|\(\+84\)|0084|0)(?:[\s.-]?\d){9})(?![\d])",
     "personal.home-address": (
