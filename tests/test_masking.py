@@ -146,3 +146,16 @@ def test_a_file_name_with_control_characters_is_escaped_too(tmp_path):
     draft.write_text("Tài liệu mật của Vụ.\n", encoding="utf-8")
     out = run("--format", "text", str(draft)).stdout
     assert "\x1b" not in out and "a\\x1b[2Kb.txt" in out
+
+
+@pytest.mark.parametrize("args", FORMATS, ids=" ".join)
+def test_secrets_are_masked_even_when_their_rules_are_switched_off(drafts, tmp_path, args):
+    config = tmp_path / "off.yaml"
+    config.write_text('disable: ["4.3", "5.1"]\n', encoding="utf-8")
+    result = run(*args, "--config", str(config), str(drafts["offensive"]))
+    assert result.exit_code == 1, result.output
+    # nothing reported from the rules switched off (every format names the rule of a finding)
+    assert "account." not in result.stdout and "personal." not in result.stdout
+    assert "language.offensive-learned" in run("--format", "json", "--config", str(config),
+                                               str(drafts["offensive"])).stdout
+    assert leaks(result.stdout) == []

@@ -156,4 +156,6 @@ def read_baseline(path: Path) -> tuple[set[str], bytes]:
 
 def new_findings(report: FileReport, accepted: set[str], key: bytes) -> FileReport:
     kept = tuple(f for f, fp in zip(report.findings, fingerprints(report, key)) if fp not in accepted)
-    return replace(report, findings=kept)
+    # an accepted secret is not reported, but it is still in the lines and sentences shown
+    hidden = tuple((f.start, f.end, f.secret) for f in report.findings if f.secret)
+    return replace(report, findings=kept, secrets=tuple(sorted(set(report.secrets) | set(hidden))))

@@ -209,12 +209,10 @@ def check(
             _fail(str(exc), EXIT_INPUT)
         print(f"postcheck: wrote {count} accepted finding(s) to {write_baseline}", file=sys.stderr)
         raise typer.Exit(EXIT_INPUT if any(r.error for r in reports) else EXIT_OK)
-    unfiltered = reports
     if accepted is not None:
         reports = [new_findings(r, accepted, baseline_key) for r in reports]
 
-    # accepted findings are not reported, but their secrets are still in the lines shown
-    shown = for_display(reports, show_secrets, unfiltered)
+    shown = for_display(reports, show_secrets)
     _print(shown, fmt, lang_code, rulebook, quiet, statistics, show_secrets)
 
     if any(r.error for r in reports):

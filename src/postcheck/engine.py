@@ -48,6 +48,7 @@ class Rulebook:
         self.matcher = matcher
         self.used_wordlists = used_wordlists
         self.by_id = {r.id: r for r in rules}
+        self.maskers: list = []  # secret rules not reported (configure), run for masking only
 
     def document(self, text: str, exhaustive: bool = False) -> Document:
         return Document(text, teencode_table(), self.matcher, exhaustive)
@@ -89,5 +90,9 @@ class Rulebook:
             if config.selects(rule.id, rule.clause):
                 rule.severity = config.severity_for(rule.id, rule.clause, rule.severity)
                 kept.append(rule)
+            elif rule.secret:
+                # a secret rule switched off still finds what to mask: a password in a sentence
+                # that another rule quotes is printed otherwise
+                self.maskers.append(rule)
         self.rules = kept
         self.by_id = {r.id: r for r in kept}

@@ -49,3 +49,6 @@ class FileReport:
     error: str | None = None  # the file could not be read
     text: str | None = None  # the source as read, for showing lines; never written out
     notice: str | None = None  # e.g. a legacy encoding that was converted
+    # (start, end, style) of every secret in the text, reported or not (a rule switched off,
+    # a finding a baseline accepted): masking.py masks them all
+    secrets: tuple[tuple[int, int, bool | str], ...] = ()

@@ -2,7 +2,8 @@
 output format.
 
 The secrets of a document are the spans of its secret findings (passwords, codes, keys,
-ID, phone and bank numbers), whichever of them a reporter is about to print. Every string
+ID, phone and bank numbers), also of those not reported (FileReport.secrets: a finding a
+baseline accepted, a secret rule the configuration switched off). Every string
 a reporter can print is then rebuilt from a masked copy of the document: the match of
 *any* finding (the learned offensive check's match is a whole sentence, which may hold a
 CCCD), its message and suggestion, and the source text itself, which the text report
@@ -44,8 +45,11 @@ def mask(value: str, style: str = "hidden") -> str:
 
 
 def secrets_of(report: FileReport) -> list[Secret]:
-    """The report's secret spans, sorted, overlapping ones merged (hidden wins)."""
-    spans = sorted((f.start, f.end, f.secret) for f in report.findings if f.secret and f.end > f.start)
+    """The report's secret spans (those of its findings, and those it was given: found by a
+    rule switched off, or by a finding a baseline accepted), sorted, overlapping ones merged
+    (hidden wins)."""
+    spans = sorted({(f.start, f.end, f.secret) for f in report.findings if f.secret} | set(report.secrets))
+    spans = [(start, end, style) for start, end, style in spans if end > start]
     merged: list[Secret] = []
     for start, end, style in spans:
         style = "number" if style == "number" else "hidden"
@@ -98,13 +102,11 @@ def _masked_finding(f: Finding, shown_text: str | None, overlapping: bool,
     return replace(f, match=match, message=message, suggestion=suggestion)
 
 
-def mask_report(report: FileReport, secrets: list[Secret] | None = None) -> FileReport:
-    """The report as outputs may show it. `secrets` defaults to the report's own: give the
-    unfiltered report's when findings were dropped (a baseline) but their text is still
-    in the lines and sentences shown."""
-    secrets = secrets_of(report) if secrets is None else secrets
+def mask_report(report: FileReport) -> FileReport:
+    """The report as outputs may show it."""
+    secrets = secrets_of(report)
     if not secrets and not any(f.secret for f in report.findings):
-        return report
+        return replace(report, secrets=())
     text = report.text
     values: list[tuple[str, str]] = []
     if text is not None:
@@ -122,15 +124,11 @@ def mask_report(report: FileReport, secrets: list[Secret] | None = None) -> File
         k = bisect_left(starts, f.end)
         overlapping = k > 0 and secrets[k - 1].end > f.start
         findings.append(_masked_finding(f, shown_text, overlapping, values))
-    return replace(report, findings=tuple(findings), text=shown_text)
+    return replace(report, findings=tuple(findings), text=shown_text, secrets=())
 
 
-def for_display(reports: list[FileReport], show_secrets: bool,
-                unfiltered: list[FileReport] | None = None) -> list[FileReport]:
-    """Every report as the outputs show it: secrets masked unless `show_secrets`.
-    `unfiltered` (same order) are the reports before a baseline dropped accepted findings:
-    their secrets are masked too."""
+def for_display(reports: list[FileReport], show_secrets: bool) -> list[FileReport]:
+    """Every report as the outputs show it: secrets masked unless `show_secrets`."""
     if show_secrets:
         return reports
-    sources = unfiltered if unfiltered is not None else reports
-    return [mask_report(r, secrets_of(src)) for r, src in zip(reports, sources)]
+    return [mask_report(r) for r in reports]

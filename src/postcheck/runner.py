@@ -68,7 +68,11 @@ def check_one(rulebook, path: str, lang: str, options: ReadOptions = ReadOptions
     code = with_code(source.path, source_lf)
     if code is not None and code != text:
         findings = _with_code_findings(rulebook, findings, text, code, lang)
-    return FileReport(source.path, tuple(findings), text=source.text, notice=source.encoding_notice)
+    secrets = [f for f in findings if f.secret]
+    if rulebook.maskers:
+        secrets += rulebook.check_text(code if code is not None else text, lang, rules=rulebook.maskers)
+    return FileReport(source.path, tuple(findings), text=source.text, notice=source.encoding_notice,
+                      secrets=tuple((f.start, f.end, f.secret) for f in secrets))
 
 
 def _with_code_findings(rulebook, findings: list, text: str, code: str, lang: str) -> list:
