@@ -74,6 +74,13 @@ def test_no_secret_in_any_output(drafts, draft, args):
     assert PAD not in result.stdout
 
 
+def test_sarif_snippets_are_the_masked_matches(drafts):
+    sarif = json.loads(run("--format", "sarif", str(drafts["one-line"])).stdout)
+    snippets = {r["ruleId"]: r["locations"][0]["physicalLocation"]["region"]["snippet"]["text"]
+                for r in sarif["runs"][0]["results"]}
+    assert snippets["account.password"] == HIDDEN and snippets["personal.id-number"] == "00********67"
+
+
 @pytest.mark.parametrize("draft", ["one-line", "offensive"])
 def test_show_secrets_turns_masking_off(drafts, draft):
     out = run("--format", "text", "--show-secrets", str(drafts[draft])).stdout

@@ -49,7 +49,8 @@ def render(reports: list[FileReport], rules: list, lang: str) -> str:
                     "artifactLocation": {"uri": report.path.replace("\\", "/")},
                     "region": {"startLine": f.line, "startColumn": f.column,
                                "endLine": end_line, "endColumn": end_col + 1,
-                               "charOffset": f.start, "charLength": f.end - f.start},
+                               "charOffset": f.start, "charLength": f.end - f.start,
+                               "snippet": {"text": f.match}},
                 }}],
                 "properties": {"clause": f.clause, "mechanism": f.mechanism},
             })
