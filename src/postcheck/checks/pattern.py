@@ -29,7 +29,6 @@ from .base import Hit, Rule
 from .regex_engines import compile_gate, compile_pattern
 
 FLAGS = {"ignorecase": re.IGNORECASE, "multiline": re.MULTILINE}
-MAX_REPEATS = 50  # values of one list after its first: a bound on a hostile list's work
 GATE_MIN_CHARS = 1000  # a gate costs about a millisecond to compile: worth it from long drafts on
 _SURROGATE = re.compile("[\ud800-\udfff]")
 _TOKEN = re.compile(r"\S+")
@@ -203,7 +202,8 @@ class PatternRule(Rule):
                 continue
             yield hit
             pos = m.end()
-            for _ in range(MAX_REPEATS if self.repeat is not None else 0):
+            # each value found consumes its characters: the list is read once, in linear time
+            while self.repeat is not None:
                 more = self.repeat.match(text, pos)
                 hit = self._accept(doc, view, more, self._repeat_group) if more else None
                 if hit is None:
