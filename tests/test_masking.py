@@ -166,3 +166,12 @@ def test_secrets_are_masked_even_when_their_rules_are_switched_off(drafts, tmp_p
     assert "language.offensive-learned" in run("--format", "json", "--config", str(config),
                                                str(drafts["offensive"])).stdout
     assert leaks(result.stdout) == []
+
+
+@pytest.mark.parametrize("end", ["\r\n", "\r"])
+def test_masking_with_other_line_ends(tmp_path, end):
+    draft = tmp_path / "d.txt"
+    draft.write_bytes((ALL_ON_ONE_LINE + OFFENSIVE).replace("\n", end).encode("utf-8"))
+    for args in FORMATS:
+        result = run(*args, str(draft))
+        assert result.exit_code == 1 and leaks(result.stdout) == [], args
