@@ -55,7 +55,8 @@ def test_a_baseline_fingerprint_cannot_be_recomputed_without_the_key(repo):
 
 
 def test_the_key_is_random_private_and_not_in_the_baseline(repo, tmp_path_factory):
-    assert postcheck("--write-baseline", "b.json", "d.txt", cwd=repo).returncode == 0
+    written = postcheck("--write-baseline", "b.json", "d.txt", cwd=repo)
+    assert written.returncode == 0 and "b.json.key" in written.stderr  # where the key is
     key = (repo / "b.json.key").read_text().strip()
     assert len(bytes.fromhex(key)) == 32
     assert key not in (repo / "b.json").read_text() and OTP not in (repo / "b.json").read_text()

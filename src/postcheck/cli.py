@@ -201,13 +201,15 @@ def check(
             print(f"postcheck: note: {r.notice}", file=sys.stderr)
 
     if write_baseline:
-        from .baseline import write_baseline as save_baseline
+        from .baseline import KEY_ENV, key_path, write_baseline as save_baseline
 
         try:
             count = save_baseline(write_baseline, reports)
         except InputError as exc:
             _fail(str(exc), EXIT_INPUT)
-        print(f"postcheck: wrote {count} accepted finding(s) to {write_baseline}", file=sys.stderr)
+        # the baseline is useless without its key: say where it is
+        key = KEY_ENV if os.environ.get(KEY_ENV) else key_path(write_baseline)
+        print(f"postcheck: wrote {count} accepted finding(s) to {write_baseline} (key: {key})", file=sys.stderr)
         raise typer.Exit(EXIT_INPUT if any(r.error for r in reports) else EXIT_OK)
     if accepted is not None:
         reports = [new_findings(r, accepted, baseline_key) for r in reports]
