@@ -215,7 +215,7 @@ def check(
         reports = [new_findings(r, accepted, baseline_key) for r in reports]
 
     shown = for_display(reports, show_secrets)
-    _print(shown, fmt, lang_code, rulebook, quiet, statistics, show_secrets)
+    _print(shown, fmt, lang_code, rulebook, quiet, statistics)
 
     if any(r.error for r in reports):
         raise typer.Exit(EXIT_INPUT)
@@ -234,12 +234,12 @@ def _progress(count: int, fmt: Format):
     return Progress(console=_stderr(), transient=True)
 
 
-def _print(reports, fmt: Format, lang: str, rulebook, quiet: bool, statistics: bool, show_secrets: bool) -> None:
+def _print(reports, fmt: Format, lang: str, rulebook, quiet: bool, statistics: bool) -> None:
     if fmt is Format.text:
         from .report.terminal import render
 
         console, out = _stdout_console(no_color=bool(os.environ.get("NO_COLOR")))
-        render(reports, lang, console, quiet=quiet, statistics=statistics, show_secrets=show_secrets)
+        render(reports, lang, console, quiet=quiet, statistics=statistics)
         _done_with(out)
         return
     out = output.machine_stream()

@@ -29,7 +29,7 @@ def clause_key(clause: str) -> tuple[int, ...]:
 
 
 def render(reports: list[FileReport], lang: str, console: Console, *, quiet: bool = False,
-           statistics: bool = False, show_secrets: bool = False) -> None:
+           statistics: bool = False) -> None:
     words = LABEL[lang]
     readable = [r for r in reports if r.error is None]
     if not quiet:
@@ -41,7 +41,7 @@ def render(reports: list[FileReport], lang: str, console: Console, *, quiet: boo
         for clause in sorted(by_clause, key=clause_key):
             console.print(Text(CLAUSES[clause].heading(lang), style="bold underline"))
             for report, f in by_clause[clause]:
-                _finding(console, report, indexes.get(id(report)), f, words, show_secrets)
+                _finding(console, report, indexes.get(id(report)), f, words)
             console.print()
     if statistics:
         _statistics(console, readable, words)
@@ -54,8 +54,7 @@ def render(reports: list[FileReport], lang: str, console: Console, *, quiet: boo
     console.print(summary)
 
 
-def _finding(console: Console, report: FileReport, index: LineIndex | None, f: Finding, words: dict,
-             show_secrets: bool) -> None:
+def _finding(console: Console, report: FileReport, index: LineIndex | None, f: Finding, words: dict) -> None:
     # draft text and file names may hold control sequences (terminal_safe.py)
     head = Text(f"  {printable(report.path)}:{f.line}:{f.column} ")
     head.append(words[f.severity], style=STYLE[f.severity])
