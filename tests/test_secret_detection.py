@@ -161,3 +161,9 @@ def test_a_long_list_is_found_to_its_end_in_linear_time(check):
     found = secrets_in(check, "Mã OTP: " + ", ".join(codes) + ".", "account.otp")
     assert found == codes
     assert time.perf_counter() - started < 5
+
+
+def test_every_pin_of_a_list_is_found(check):
+    assert secrets_in(check, "Mã PIN hai thẻ ATM của bố là 4817 và 5290, ghi lại.", "account.pin") == ["4817", "5290"]
+    # a battery's capacity after a PIN is not a second PIN
+    assert secrets_in(check, "Mã PIN SIM là 4817, và 5000 mAh pin.", "account.pin") == ["4817"]
