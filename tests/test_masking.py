@@ -118,6 +118,8 @@ def test_masking_keeps_offsets_and_lines():
     assert [i for i, c in enumerate(shown.text) if c == "\n"] == [i for i, c in enumerate(text) if c == "\n"]
     assert PASSWORD not in shown.text and "abc" not in shown.text
     assert shown.findings[0].match == HIDDEN and shown.findings[0].message == f"“{HIDDEN}”"
+    # a secret over several lines is shown as its mask alone, on one line
+    assert shown.findings[1].match == HIDDEN
     # a finding that only overlaps the password (its match is a longer span) is masked too
     assert PASSWORD not in shown.findings[2].match + shown.findings[2].message
     assert HIDDEN in shown.findings[2].match

@@ -75,6 +75,21 @@ def masked_text(text: str, secrets: list[Secret]) -> str:
     return "".join(out)
 
 
+def _masked_slice(text: str, secrets: list[Secret], starts: list[int], start: int, end: int) -> str:
+    """text[start:end] with each secret it touches shown as its mask, whole and on one line
+    (a finding's match is printed inside a message, where a PEM block's line breaks and
+    padding have no place)."""
+    out, pos = [], start
+    for s in secrets[max(0, bisect_left(starts, start) - 1):bisect_left(starts, end)]:
+        if s.end <= start:
+            continue
+        out.append(text[pos:max(pos, s.start)])
+        out.append(mask(text[s.start:s.end], s.style))
+        pos = max(pos, s.end)
+    out.append(text[pos:end] if pos < end else "")
+    return "".join(out)
+
+
 def _mask_values(message: str, values: list[tuple[str, str]]) -> str:
     for value, shown in values:
         if value in message:
@@ -82,10 +97,9 @@ def _mask_values(message: str, values: list[tuple[str, str]]) -> str:
     return message
 
 
-def _masked_finding(f: Finding, shown_text: str | None, overlapping: bool,
-                    values: list[tuple[str, str]]) -> Finding:
-    if shown_text is not None and overlapping:
-        match = shown_text[f.start:f.end].replace(PAD, "")
+def _masked_finding(f: Finding, masked_match: str | None, values: list[tuple[str, str]]) -> Finding:
+    if masked_match is not None:
+        match = masked_match
     elif f.secret:  # no text to mask positionally (a library caller's report)
         match = mask(f.match, "number" if f.secret == "number" else "hidden")
     else:
@@ -122,8 +136,9 @@ def mask_report(report: FileReport) -> FileReport:
         # merged secrets are disjoint, so the last one starting before the finding's end
         # reaches furthest of all those
         k = bisect_left(starts, f.end)
-        overlapping = k > 0 and secrets[k - 1].end > f.start
-        findings.append(_masked_finding(f, shown_text, overlapping, values))
+        overlapping = text is not None and k > 0 and secrets[k - 1].end > f.start
+        masked_match = _masked_slice(text, secrets, starts, f.start, f.end) if overlapping else None
+        findings.append(_masked_finding(f, masked_match, values))
     return replace(report, findings=tuple(findings), text=shown_text, secrets=())
 
 
