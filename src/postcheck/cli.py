@@ -5,6 +5,7 @@ Exit codes: 0 nothing at or above --fail-on, 1 findings, 2 usage or input error,
 """
 from __future__ import annotations
 
+import math
 import os
 import sys
 from enum import Enum
@@ -18,6 +19,7 @@ from .findings import SEVERITY_RANK
 
 EXIT_OK, EXIT_FINDINGS, EXIT_INPUT, EXIT_RULES = 0, 1, 2, 3
 EXIT_OUTPUT = EXIT_INPUT  # the report could not be written: 2 keeps the documented codes four
+MAX_SIZE_LIMIT = 1024  # MB: --max-size cannot lift the bound on memory altogether
 PROGRESS_FROM = 20  # files: fewer finish before a progress bar would help
 
 
@@ -80,6 +82,16 @@ def _version(value: bool) -> None:
     if value:
         _say(f"postcheck {__version__}")
         raise typer.Exit()
+
+
+def _max_size(mb: Optional[float]) -> Optional[int]:
+    """--max-size in bytes. There is no "no limit" value: memory and time stay bounded on
+    every input, so 0, negative, not-a-number and values over the ceiling are refused."""
+    if mb is None:
+        return None
+    if not (math.isfinite(mb) and 0 < mb <= MAX_SIZE_LIMIT):
+        _fail(f"--max-size: expected a number of MB above 0 and at most {MAX_SIZE_LIMIT}, got {mb:g}", EXIT_INPUT)
+    return max(1, int(mb * 1024 * 1024))
 
 
 def _config(path: Optional[Path]):
@@ -145,7 +157,9 @@ def check(
                                                                        "or [tool.postcheck] in pyproject.toml, found upwards)."),
     encoding: Optional[str] = typer.Option(None, "--encoding", help="Read files in this encoding (utf-8, cp1258, "
                                                                     "tcvn3, vni …) instead of detecting it."),
-    max_size: Optional[float] = typer.Option(None, "--max-size", help="Largest file to check, in MB."),
+    max_size: Optional[float] = typer.Option(None, "--max-size", help="Largest file to check, in MB (default 20, "
+                                                                       f"at most {MAX_SIZE_LIMIT}); for .docx also "
+                                                                       "its parts uncompressed."),
     rules_dir: Optional[Path] = typer.Option(None, "--rules", help="Use the rule files in this folder instead."),
     wordlists_dir: Optional[Path] = typer.Option(None, "--wordlists",
                                                  help="Look for word lists in this folder first."),
@@ -157,6 +171,7 @@ def check(
     from .rulebook import RuleError
     from .runner import ReadOptions, check_paths, without_excluded
 
+    limit = _max_size(max_size)
     config = _config(config_path)
     config.exclude = config.exclude + list(exclude)
     fmt = fmt or (Format.github if os.environ.get("GITHUB_ACTIONS") == "true" else Format.text)
@@ -178,7 +193,7 @@ def check(
         except InputError as exc:
             _fail(str(exc), EXIT_INPUT)
     files = without_excluded(expand(paths), config)
-    options = ReadOptions(encoding, int(max_size * 1024 * 1024)) if max_size else ReadOptions(encoding)
+    options = ReadOptions(encoding, limit) if limit else ReadOptions(encoding)
 
     progress = _progress(len(files), fmt)
     try:

@@ -99,10 +99,12 @@ class Config:
     def excludes(self, path: str) -> bool:
         """fnmatch-style globs against the path relative to the config's folder (where `*`
         also crosses folders, so "archive/*" covers everything below archive/) or the name."""
+        if not self.exclude:
+            return False
         p = Path(path)
         try:
             rel = p.resolve().relative_to(self.root.resolve()).as_posix()
-        except ValueError:
+        except (ValueError, OSError, RuntimeError):  # elsewhere, or a link loop (reading it says so)
             rel = p.as_posix()
         return any(fnmatch(rel, g) or fnmatch(p.name, g) for g in self.exclude)
 

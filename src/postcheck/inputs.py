@@ -11,9 +11,13 @@ Files larger than `max_size` bytes are refused before they are read (no memory s
 from __future__ import annotations
 
 import codecs
+import os
+import stat
 import sys
 from dataclasses import dataclass
 from pathlib import Path
+
+from .files import open_regular, reason
 
 
 TEXT_SUFFIXES = (".txt", ".md", ".markdown", ".html", ".htm", ".docx")
@@ -47,16 +51,58 @@ class Source:
 
 def expand(paths: list[str]) -> list[str]:
     """Files named, and text files found recursively in folders named, in a stable order.
-    Missing paths are kept so that reading them reports the error."""
+    Missing paths are kept so that reading them reports the error; so are a folder that
+    holds no draft and a folder (or sub-folder) that cannot be listed, so that neither
+    reads as "no problems, 0 files". Only regular files are collected (a FIFO called
+    x.txt would block the reader)."""
     out: list[str] = []
     for raw in paths:
-        p = Path(raw)
-        if raw != "-" and p.is_dir():
-            found = sorted(f for f in p.rglob("*") if f.is_file() and f.suffix.lower() in TEXT_SUFFIXES)
-            out.extend(str(f) for f in found)
+        if raw != "-" and _is_dir(raw):
+            found, unlisted = _walk(raw)
+            out.extend(str(f) for f in sorted(found))
+            out.extend(unlisted)
+            if not found and not unlisted:
+                out.append(raw)
         else:
             out.append(raw)
     return out
+
+
+def _is_dir(path: str) -> bool:
+    try:
+        return stat.S_ISDIR(os.stat(path).st_mode)
+    except (OSError, ValueError):  # missing, a link loop, a name too long: read() says which
+        return False
+
+
+def _walk(root: str) -> tuple[list[Path], list[str]]:
+    """(regular text files under `root`, folders that could not be listed). Symbolic links
+    to folders are followed once each: a link back up the tree is not a loop."""
+    found: list[Path] = []
+    unlisted: list[str] = []
+    seen: set[tuple[int, int]] = set()
+    stack = [root]
+    while stack:
+        folder = stack.pop()
+        try:
+            st = os.stat(folder)
+            if (st.st_dev, st.st_ino) in seen:
+                continue
+            seen.add((st.st_dev, st.st_ino))
+            with os.scandir(folder) as entries:
+                items = list(entries)
+        except OSError:
+            unlisted.append(folder)
+            continue
+        for entry in items:
+            try:
+                if entry.is_dir():
+                    stack.append(entry.path)
+                elif entry.name.lower().endswith(TEXT_SUFFIXES) and entry.is_file():
+                    found.append(Path(entry.path))
+            except OSError:  # a link that loops or dangles is not a draft
+                continue
+    return found, unlisted
 
 
 def decode(data: bytes, name: str, *, encoding: str | None = None) -> str:
@@ -132,43 +178,58 @@ def _size(n: float, above: float | None = None) -> str:
     return repr(value)
 
 
-def _too_big(name: str, size: int | None, max_size: int) -> InputError:
+def over_limit(size: int | None, max_size: int) -> str:
+    """"3.5 MB is over the --max-size limit of 2 MB" (size None: not known, only more)."""
     limit = _size(max_size)
     actual = f"{_size(size, max_size / MB)} MB" if size and size > max_size else f"more than {limit} MB"
-    return InputError(f"{name}: {actual} is over the --max-size limit of {limit} MB")
+    return f"{actual} is over the --max-size limit of {limit} MB"
 
 
-def _read_bounded(stream, name: str, max_size: int | None, size: int | None = None) -> bytes:
+def too_big(name: str, size: int | None, max_size: int) -> InputError:
+    return InputError(f"{name}: {over_limit(size, max_size)}")
+
+
+def read_bounded(stream, name: str, max_size: int | None, size: int | None = None) -> bytes:
     """At most max_size bytes, or InputError: a bigger input is never held in memory."""
     if max_size is None:
         return stream.read()
     data = stream.read(max_size + 1)
     if len(data) > max_size:
-        raise _too_big(name, size, max_size)
+        raise too_big(name, size, max_size)
     return data
 
 
 def read(path: str, *, encoding: str | None = None, max_size: int | None = DEFAULT_MAX_SIZE) -> Source:
     """The draft at `path` ("-" for standard input). `encoding` forces one (utf-8, cp1258,
-    tcvn3, vni or a Python codec name); `max_size` is in bytes (None: no limit)."""
+    tcvn3, vni or a Python codec name); `max_size` is in bytes (None: no limit). Only a
+    regular file is read (files.py): a FIFO or device named here is an InputError."""
     if path in ("-", STDIN):
-        data = _read_bounded(sys.stdin.buffer, STDIN, max_size)
+        if sys.stdin is None:  # started with standard input closed (`postcheck - <&-`)
+            raise InputError(f"{STDIN}: standard input is closed")
+        try:
+            data = read_bounded(sys.stdin.buffer, STDIN, max_size)
+        except OSError as exc:
+            raise InputError(f"{STDIN}: {reason(exc)}") from None
         text, notice = decode_with_notice(data, STDIN, encoding=encoding)
         return Source(STDIN, text, notice)
-    p = Path(path)
-    if p.is_dir():
-        raise InputError(f"{path}: is a directory with no .txt, .md or .html files")
     try:
-        size = p.stat().st_size
-        if max_size is not None and size > max_size:
-            raise _too_big(path, size, max_size)
-        with p.open("rb") as f:
-            data = _read_bounded(f, path, max_size, size or None)
-    except FileNotFoundError:
-        raise InputError(f"{path}: no such file") from None
-    except PermissionError:
-        raise InputError(f"{path}: permission denied") from None
-    except OSError as exc:
-        raise InputError(f"{path}: cannot read ({exc.strerror or exc})") from None
+        with open_regular(path) as f:
+            size = os.fstat(f.fileno()).st_size
+            if max_size is not None and size > max_size:
+                raise too_big(path, size, max_size)
+            data = read_bounded(f, path, max_size, size or None)
+    except IsADirectoryError:
+        raise InputError(_folder_problem(path)) from None
+    except (OSError, ValueError) as exc:
+        raise InputError(f"{path}: {reason(exc)}") from None
     text, notice = decode_with_notice(data, path, encoding=encoding)
     return Source(path, text, notice)
+
+
+def _folder_problem(path: str) -> str:
+    try:
+        with os.scandir(path):
+            pass
+    except OSError as exc:
+        return f"{path}: folder cannot be listed: {reason(exc)}"
+    return f"{path}: is a folder with no drafts ({' '.join(TEXT_SUFFIXES)} files)"

@@ -89,7 +89,7 @@ def _read(path: str, options: ReadOptions):
     if path.lower().endswith(".docx"):
         from .docx_input import read_docx
 
-        return read_docx(path)
+        return read_docx(path, options.max_size)
     return read(path, encoding=options.encoding, max_size=options.max_size)
 
 

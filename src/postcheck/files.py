@@ -1,0 +1,94 @@
+"""Opening what the user named, safely: only regular files are read, with a size bound.
+
+A FIFO, a terminal device or a socket named as a draft (or as a configuration or rule
+file) would block forever or never end, so it is refused; the check is made on the opened
+descriptor (fstat), not on the name beforehand, so that nothing can be swapped in between.
+The FIFO is opened non-blocking for that reason: a blocking open of a FIFO waits for a
+writer before fstat can say what it is.
+
+Errors are OSError subclasses or plain OSErrors; `reason()` turns any of them into the few
+words a one-line message needs.
+"""
+from __future__ import annotations
+
+import errno
+import os
+import stat
+
+_NONBLOCK = getattr(os, "O_NONBLOCK", 0)  # absent on Windows, where FIFOs are not files
+_BINARY = getattr(os, "O_BINARY", 0)
+_CLOEXEC = getattr(os, "O_CLOEXEC", 0)
+
+
+class NotRegularFile(OSError):
+    """The path names a FIFO, device or socket."""
+
+    def __init__(self, kind: str):
+        super().__init__(errno.EINVAL, f"a {kind}, not a regular file")
+
+
+def _kind(mode: int) -> str:
+    if stat.S_ISFIFO(mode):
+        return "named pipe (FIFO)"
+    if stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
+        return "device"
+    if stat.S_ISSOCK(mode):
+        return "socket"
+    return "special file"
+
+
+def open_regular(path: str | os.PathLike):
+    """A binary file object for `path`, which must be a regular file (symbolic links are
+    followed). Raises IsADirectoryError for a folder, NotRegularFile for anything else."""
+    fd = os.open(path, os.O_RDONLY | _NONBLOCK | _BINARY | _CLOEXEC)
+    try:
+        mode = os.fstat(fd).st_mode
+        if stat.S_ISDIR(mode):
+            raise IsADirectoryError(errno.EISDIR, "is a folder")
+        if not stat.S_ISREG(mode):
+            raise NotRegularFile(_kind(mode))
+        if _NONBLOCK:
+            os.set_blocking(fd, True)
+        return os.fdopen(fd, "rb")
+    except BaseException:
+        os.close(fd)
+        raise
+
+
+class TooBig(OSError):
+    def __init__(self, size: int | None, limit: int):
+        super().__init__(errno.EFBIG, "file too big")
+        self.size, self.limit = size, limit
+
+
+def read_regular(path: str | os.PathLike, limit: int) -> bytes:
+    """The bytes of the regular file `path`, or TooBig when it holds more than `limit`
+    (never more than limit + 1 bytes are read, whatever its size claims)."""
+    with open_regular(path) as f:
+        size = os.fstat(f.fileno()).st_size
+        if size > limit:
+            raise TooBig(size, limit)
+        data = f.read(limit + 1)
+    if len(data) > limit:
+        raise TooBig(None, limit)
+    return data
+
+
+_REASONS = {
+    errno.ENOENT: "no such file",
+    errno.EACCES: "permission denied",
+    errno.EPERM: "permission denied",
+    errno.ELOOP: "too many levels of symbolic links (a link that points to itself?)",
+    errno.ENAMETOOLONG: "file name too long",
+    errno.ENOTDIR: "a part of the path is not a folder",
+    errno.EISDIR: "is a folder",
+}
+
+
+def reason(exc: OSError | ValueError) -> str:
+    """A short description of why a file could not be opened or read."""
+    if isinstance(exc, ValueError):  # os.open refuses a path holding a NUL character
+        return "not a valid file name"
+    if isinstance(exc, NotRegularFile):
+        return exc.strerror
+    return _REASONS.get(exc.errno, f"cannot read ({exc.strerror or exc.__class__.__name__})")
