@@ -356,9 +356,15 @@ def test_max_size_parameter(tmp_path):
 
 
 @pytest.mark.skipif(not Path("/dev/zero").exists(), reason="no /dev/zero")
-def test_endless_input_is_cut_at_the_limit():
-    with pytest.raises(InputError, match="is over the --max-size limit"):
+def test_a_device_is_refused_and_endless_stdin_is_cut_at_the_limit():
+    # a device named as a draft is not read at all (only regular files and stdin are)
+    with pytest.raises(InputError, match=r"/dev/zero: a device, not a regular file"):
         read("/dev/zero", max_size=4096)
+    with open("/dev/zero", "rb") as zero:
+        proc = subprocess.run([sys.executable, "-m", "postcheck", "--max-size", "0.01", "-"], stdin=zero,
+                              capture_output=True, text=True, timeout=60)
+    assert proc.returncode == 2
+    assert proc.stderr.strip() == "postcheck: error: <stdin>: more than 0.01 MB is over the --max-size limit of 0.01 MB"
 
 
 def test_oversized_standard_input(monkeypatch):

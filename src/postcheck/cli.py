@@ -73,7 +73,13 @@ def _say(line: str) -> None:
     _done_with(out)
 
 
+MAX_MESSAGE = 500  # characters: an error quotes values from files, never a whole one
+
+
 def _fail(message: str, code: int) -> None:
+    if len(message) > MAX_MESSAGE:
+        message = message[:MAX_MESSAGE - 1] + "…"
+    message = " ".join(message.splitlines())  # one line, whatever a value held
     print(f"postcheck: error: {message}", file=sys.stderr)
     raise typer.Exit(code)
 
@@ -108,6 +114,8 @@ def _spec(config, rules_dir: Optional[Path], wordlists_dir: Optional[Path]):
     from .resources import resource_dir
     from .runner import RulebookSpec
 
+    if wordlists_dir and not wordlists_dir.is_dir():
+        _fail(f"--wordlists {wordlists_dir}: no such folder", EXIT_RULES)
     extra = dict(config.terms)
     if config.official_domains:
         extra["official_domains"] = extra.get("official_domains", []) + config.official_domains

@@ -21,10 +21,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-import yaml
-
 from .findings import SEVERITIES
 from .rulebook import RuleError
+from .safe_yaml import load_file, read_text, short
 
 CONFIG_NAME = ".postcheck.yaml"
 KEYS = {"disable", "enable", "severity", "terms", "official_domains", "wordlists", "exclude", "fail_on", "lang"}
@@ -88,6 +87,30 @@ class Config:
             return False
         return not hit(self.disable)
 
+    @property
+    def where(self) -> str:
+        if self.path is None:
+            return "configuration"
+        return f"{self.path} [tool.postcheck]" if self.path.name == "pyproject.toml" else str(self.path)
+
+    def check_names(self, rules, used_wordlists: set[str]) -> None:
+        """Every rule or clause name given must select something, and every word list
+        named under `terms` must be one a rule uses: a misspelt name ("classifed.marks")
+        would otherwise silently do nothing."""
+        from .clauses import CLAUSES
+
+        names = [r.id for r in rules] + [r.clause for r in rules] + list(CLAUSES)
+        for key, given in (("enable", self.enable), ("disable", self.disable), ("severity", list(self.severity))):
+            for name in given:
+                if not any(_prefix_match(name, n) for n in names):
+                    raise ConfigError(f"{self.where}: key '{key}': {short(name)} matches no rule id, "
+                                      "id prefix or clause (see 'postcheck rules')")
+        for name in self.terms:
+            if name not in used_wordlists:
+                known = ", ".join(sorted(used_wordlists)[:8])
+                raise ConfigError(f"{self.where}: key 'terms': no rule uses a word list called {short(name)} "
+                                  f"(lists: {known}{', …' if len(used_wordlists) > 8 else ''})")
+
     def severity_for(self, rule_id: str, clause: str, default: str) -> str:
         # the longest matching key wins, so "5.5.x" beats "5"
         best, best_len = default, -1
@@ -120,69 +143,92 @@ def find_config(start: Path | None = None) -> Path | None:
         if (candidate / CONFIG_NAME).is_file():
             return candidate / CONFIG_NAME
         pyproject = candidate / "pyproject.toml"
-        if pyproject.is_file() and _pyproject_section(pyproject) is not None:
+        if pyproject.is_file() and _mentions_postcheck(pyproject):
             return pyproject
     return None
 
 
-def _pyproject_section(path: Path) -> dict | None:
+def _mentions_postcheck(path: Path) -> bool:
+    """Does this pyproject.toml (probably) configure postcheck? A broken one that names
+    [tool.postcheck] is returned too, so that loading it says what is wrong instead of
+    its settings being silently ignored."""
     try:
-        data = tomllib.loads(path.read_text(encoding="utf-8"))
-    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError):
-        return None
-    return data.get("tool", {}).get("postcheck")
+        text = read_text(path, "pyproject.toml", ConfigError)
+    except ConfigError:
+        return False
+    try:
+        tool = tomllib.loads(text).get("tool", {})
+    except (tomllib.TOMLDecodeError, RecursionError):
+        return "postcheck" in text
+    return not isinstance(tool, dict) or "postcheck" in tool
+
+
+def _load_pyproject(path: Path) -> Any:
+    text = read_text(path, "pyproject.toml", ConfigError)
+    try:
+        tool = tomllib.loads(text).get("tool", {})
+    except tomllib.TOMLDecodeError as exc:
+        raise ConfigError(f"{path}: malformed TOML: {str(exc)[:200]}") from None
+    except RecursionError:
+        raise ConfigError(f"{path}: malformed TOML: nested too deeply") from None
+    if not isinstance(tool, dict):
+        raise ConfigError(f"{path}: key 'tool': expected a table, such as [tool.postcheck]")
+    return tool.get("postcheck", {})
 
 
 def load_config(path: Path | None) -> Config:
     if path is None:
         return Config()
     if path.name == "pyproject.toml":
-        try:
-            data = tomllib.loads(path.read_text(encoding="utf-8")).get("tool", {}).get("postcheck", {})
-        except tomllib.TOMLDecodeError as exc:
-            raise ConfigError(f"{path}: malformed TOML: {exc}") from None
+        data = _load_pyproject(path)
         where = f"{path} [tool.postcheck]"
     else:
-        try:
-            data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
-        except FileNotFoundError:
-            raise ConfigError(f"{path}: no such configuration file") from None
-        except yaml.YAMLError as exc:
-            mark = getattr(exc, "problem_mark", None)
-            raise ConfigError(f"{path}{f':{mark.line + 1}' if mark else ''}: malformed YAML") from None
+        data = load_file(path, "configuration file", ConfigError)
+        data = {} if data is None else data
         where = str(path)
     if not isinstance(data, dict):
         raise ConfigError(f"{where}: expected a mapping of settings")
-    unknown = sorted(set(data) - KEYS)
+    unknown = sorted((str(k) for k in set(data) - KEYS), key=len)
     if unknown:
-        raise ConfigError(f"{where}: unknown key '{unknown[0]}' (known: {', '.join(sorted(KEYS))})")
+        raise ConfigError(f"{where}: unknown key {short(unknown[0])} (known: {', '.join(sorted(KEYS))})")
     cfg = Config(path=path)
     for key in ("disable", "enable", "official_domains", "exclude"):
         if key in data:
             setattr(cfg, key, _strings(data[key], where, key))
     if "severity" in data:
         sev = data["severity"]
-        if not isinstance(sev, dict) or not all(v in SEVERITIES for v in sev.values()):
+        if not isinstance(sev, dict) or not all(isinstance(v, str) and v in SEVERITIES for v in sev.values()):
             raise ConfigError(f"{where}: key 'severity': expected a mapping of rule or clause to {', '.join(SEVERITIES)}")
         cfg.severity = {str(k): v for k, v in sev.items()}
     if "terms" in data:
         terms = data["terms"]
         if not isinstance(terms, dict):
             raise ConfigError(f"{where}: key 'terms': expected a mapping of word-list name to terms")
-        cfg.terms = {str(k): _strings(v, where, f"terms.{k}") for k, v in terms.items()}
+        cfg.terms = {str(k): _strings(v, where, f"terms.{str(k)[:40]}") for k, v in terms.items()}
     if "wordlists" in data:
-        cfg.wordlists = (cfg.root / str(data["wordlists"])).resolve()
-        if not cfg.wordlists.is_dir():
-            raise ConfigError(f"{where}: key 'wordlists': {cfg.wordlists} is not a folder")
+        cfg.wordlists = _folder(data["wordlists"], cfg.root, where, "wordlists")
     if "fail_on" in data:
-        if data["fail_on"] not in (*SEVERITIES, "never"):
+        if not isinstance(data["fail_on"], str) or data["fail_on"] not in (*SEVERITIES, "never"):
             raise ConfigError(f"{where}: key 'fail_on': expected error, warning, info or never")
         cfg.fail_on = data["fail_on"]
     if "lang" in data:
-        if data["lang"] not in ("vi", "en"):
+        if not isinstance(data["lang"], str) or data["lang"] not in ("vi", "en"):
             raise ConfigError(f"{where}: key 'lang': expected vi or en")
         cfg.lang = data["lang"]
     return cfg
+
+
+def _folder(value: Any, root: Path, where: str, key: str) -> Path:
+    if not isinstance(value, str) or not value.strip() or "\0" in value:
+        raise ConfigError(f"{where}: key '{key}': expected the path of a folder")
+    try:
+        folder = (root / value).resolve()
+        ok = folder.is_dir()
+    except (OSError, RuntimeError, ValueError):  # a link loop, a name too long
+        ok = False
+    if not ok:
+        raise ConfigError(f"{where}: key '{key}': {short(value)} is not a folder")
+    return folder
 
 
 def _strings(value: Any, where: str, key: str) -> list[str]:

@@ -16,6 +16,7 @@ import yaml
 from .clauses import CLAUSES
 from .findings import SEVERITIES
 from .resources import resource_dir
+from .safe_yaml import short
 from .normalize import teencode_table
 from .terms import Matcher, TermMaker, TermSet
 
@@ -41,6 +42,7 @@ class Context:
     extra_terms: dict[str, list[str]] = field(default_factory=dict)
     matcher: Matcher = field(default_factory=Matcher)
     used_wordlists: set[str] = field(default_factory=set)
+    trusted: bool = True  # the rule file being loaded is a shipped one (see load_rulebook)
     _cache: dict[str, list[str]] = field(default_factory=dict)
 
     @cached_property
@@ -110,8 +112,34 @@ def localized(spec: Any, where: str) -> dict[str, str]:
 def load_rule_file(path: Path, ctx: Context) -> list:
     from .checks import build_rule  # the kinds import this module
 
+    if ctx.trusted:
+        data = _load_shipped(path)
+    else:  # a user's file: bounded size, no aliases, bounded nesting, unique keys
+        from .safe_yaml import load_file
+
+        data = load_file(path, "rule file", RuleError)
+    if not isinstance(data, dict) or set(data) != {"rules"} or not isinstance(data["rules"], list):
+        raise RuleError(f"{path}: a rule file holds one key, 'rules', with a list of rules")
+    rules = []
+    for n, spec in enumerate(data["rules"], 1):
+        rid = spec.get("id") if isinstance(spec, dict) else None
+        where = f"{path}: rule {short(rid)}" if rid else f"{path}: rule #{n}"
+        if not isinstance(spec, dict):
+            raise RuleError(f"{where}: a rule is a mapping")
+        missing = sorted(REQUIRED - set(spec))
+        if missing:
+            raise RuleError(f"{where}: missing key '{missing[0]}'")
+        if str(spec["clause"]) not in CLAUSES:
+            raise RuleError(f"{where}: key 'clause': unknown clause {short(spec['clause'])} (known: {', '.join(CLAUSES)})")
+        if spec["severity"] not in SEVERITIES:
+            raise RuleError(f"{where}: key 'severity': {short(spec['severity'])} is not one of {', '.join(SEVERITIES)}")
+        rules.append(build_rule(spec, where, ctx))
+    return rules
+
+
+def _load_shipped(path: Path) -> Any:
     try:
-        data = yaml.load(path.read_text(encoding="utf-8"), Loader=_YAML_LOADER)
+        return yaml.load(path.read_text(encoding="utf-8"), Loader=_YAML_LOADER)
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         where = f"{path}:{mark.line + 1}" if mark else str(path)
@@ -119,23 +147,27 @@ def load_rule_file(path: Path, ctx: Context) -> list:
         raise RuleError(f"{where}: malformed YAML: {problem}") from None
     except (OSError, UnicodeDecodeError) as exc:
         raise RuleError(f"{path}: cannot read rule file: {exc}") from None
-    if not isinstance(data, dict) or set(data) != {"rules"} or not isinstance(data["rules"], list):
-        raise RuleError(f"{path}: a rule file holds one key, 'rules', with a list of rules")
-    rules = []
-    for n, spec in enumerate(data["rules"], 1):
-        rid = spec.get("id") if isinstance(spec, dict) else None
-        where = f"{path}: rule '{rid}'" if rid else f"{path}: rule #{n}"
-        if not isinstance(spec, dict):
-            raise RuleError(f"{where}: a rule is a mapping")
-        missing = sorted(REQUIRED - set(spec))
-        if missing:
-            raise RuleError(f"{where}: missing key '{missing[0]}'")
-        if str(spec["clause"]) not in CLAUSES:
-            raise RuleError(f"{where}: key 'clause': unknown clause '{spec['clause']}' (known: {', '.join(CLAUSES)})")
-        if spec["severity"] not in SEVERITIES:
-            raise RuleError(f"{where}: key 'severity': '{spec['severity']}' is not one of {', '.join(SEVERITIES)}")
-        rules.append(build_rule(spec, where, ctx))
-    return rules
+
+
+def _rule_files(folder: Path) -> list[Path]:
+    """The *.yaml files of a --rules folder, which must exist and hold some: a folder
+    that silently held no rules would report every draft as clean."""
+    try:
+        if not folder.is_dir():
+            raise RuleError(f"--rules {folder}: {'not a folder' if folder.exists() else 'no such folder'}")
+        files = sorted(folder.glob("*.yaml"))
+    except (OSError, ValueError):
+        raise RuleError(f"--rules {folder}: not a readable folder") from None
+    if not files:
+        raise RuleError(f"--rules {folder}: no rule files (*.yaml) in this folder")
+    return files
+
+
+def _same_folder(a: Path, b: Path) -> bool:
+    try:
+        return a.resolve() == b.resolve()
+    except (OSError, RuntimeError):
+        return False
 
 
 def load_rulebook(rule_dirs: list[Path] | None = None, wordlist_dirs: list[Path] | None = None,
@@ -144,12 +176,15 @@ def load_rulebook(rule_dirs: list[Path] | None = None, wordlist_dirs: list[Path]
     `extra_terms` appends terms to word lists by name (from the user's configuration)."""
     from .engine import Rulebook
 
-    rule_dirs = rule_dirs or [resource_dir("rules")]
+    shipped = resource_dir("rules")
+    rule_dirs = rule_dirs or [shipped]
     ctx = Context(wordlist_dirs or [resource_dir("wordlists")], dict(extra_terms or {}))
     rules = []
     seen: dict[str, Path] = {}
     for folder in rule_dirs:
-        for path in sorted(folder.glob("*.yaml")):
+        # the shipped rules are reviewed: they load fast and may use Python-only patterns
+        ctx.trusted = _same_folder(folder, shipped)
+        for path in _rule_files(folder):
             for rule in load_rule_file(path, ctx):
                 if rule.id in seen:
                     raise RuleError(f"{path}: rule '{rule.id}': key 'id': duplicate of a rule in {seen[rule.id]}")

@@ -33,6 +33,7 @@ class RulebookSpec:
         book = load_rulebook(list(self.rule_dirs) if self.rule_dirs else None,
                              list(self.wordlist_dirs) if self.wordlist_dirs else None,
                              {k: list(v) for k, v in self.extra_terms})
+        self.config.check_names(book.rules, book.used_wordlists)
         book.configure(self.config)
         return book
 
