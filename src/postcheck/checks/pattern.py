@@ -79,7 +79,7 @@ class PatternRule(Rule):
                 raise RuleError(f"{where}: key 'flags': unknown flag '{name}' (known: {', '.join(FLAGS)})")
             flags |= FLAGS[name]
         self.pattern, self.flags = spec["pattern"], flags  # as written; self.regex may be RE2's translation
-        self.engine, self.regex = compile_pattern(spec["pattern"], flags, where)
+        self.engine, self.regex = compile_pattern(spec["pattern"], flags, where, ctx.trusted)
         # the fast path's gate (module docstring): the pattern itself in RE2, else its superset,
         # compiled when first needed
         self._gate = self.regex if self.engine == "re2" else _UNCOMPILED

@@ -26,6 +26,12 @@ never hang on a hostile draft. The policy, decided when the rule file is loaded:
    the shipped rules bound their repeats ({0,40}) and anchor their starts with
    look-behinds, and the robustness tests run them on long hostile inputs.
 
+3. Polynomial backtracking passes that check (\b\w*\w*\w*\w*\w*\w*! takes 79 s on 150
+   letters), and no cheap shape check is both sound and lenient. So Python's engine is for
+   the reviewed shipped rules only: a pattern in the user's own rule files (--rules) must
+   translate to RE2, else the load stops with a RuleError naming the file, the rule and the
+   key 'pattern', and saying which construct (\b, a look-around, ...) is in the way.
+
 Every shipped rule loads under this policy (tests/test_robustness.py); `PatternRule.engine`
 says which engine a rule got.
 
@@ -504,12 +510,13 @@ class _Risk(Exception):
     pass
 
 
-def compile_pattern(pattern: str, flags: int, where: str):
-    """(engine name, compiled pattern) under the policy in the module docstring."""
+def compile_pattern(pattern: str, flags: int, where: str, trusted: bool = True):
+    """(engine name, compiled pattern) under the policy in the module docstring.
+    `trusted` is False for a pattern from the user's own rule files: it must run on RE2."""
     try:
         python = re.compile(pattern, flags)
-    except re.error as exc:
-        raise RuleError(f"{where}: key 'pattern': invalid regular expression: {exc}") from None
+    except (re.error, RecursionError, OverflowError) as exc:
+        raise RuleError(f"{where}: key 'pattern': invalid regular expression: {str(exc)[:200]}") from None
     linear = compile_re2(pattern, flags)
     if linear is not None:
         return "re2", linear
@@ -517,7 +524,34 @@ def compile_pattern(pattern: str, flags: int, where: str):
     if risk:
         raise RuleError(f"{where}: key 'pattern': can take exponential time on some texts: {risk}; "
                         "rewrite it so that repeats cannot match the same characters")
+    if not trusted:
+        # the shape check only rejects exponential shapes: polynomial ones such as
+        # \b\w*\w*\w*\w*\w*\w*! (79 s on 150 letters) pass it, and no cheap check is
+        # both sound and lenient. Only the reviewed shipped rules may use Python's engine.
+        raise RuleError(f"{where}: key 'pattern': patterns in your own rule files must run on RE2, the "
+                        f"linear-time engine, and this one uses {re2_obstacle(pattern, flags)}; rewrite it "
+                        "without (for \\b: (?:^|\\W) before and (?:\\W|\\Z) after a group named 'match')")
     return "re", python
+
+
+_OBSTACLES = {
+    "AT_BOUNDARY": "\\b", "AT_NON_BOUNDARY": "\\B", "AT_END": "$ without the multiline flag (\\Z is fine)",
+    "ASSERT": "a look-ahead or look-behind", "ASSERT_NOT": "a look-ahead or look-behind",
+    "GROUPREF": "a back-reference", "GROUPREF_EXISTS": "a conditional group", "GROUPREF_IGNORE": "a back-reference",
+    "ATOMIC_GROUP": "an atomic group", "POSSESSIVE_REPEAT": "a possessive repeat",
+    "repeat count": f"a repeat count over {RE2_MAX_REPEAT}",
+    "negated category in a class": "\\W, \\S or \\D together with other items in one [...]",
+}
+
+
+def re2_obstacle(pattern: str, flags: int = 0) -> str:
+    """What in `pattern` RE2 cannot run with Python's meaning, in a few words."""
+    parsed = _sre_parse.parse(pattern, flags)
+    try:
+        _Translator(parsed).seq(parsed, parsed.state.flags)
+    except _Unsupported as exc:
+        return _OBSTACLES.get(str(exc), f"a construct RE2 lacks ({str(exc)[:40]})")
+    return "a construct RE2 refuses (too large a pattern?)"
 
 
 # The shipped rules' Python-engine patterns pass the shape check (tests/test_robustness.py
