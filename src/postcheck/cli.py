@@ -331,9 +331,19 @@ def init(force: bool = typer.Option(False, "--force", help="Overwrite an existin
     from .config import CONFIG_NAME, STARTER
 
     target = Path(CONFIG_NAME)
+    # never write through a symbolic link (a dangling one would create its target elsewhere)
+    if target.is_symlink():
+        _fail(f"{CONFIG_NAME} is a symbolic link; remove it first", EXIT_INPUT)
+    if target.is_dir():
+        _fail(f"{CONFIG_NAME} is a folder; remove it first", EXIT_INPUT)
     if target.exists() and not force:
         _fail(f"{CONFIG_NAME} already exists (use --force to overwrite)", EXIT_INPUT)
-    target.write_text(STARTER, encoding="utf-8")
+    flags = os.O_WRONLY | os.O_CREAT | os.O_TRUNC | getattr(os, "O_NOFOLLOW", 0)
+    try:
+        with os.fdopen(os.open(CONFIG_NAME, flags, 0o644), "w", encoding="utf-8") as f:
+            f.write(STARTER)
+    except OSError as exc:
+        _fail(f"cannot write {CONFIG_NAME}: {exc.strerror or exc.__class__.__name__}", EXIT_INPUT)
     _say(f"wrote {CONFIG_NAME}")
 
 

@@ -218,10 +218,9 @@ def read(path: str, *, encoding: str | None = None, max_size: int | None = DEFAU
             if max_size is not None and size > max_size:
                 raise too_big(path, size, max_size)
             data = read_bounded(f, path, max_size, size or None)
-    except IsADirectoryError:
-        raise InputError(_folder_problem(path)) from None
     except (OSError, ValueError) as exc:
-        raise InputError(f"{path}: {reason(exc)}") from None
+        # a folder is only read here when it held no draft or could not be listed (expand)
+        raise InputError(_folder_problem(path) if _is_dir(path) else f"{path}: {reason(exc)}") from None
     text, notice = decode_with_notice(data, path, encoding=encoding)
     return Source(path, text, notice)
 
