@@ -133,7 +133,14 @@ def load_rule_file(path: Path, ctx: Context) -> list:
             raise RuleError(f"{where}: key 'clause': unknown clause {short(spec['clause'])} (known: {', '.join(CLAUSES)})")
         if spec["severity"] not in SEVERITIES:
             raise RuleError(f"{where}: key 'severity': {short(spec['severity'])} is not one of {', '.join(SEVERITIES)}")
-        rules.append(build_rule(spec, where, ctx))
+        try:
+            rules.append(build_rule(spec, where, ctx))
+        except (TypeError, ValueError, AttributeError, KeyError) as exc:
+            if ctx.trusted:
+                raise  # a shipped rule: a bug to see in full
+            # a value of a type a kind does not expect, deep in its options: still one line
+            raise RuleError(f"{where}: a key holds a value of the wrong type ({exc.__class__.__name__}); "
+                            "see README, 'Writing a rule'") from None
     return rules
 
 

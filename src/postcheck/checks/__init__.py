@@ -14,8 +14,8 @@ KINDS: dict[str, type[Rule]] = {"terms": TermRule, "near": NearRule, "pattern": 
 
 def build_rule(spec: dict, where: str, ctx: Context) -> Rule:
     kind = spec["kind"]
-    if kind not in KINDS:
-        raise RuleError(f"{where}: key 'kind': unknown kind '{kind}' (known: {', '.join(KINDS)})")
+    if not isinstance(kind, str) or kind not in KINDS:
+        raise RuleError(f"{where}: key 'kind': unknown kind {str(kind)[:40]!r} (known: {', '.join(KINDS)})")
     cls = KINDS[kind]
     check_keys(spec, cls.KEYS, where)
     return cls(spec, where, ctx)
