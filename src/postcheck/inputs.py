@@ -76,19 +76,15 @@ def _is_dir(path: str) -> bool:
 
 
 def _walk(root: str) -> tuple[list[Path], list[str]]:
-    """(regular text files under `root`, folders that could not be listed). Symbolic links
-    to folders are followed once each: a link back up the tree is not a loop."""
+    """(regular text files under `root`, folders that could not be listed). Links to
+    folders are not followed (as Path.rglob did: a link to / or back up the tree would walk
+    far or forever); links to files are."""
     found: list[Path] = []
     unlisted: list[str] = []
-    seen: set[tuple[int, int]] = set()
     stack = [root]
     while stack:
         folder = stack.pop()
         try:
-            st = os.stat(folder)
-            if (st.st_dev, st.st_ino) in seen:
-                continue
-            seen.add((st.st_dev, st.st_ino))
             with os.scandir(folder) as entries:
                 items = list(entries)
         except OSError:
@@ -96,7 +92,7 @@ def _walk(root: str) -> tuple[list[Path], list[str]]:
             continue
         for entry in items:
             try:
-                if entry.is_dir():
+                if entry.is_dir(follow_symlinks=False):
                     stack.append(entry.path)
                 elif entry.name.lower().endswith(TEXT_SUFFIXES) and entry.is_file():
                     found.append(Path(entry.path))
