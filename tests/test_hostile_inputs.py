@@ -21,14 +21,21 @@ VIOLATING = "Mình gửi mọi người tài liệu mật của Vụ.\n"
 FAST = 30  # seconds, start-up included, on a shared machine; the bugs took 79 s to forever
 
 
-def run(*args: str, cwd: Path | None = None, stdin=None, shell: str | None = None,
+posix_only = pytest.mark.skipif(os.name != "posix", reason="FIFOs, devices, symbolic links and sh are POSIX's")
+
+
+def run(*args: str, cwd: Path | None = None, stdin=None, shell: str | None = None, code: str | None = None,
         timeout: float = 120) -> tuple[subprocess.CompletedProcess, float]:
+    """postcheck with `args`; or `code` (Python) with them; or a `shell` command line."""
     env = {**os.environ, "NO_COLOR": "1", "PYTHONPATH": SRC}
     env.pop("GITHUB_ACTIONS", None)
-    command = shell if shell else [sys.executable, "-m", "postcheck", *args]
+    if shell:
+        command = shell
+    else:
+        command = [sys.executable, *(["-c", code] if code else ["-m", "postcheck"]), *args]
     started = time.perf_counter()
-    proc = subprocess.run(command, capture_output=True, text=True, cwd=cwd, stdin=stdin, env=env,
-                          timeout=timeout, shell=bool(shell))
+    proc = subprocess.run(command, capture_output=True, encoding="utf-8", errors="replace", cwd=cwd,
+                          stdin=stdin, env=env, timeout=timeout, shell=bool(shell))
     return proc, time.perf_counter() - started
 
 
@@ -206,6 +213,7 @@ def test_bad_configuration_is_one_line_exit_3(tmp_path, clean, content, needles)
     one_line_error(proc, 3, "c.yaml", *needles)
 
 
+@posix_only
 def test_config_that_is_a_folder_or_a_fifo(tmp_path, clean):
     proc, _ = run("--config", ".", str(clean), cwd=tmp_path)
     one_line_error(proc, 3, ".: cannot read configuration file: is a folder")
@@ -340,6 +348,7 @@ def test_text_report_bytes_are_richs(monkeypatch, options):
 
 # --- 17. only regular files ------------------------------------------------------------------
 
+@posix_only
 def test_fifo_on_the_command_line_is_refused(tmp_path):
     fifo = tmp_path / "f.txt"
     os.mkfifo(fifo)
@@ -348,11 +357,13 @@ def test_fifo_on_the_command_line_is_refused(tmp_path):
     assert elapsed < FAST
 
 
+@posix_only
 def test_device_on_the_command_line_is_refused():
     proc, _ = run("/dev/null")
     one_line_error(proc, 2, "/dev/null: a device, not a regular file")
 
 
+@posix_only
 def test_folders_walked_skip_fifos_and_link_loops(tmp_path):
     os.mkfifo(tmp_path / "pipe.txt")
     (tmp_path / "loop.txt").symlink_to("loop.txt")
@@ -367,17 +378,20 @@ def test_folders_walked_skip_fifos_and_link_loops(tmp_path):
 
 # --- 18. one-line errors instead of tracebacks ---------------------------------------------------
 
+@posix_only
 def test_symlink_to_itself(tmp_path):
     (tmp_path / "self.txt").symlink_to("self.txt")
     proc, _ = run(str(tmp_path / "self.txt"))
     one_line_error(proc, 2, "self.txt", "symbolic links")
 
 
+@posix_only
 def test_file_name_too_long(tmp_path, clean):
     proc, _ = run(str(tmp_path / ("a" * 300 + ".txt")), str(clean))
     one_line_error(proc, 2, "file name too long")
 
 
+@posix_only
 def test_closed_standard_input():
     proc, _ = run(shell=f"{sys.executable} -m postcheck - <&-")
     one_line_error(proc, 2, "<stdin>: standard input is closed")
@@ -419,22 +433,23 @@ run()
 def test_file_in_an_unreadable_folder(tmp_path, clean):
     (tmp_path / "locked").mkdir()
     (tmp_path / "locked" / "d.txt").write_text(CLEAN, encoding="utf-8")
-    proc, _ = run(shell=f"{sys.executable} -c '{DENY}' {tmp_path / 'locked' / 'd.txt'} {clean}")
-    one_line_error(proc, 2, "locked/d.txt: permission denied")
+    proc, _ = run(str(tmp_path / "locked" / "d.txt"), str(clean), code=DENY)
+    one_line_error(proc, 2, f"{os.path.join('locked', 'd.txt')}: permission denied")
 
 
 def test_unreadable_folder_is_an_error_not_zero_files(tmp_path):
     (tmp_path / "locked").mkdir()
     (tmp_path / "locked" / "d.txt").write_text(CLEAN, encoding="utf-8")
-    proc, _ = run(shell=f"{sys.executable} -c '{DENY}' {tmp_path / 'locked'}")
+    proc, _ = run(str(tmp_path / "locked"), code=DENY)
     one_line_error(proc, 2, "locked: folder cannot be listed: permission denied")
     # a sub-folder that cannot be listed is an error too, and the rest is still checked
     (tmp_path / "ok.txt").write_text(VIOLATING, encoding="utf-8")
-    proc, _ = run(shell=f"{sys.executable} -c '{DENY}' {tmp_path}")
+    proc, _ = run(str(tmp_path), code=DENY)
     assert proc.returncode == 2 and "ok.txt:1:" in proc.stdout
     one_line_error(proc, 2, "locked: folder cannot be listed")
 
 
+@posix_only
 @pytest.mark.parametrize("make", ["folder", "dangling link"])
 def test_init_over_a_folder_or_a_dangling_link(tmp_path, make):
     target = tmp_path / ".postcheck.yaml"
