@@ -18,11 +18,11 @@ import json
 import os
 import re
 import secrets
-import stat
 from collections import Counter
 from dataclasses import replace
 from pathlib import Path
 
+from .files import NotRegularFile, TooBig, read_regular, reason
 from .findings import FileReport
 from .inputs import InputError
 from .terms import normalize_term
@@ -58,26 +58,15 @@ def _read_regular(path: Path, what: str, limit: int) -> bytes:
     """The bytes of `path` if it is a regular file of at most `limit` bytes: a FIFO would
     block, /dev/zero never ends, a folder cannot be read."""
     try:
-        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
+        return read_regular(path, limit)
     except FileNotFoundError:
         raise InputError(f"{path}: {what} not found") from None
-    except OSError as exc:
-        raise InputError(f"{path}: cannot read {what} ({_why(exc)})") from None
-    try:
-        info = os.fstat(fd)
-        if not stat.S_ISREG(info.st_mode):
-            raise InputError(f"{path}: {what} is not a regular file")
-        if info.st_size > limit:
-            raise InputError(f"{path}: {what} is too large (over {limit} bytes)")
-        with os.fdopen(fd, "rb", closefd=False) as stream:
-            data = stream.read(limit + 1)
-    except OSError as exc:
-        raise InputError(f"{path}: cannot read {what} ({_why(exc)})") from None
-    finally:
-        os.close(fd)
-    if len(data) > limit:  # it grew while being read
-        raise InputError(f"{path}: {what} is too large (over {limit} bytes)")
-    return data
+    except TooBig:
+        raise InputError(f"{path}: {what} is too large (over {limit} bytes)") from None
+    except NotRegularFile:
+        raise InputError(f"{path}: {what} is not a regular file") from None
+    except (OSError, ValueError) as exc:
+        raise InputError(f"{path}: cannot read {what} ({reason(exc)})") from None
 
 
 def _parse_key(text: str, where: str) -> bytes:
