@@ -55,8 +55,10 @@ def assert_findings_point_into(text: str, findings) -> None:
     for f in findings:
         assert 0 <= f.start <= f.end <= len(text), f
         assert f.match == text[f.start:f.end], f
-        line = text.count("\n", 0, f.start) + 1
-        column = f.start - (text.rfind("\n", 0, f.start) + 1) + 1
+        # CRLF, LF and a lone CR each end a line
+        ends = [m.end() for m in re.finditer(r"\r\n?|\n", text[:f.start])]
+        line = len(ends) + 1
+        column = f.start - (ends[-1] if ends else 0) + 1
         assert (f.line, f.column) == (line, column), f
 
 
