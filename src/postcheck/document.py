@@ -9,6 +9,7 @@ from . import segment
 from .normalize import clean, evasion_spans, fold, has_diacritics, matching_view
 from .terms import (Match, Matcher, Matches, accent_probe, could_begin_dictionary_word, is_dictionary_word,
                     longest_dictionary_word, respelled_in_dictionary, word_letters, written_with_diacritics)
+from .register import Register
 from .textmap import LineIndex, MappedText
 
 MAX_SEGMENTED = 2000  # characters given to the word segmenter at once
@@ -98,6 +99,23 @@ class Document:
     @cached_property
     def _accent_probe(self) -> str:
         return accent_probe(self.original)
+
+    @cached_property
+    def register(self) -> Register:
+        """Quotations and the voice of each sentence (register.py), on the original text."""
+        spans = [self.view.original_span(s, e) for s, e in self.sentences]
+        return Register(self.original, spans)
+
+    def covered_by(self, name: str) -> list[tuple[int, int]]:
+        """The original spans that the term set's strong word matches cover: each one's
+        sentence and the quotations that open or close in it (register.Register.covered)."""
+        cache = self.__dict__.setdefault("_covered", {})
+        spans = cache.get(name)
+        if spans is None:
+            spans = cache[name] = sorted({
+                self.register.covered(self.view.original_span(m.start, m.end)[0])
+                for ms in self.strong_by_sentence(name).values() for m in ms if self.is_word(m)})
+        return spans
 
     @cached_property
     def lines(self) -> LineIndex:

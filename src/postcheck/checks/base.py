@@ -45,12 +45,22 @@ class Condition:
     termset: TermSet
     scope: str
     to: str | None = None
+    names: bool = False  # a person's full name in the sentence also counts (register.py)
+    window: int = 0  # scope {sentences: N}: the sentence and N sentences either side
+    quotations: bool = False  # an exemption also covers the quotation its sentence opens or closes
 
     @classmethod
-    def build(cls, spec: Any, where: str, ctx: Context, name: str, with_target: bool) -> "Condition":
+    def build(cls, spec: Any, where: str, ctx: Context, name: str, with_target: bool,
+              quotations: bool = False) -> "Condition":
         if not isinstance(spec, dict):
             raise RuleError(f"{where}: expected a mapping")
         scope = spec.get("scope", "sentence")
+        window = 0
+        if isinstance(scope, dict):
+            window = scope.get("sentences")
+            if set(scope) != {"sentences"} or not isinstance(window, int) or isinstance(window, bool) or not 0 <= window <= 3:
+                raise RuleError(f"{where}: key 'scope': expected 'sentence', 'post' or {{sentences: 0..3}}")
+            scope = "sentence"
         if scope not in SCOPES:
             raise RuleError(f"{where}: key 'scope': '{scope}' is not one of {', '.join(SCOPES)}")
         if "within" in spec:
@@ -60,13 +70,32 @@ class Condition:
             raise RuleError(f"{where}: key 'to': give the lowered severity, one of {', '.join(SEVERITIES)}")
         if not with_target and to is not None:
             raise RuleError(f"{where}: unknown key 'to'")
-        return cls(ctx.termset(spec, where, name), scope, to)
+        names = spec.get("names", False)
+        if not isinstance(names, bool):
+            raise RuleError(f"{where}: key 'names': expected true or false")
+        return cls(ctx.termset({k: v for k, v in spec.items() if k not in ("names", "scope")}, where, name),
+                   scope, to, names, window, quotations)
 
     def holds(self, doc: Document, original_offset: int) -> bool:
+        """Scope "sentence" (the default) is the sentence of the finding and, for a term in a
+        sentence that opens or closes a quotation, that whole quotation (a spokesperson's
+        statement quoted over several sentences); "post" is the whole draft, and a rule
+        says so explicitly (tests/test_scope.py holds a long-text test for each)."""
         if self.scope == "post":
             return doc.has_word_match(self.termset.name)
         sentence = doc.sentence_of_original(original_offset)
-        return any(doc.is_word(m) for m in doc.strong_by_sentence(self.termset.name).get(sentence, ()))
+        if any(doc.is_word(m) for m in doc.strong_by_sentence(self.termset.name).get(sentence, ())):
+            return True
+        if self.names and doc.register.person_named(doc.register.sentence_index(original_offset)):
+            return True
+        if self.window:
+            near = range(sentence - self.window, sentence + self.window + 1)
+            grouped = doc.strong_by_sentence(self.termset.name)
+            if any(doc.is_word(m) for k in near if k != sentence for m in grouped.get(k, ())):
+                return True
+        if not self.quotations:
+            return False
+        return any(s <= original_offset < e for s, e in doc.covered_by(self.termset.name))
 
 
 class Rule:
@@ -83,17 +112,32 @@ class Rule:
         self.where = where
         self.description = spec["description"]
         self.secret = spec.get("secret", False)
+        # voice: own — words reported from others (a sentence crediting a source, an
+        # attributed quotation: register.py) do not count; {reported: info|warning} — they
+        # count at that lower severity
+        voice = spec.get("voice", "any")
+        if voice == "any":
+            self.voice_reported = None
+        elif voice == "own":
+            self.voice_reported = "drop"
+        elif isinstance(voice, dict) and set(voice) == {"reported"} and voice["reported"] in SEVERITIES:
+            self.voice_reported = voice["reported"]
+        else:
+            raise RuleError(f"{where}: key 'voice': expected 'any', 'own' or {{reported: <severity>}}")
         if not (isinstance(self.secret, bool) or self.secret == "number"):
             raise RuleError(f"{where}: key 'secret': expected true, false or 'number'")
         self.messages = localized(spec["message"], f"{where}: key 'message'")
         self.suggestions = localized(spec["suggestion"], f"{where}: key 'suggestion'") if "suggestion" in spec else None
         self.examples = _examples(spec["examples"], f"{where}: key 'examples'")
         self.unless = (
-            Condition.build(spec["unless"], f"{where}: key 'unless'", ctx, f"{self.id}#unless", False)
+            Condition.build(spec["unless"], f"{where}: key 'unless'", ctx, f"{self.id}#unless", False, quotations=True)
             if "unless" in spec else None
         )
+        # requires: terms that must be present; with `to:`, a finding without them is kept
+        # at that lower severity instead of dropped (a weak, single signal)
         self.requires = (
-            Condition.build(spec["requires"], f"{where}: key 'requires'", ctx, f"{self.id}#requires", False)
+            Condition.build(spec["requires"], f"{where}: key 'requires'", ctx, f"{self.id}#requires",
+                            isinstance(spec["requires"], dict) and "to" in spec["requires"])
             if "requires" in spec else None
         )
         self.downgrade = (
@@ -117,11 +161,17 @@ class Rule:
                 continue
             if self.unless and self.unless.holds(doc, hit.start):
                 continue
-            if self.requires and not self.requires.holds(doc, hit.start):
-                continue
             severity = self.severity
+            if self.requires and not self.requires.holds(doc, hit.start):
+                if self.requires.to is None:
+                    continue
+                severity = self.requires.to
             if self.downgrade and self.downgrade.holds(doc, hit.start):
-                severity = self.downgrade.to
+                severity = _lower(severity, self.downgrade.to)
+            if self.voice_reported is not None and doc.register.others_words(hit.start):
+                if self.voice_reported == "drop":
+                    continue
+                severity = _lower(severity, self.voice_reported)
             taken.append((hit.start, hit.end))
             reach = max(reach, hit.end)
             line, column = doc.lines.line_col(hit.start)
@@ -135,6 +185,11 @@ class Rule:
                 mechanism=self.mechanism, secret=self.secret,
             ))
         return findings
+
+
+def _lower(severity: str, to: str) -> str:
+    """The lower of two severities (a finding is never raised by a condition)."""
+    return min(severity, to, key=SEVERITIES.index)
 
 
 def _fill(template: str, values: dict) -> str:

@@ -9,6 +9,7 @@ from typing import Iterator
 
 from ..document import Document
 from ..rulebook import Context, RuleError
+from ..register import inside_name, names_person_after
 from .base import Hit, Rule, SpanSet
 
 
@@ -16,7 +17,7 @@ _TOKEN = re.compile(r"\S+")  # the words Document.words_between counts
 
 
 class NearRule(Rule):
-    KEYS = frozenset({"a", "b", "within", "exceptions", "report"})
+    KEYS = frozenset({"a", "b", "within", "exceptions", "report", "in_names", "named_titles"})
 
     def __init__(self, spec: dict, where: str, ctx: Context):
         super().__init__(spec, where, ctx)
@@ -30,9 +31,26 @@ class NearRule(Rule):
             if "exceptions" in spec else None
         )
         within = spec.get("within", "sentence")
-        if not (within in ("sentence", "post") or (isinstance(within, int) and not isinstance(within, bool) and within >= 0)):
-            raise RuleError(f"{where}: key 'within': expected 'sentence', 'post' or a number of words")
+        # {sentences: N}: the same sentence or up to N sentences apart (a short window: a
+        # draft of several short exclamations); "post" must be asked for explicitly
+        self.sentence_window = None
+        if isinstance(within, dict):
+            n = within.get("sentences")
+            if set(within) != {"sentences"} or not isinstance(n, int) or isinstance(n, bool) or not 0 <= n <= 3:
+                raise RuleError(f"{where}: key 'within': expected {{sentences: 0..3}}")
+            self.sentence_window = n
+        elif not (within in ("sentence", "post") or (isinstance(within, int) and not isinstance(within, bool) and within >= 0)):
+            raise RuleError(f"{where}: key 'within': expected 'sentence', 'post', {{sentences: N}} or a number of words")
         self.within = within
+        # in_names: false — an `a` match that is one syllable of a longer proper name is not
+        # the entity ("Đức" in "Tôn Đức Thắng", "Mỹ" in "Mỹ Tâm"); named_titles: false — an `a`
+        # title followed by a person's name refers to that person, in the third person
+        # ("Bộ trưởng Nguyễn Văn A"), not to the writer (register.py)
+        for key in ("in_names", "named_titles"):
+            if not isinstance(spec.get(key, True), bool):
+                raise RuleError(f"{where}: key '{key}': expected true or false")
+        self.in_names = spec.get("in_names", True)
+        self.named_titles = spec.get("named_titles", True)
         self.report = spec.get("report", "b")
         if self.report not in ("a", "b"):
             raise RuleError(f"{where}: key 'report': expected 'a' or 'b' (which side's span to report)")
@@ -40,10 +58,18 @@ class NearRule(Rule):
     def _close(self, doc: Document, a, b) -> bool:
         if self.within == "post":
             return True
+        if self.sentence_window is not None:
+            return abs(doc.sentence_of(a.start) - doc.sentence_of(b.start)) <= self.sentence_window
         if self.within == "sentence":
             return doc.sentence_of(a.start) == doc.sentence_of(b.start)
         return doc.sentence_of(a.start) == doc.sentence_of(b.start) and doc.words_between(
             min(a.end, b.end), max(a.start, b.start)) <= self.within
+
+    def _entity_ok(self, doc: Document, match) -> bool:
+        start, end = doc.original_span(match.start, match.end)
+        if not self.in_names and inside_name(doc.original, start, end):
+            return False
+        return self.named_titles or not names_person_after(doc.original, end)
 
     def hits(self, doc: Document) -> Iterator[Hit]:
         # the side with fewer candidates first: when it has no match, the other side's
@@ -54,6 +80,8 @@ class NearRule(Rule):
         excluded = SpanSet((m.start, m.end) for m in doc.matches.get(self.exceptions.name, ())) if self.exceptions else None
         # proximity first, word boundaries last: segmentation runs only for close pairs
         entities = doc.matches.get(self.a.name, ())
+        if not (self.in_names and self.named_titles):
+            entities = [e for e in entities if self._entity_ok(doc, e)]
         topics = [t for t in doc.matches.get(self.b.name, ())
                   if not (excluded and excluded.overlaps(t.start, t.end))]
         reported, others = (entities, topics) if self.report == "a" else (topics, entities)
@@ -62,13 +90,14 @@ class NearRule(Rule):
         # word check waits until such a pair is possible. The other side is grouped (by
         # sentence, or the whole post) and, for N words, looked up by position, so that a
         # long draft does not cost reported × others comparisons.
+        wide = self.within == "post" or self.sentence_window is not None
         groups: dict = {}
         for other in others:  # the matcher lists them in text order
-            key = None if self.within == "post" else doc.sentence_of(other.start)
+            key = None if wide else doc.sentence_of(other.start)
             groups.setdefault(key, []).append(other)
         lookup: dict = {}  # key → _Group, made when a reported match first needs it
         for mine in reported:
-            key = None if self.within == "post" else doc.sentence_of(mine.start)
+            key = None if wide else doc.sentence_of(mine.start)
             group = lookup.get(key)
             if group is None:
                 if key not in groups:
@@ -76,6 +105,9 @@ class NearRule(Rule):
                 group = lookup[key] = _Group(doc, groups[key])
             if isinstance(self.within, int):
                 candidates = words = [o for o in group.window(mine, self.within) if self._close(doc, mine, o)]
+            elif self.sentence_window is not None:
+                candidates = words = [o for o in (group.strong if mine.weak else group.all)
+                                      if self._close(doc, mine, o) and group.is_word(o)]
             else:
                 candidates = group.strong if mine.weak else group.all
                 words = group.strong_words if mine.weak else group.words

@@ -5,11 +5,12 @@ from typing import Iterator
 
 from ..document import Document
 from ..rulebook import Context, RuleError
+from ..register import in_title
 from .base import Hit, Rule, SpanSet
 
 
 class TermRule(Rule):
-    KEYS = frozenset({"terms", "wordlists", "exceptions", "fold", "words"})
+    KEYS = frozenset({"terms", "wordlists", "exceptions", "fold", "words", "in_titles"})
 
     def __init__(self, spec: dict, where: str, ctx: Context):
         super().__init__(spec, where, ctx)
@@ -19,6 +20,11 @@ class TermRule(Rule):
             if not isinstance(value, bool):
                 raise RuleError(f"{where}: key '{key}': expected true or false")
         self.need_words = words
+        # in_titles: false — a match that is a word of a Title Case name or title (a film, a
+        # book: "Confidential Assignment") is not the term (register.in_title)
+        self.in_titles = spec.get("in_titles", True)
+        if not isinstance(self.in_titles, bool):
+            raise RuleError(f"{where}: key 'in_titles': expected true or false")
         self.termset = ctx.termset(
             {k: spec[k] for k in ("terms", "wordlists") if k in spec}, where, self.id, fold
         )
@@ -40,4 +46,6 @@ class TermRule(Rule):
             if not (doc.is_word(m) if self.need_words else doc.plausible_unaccented(m)):
                 continue
             start, end = doc.original_span(m.start, m.end)
+            if not self.in_titles and in_title(doc.original, start, end):
+                continue
             yield Hit(start, end)
