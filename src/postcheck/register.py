@@ -279,10 +279,13 @@ def in_title(text: str, start: int, end: int) -> bool:
     def title_case(w: str) -> bool:
         return len(w) > 1 and _capitalised(w) and not w.isupper()
 
+    before = text[max(0, start - 40):start]
+    at_start = re.search(r"(?:^|[.!?…:\n]\s*|[“\"(]\s*)$", before) is not None
+    if at_start and not all(_capitalised(w) for w in word.split()):
+        return False  # a capital that only begins the sentence ("Đảng đối lập Campuchia …")
     m = re.match(r"\s([^\W\d_]+)", text[end:end + 40])
     if m and title_case(m.group(1)):
         return True
-    before = text[max(0, start - 40):start]
     m = re.search(r"([^\W\d_]+)\s$", before)
     if m and title_case(m.group(1)):
         return re.search(r"(?:^|[.!?…:\n]\s*|[“\"(]\s*)$", before[:m.start()]) is None

@@ -9,7 +9,7 @@ from typing import Iterator
 
 from ..document import Document
 from ..rulebook import Context, RuleError
-from ..register import inside_name, names_person_after
+from ..register import in_title, inside_name, names_person_after
 from .base import Hit, Rule, SpanSet
 
 
@@ -17,7 +17,7 @@ _TOKEN = re.compile(r"\S+")  # the words Document.words_between counts
 
 
 class NearRule(Rule):
-    KEYS = frozenset({"a", "b", "within", "exceptions", "report", "in_names", "named_titles"})
+    KEYS = frozenset({"a", "b", "within", "exceptions", "report", "in_names", "named_titles", "in_titles"})
 
     def __init__(self, spec: dict, where: str, ctx: Context):
         super().__init__(spec, where, ctx)
@@ -49,6 +49,11 @@ class NearRule(Rule):
         for key in ("in_names", "named_titles"):
             if not isinstance(spec.get(key, True), bool):
                 raise RuleError(f"{where}: key '{key}': expected true or false")
+        # in_titles: false — a `b` match that is a word of a Title Case name ("Tổ chức Giám
+        # sát Nhân quyền Syria", "Ủy ban Bầu cử") names a body, not the topic
+        if not isinstance(spec.get("in_titles", True), bool):
+            raise RuleError(f"{where}: key 'in_titles': expected true or false")
+        self.in_titles = spec.get("in_titles", True)
         self.in_names = spec.get("in_names", True)
         self.named_titles = spec.get("named_titles", True)
         self.report = spec.get("report", "b")
@@ -84,6 +89,8 @@ class NearRule(Rule):
             entities = [e for e in entities if self._entity_ok(doc, e)]
         topics = [t for t in doc.matches.get(self.b.name, ())
                   if not (excluded and excluded.overlaps(t.start, t.end))]
+        if not self.in_titles:
+            topics = [t for t in topics if not in_title(doc.original, *doc.original_span(t.start, t.end))]
         reported, others = (entities, topics) if self.report == "a" else (topics, entities)
         # Each reported match is paired with the first match of the other side (text order)
         # that is close, not the same phrase, not weak when it is weak, and a word; its own
