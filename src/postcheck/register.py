@@ -290,3 +290,15 @@ def in_title(text: str, start: int, end: int) -> bool:
     if m and title_case(m.group(1)):
         return re.search(r"(?:^|[.!?…:\n]\s*|[“\"(]\s*)$", before[:m.start()]) is None
     return False
+
+
+_CLAUSE_LEAD = re.compile(
+    r"(?:^|[.,;:!?…\n()“”\"'\-–—|])\s*(?:(?:tôi|mình|tớ|em|t|chúng tôi|chúng tớ|bọn mình|xin|được|cũng|nay|hôm nay|"
+    r"toi|minh|i|we|và|nên|vậy|thì|xin phép|rất vui|vinh dự)\s+){0,4}$", re.IGNORECASE)
+
+
+def leads_clause(text: str, start: int) -> bool:
+    """Does the phrase at `start` open its clause, or follow only the writer's own pronoun
+    ("Thay mặt Đại sứ quán, …", "tôi xin thay mặt …")? After a subject ("Chủ tịch X thay mặt
+    …", "hiệp hội, đơn vị đại diện cho …") someone else is speaking for the body."""
+    return _CLAUSE_LEAD.search(text[max(0, start - 80):start]) is not None

@@ -9,7 +9,7 @@ from typing import Iterator
 
 from ..document import Document
 from ..rulebook import Context, RuleError
-from ..register import in_title, inside_name, names_person_after
+from ..register import in_title, inside_name, leads_clause, names_person_after
 from .base import Hit, Rule, SpanSet
 
 
@@ -17,7 +17,8 @@ _TOKEN = re.compile(r"\S+")  # the words Document.words_between counts
 
 
 class NearRule(Rule):
-    KEYS = frozenset({"a", "b", "within", "exceptions", "report", "in_names", "named_titles", "in_titles"})
+    KEYS = frozenset({"a", "b", "within", "exceptions", "report", "in_names", "named_titles", "in_titles",
+                      "leads_clause"})
 
     def __init__(self, spec: dict, where: str, ctx: Context):
         super().__init__(spec, where, ctx)
@@ -55,6 +56,11 @@ class NearRule(Rule):
             raise RuleError(f"{where}: key 'in_titles': expected true or false")
         self.in_titles = spec.get("in_titles", True)
         self.in_names = spec.get("in_names", True)
+        # leads_clause: true — an `a` match counts only where it opens its clause or follows the
+        # writer's own pronoun ("Thay mặt Đại sứ quán, mình …"), not after a subject
+        if not isinstance(spec.get("leads_clause", False), bool):
+            raise RuleError(f"{where}: key 'leads_clause': expected true or false")
+        self.leads_clause = spec.get("leads_clause", False)
         self.named_titles = spec.get("named_titles", True)
         self.report = spec.get("report", "b")
         if self.report not in ("a", "b"):
@@ -74,6 +80,8 @@ class NearRule(Rule):
         start, end = doc.original_span(match.start, match.end)
         if not self.in_names and inside_name(doc.original, start, end):
             return False
+        if self.leads_clause and not leads_clause(doc.original, start):
+            return False
         return self.named_titles or not names_person_after(doc.original, end)
 
     def hits(self, doc: Document) -> Iterator[Hit]:
@@ -85,7 +93,7 @@ class NearRule(Rule):
         excluded = SpanSet((m.start, m.end) for m in doc.matches.get(self.exceptions.name, ())) if self.exceptions else None
         # proximity first, word boundaries last: segmentation runs only for close pairs
         entities = doc.matches.get(self.a.name, ())
-        if not (self.in_names and self.named_titles):
+        if not (self.in_names and self.named_titles) or self.leads_clause:
             entities = [e for e in entities if self._entity_ok(doc, e)]
         topics = [t for t in doc.matches.get(self.b.name, ())
                   if not (excluded and excluded.overlaps(t.start, t.end))]
