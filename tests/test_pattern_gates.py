@@ -31,7 +31,8 @@ BEFORE_REWRITE = {
     "personal.id-number": r"(?<![\d.,])(?P<match>\d(?:[ .-]?\d){11})(?!\d|[.,]\d|[ .-]\d\d)",
     "personal.old-id-number": r"(?<![\d.,])(?P<match>\d(?:[ .-]?\d){8})(?!\d|[.,]\d|[ .-]\d\d)",
     "personal.passport": r"(?<![A-Za-z0-9])(?P<match>[A-Z]{1,2} ?\d(?:[ .-]?\d){6})(?![A-Za-z0-9]|[ .-]\d)",
-    "personal.phone": r"(?<![\d+])(?P<match>(?:\+\s?84|\(\+84\)|0084|0)(?:[\s.-]?\d){9})(?![\d])",
+    # a number inside an amount (1.098.000.000) is no phone (issue 13)
+    "personal.phone": r"(?<![\d+])(?<!\d[.,])(?P<match>(?:\+\s?84|\(\+84\)|0084|0)(?:[\s.-]?\d){9})(?![\d])(?![.,]\d)",
     "personal.home-address": (
         r"(?:\b(?:nhà|nha)\b[^.\n]{0,30}?\b(?:ở|tại|o)\b|địa\s*chỉ\s*nhà|dia\s*chi\s*nha|nhà\s*riêng|nha\s*rieng"
         r"|home\s*address|nơi\s*ở)[^.\n]{0,40}?(?P<match>(?:số\s*|so\s*)?\d+[A-Za-z]?(?:/\d+)*\s*,?\s*"
