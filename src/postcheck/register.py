@@ -30,10 +30,14 @@ _FIRST_PERSON = re.compile(
     r"chúng em|bọn em|tụi em|em|mk|t|ad|i|we|my|me)(?!\w)", re.IGNORECASE)
 # a source credited for the sentence: reporting verbs, "theo <source>", "dẫn lời"
 _ATTRIBUTION = re.compile(
-    r"(?<!\w)(?:cho biết|cho hay|nói rằng|nói với|nói:|phát biểu|khẳng định|nhấn mạnh|tuyên bố|bày tỏ|"
-    r"nêu rõ|dẫn lời|trả lời phỏng vấn|trả lời báo chí|đưa tin|thông báo|tiết lộ|xác nhận|"
-    r"chia sẻ với|cho rằng|nhận định|kêu gọi|lưu ý|giải thích|khuyến cáo|cảnh báo|phát đi|"
+    r"(?<!\w)(?:cho biết|cho hay|nói rằng|nói với|nói:|phát biểu|khẳng định|nhấn mạnh|bày tỏ|"
+    r"nêu rõ|dẫn lời|trả lời phỏng vấn|trả lời báo chí|đưa tin|tiết lộ|"
+    r"chia sẻ với|cho rằng|nhận định|kêu gọi|lưu ý|giải thích|phát đi|"
     r"according to|said|says|told)(?!\w)"
+    # verbs that are also nouns ("bản tuyên bố chung", "lời cảnh báo", "thông báo số 5"): a verb
+    # only after no determiner or noun of a document, and not "… chung"
+    r"|(?<!\w)(?<!bản )(?<!lời )(?<!các )(?<!một )(?<!những )(?<!bài )(?<!thảo )(?<!văn )(?<!tờ )(?<!theo )"
+    r"(?:tuyên bố|thông báo|xác nhận|khuyến cáo|cảnh báo)(?! chung)(?!\s+(?:số|này|trên|của)\b)(?!\w)"
     rf"|[{_U}][^\W\d_]*\s+nói(?!\w)"
     rf"|(?<!\w)[Tt]heo\s+(?:[{_U}]|ông|bà|các|giới|nguồn|báo|hãng|đại diện|lãnh đạo|chuyên gia|"
     r"thông tin|thông báo|thông cáo|người phát ngôn|phóng viên|đặc phái viên|số liệu|thống kê)")
