@@ -188,7 +188,7 @@ def test_quotation_marks_pair_in_linear_time():
 
 def test_a_reporting_verb_used_as_a_noun_is_no_attribution(check):
     # "bản tuyên bố chung" is a document, not someone speaking: the draft is the writer's leak
-    text = "Sneak peek: bản nháp tuyên bố chung hai nước (chưa công bố) đây, đọc thấy hay ghê."
+    text = "Gửi cả nhà dự thảo tuyên bố chung của hai nước, chưa công bố đâu, đọc thấy hay ghê."
     assert "classified.drafts" in rules_fired(check, text)
     assert "classified.drafts" not in rules_fired(
         check, "Theo Reuters, dự thảo nghị quyết của Hội đồng Bảo an kêu gọi hai bên ngừng bắn.")
