@@ -79,3 +79,14 @@ def test_total_within_budget(flagged):
     assert len(any_rule) <= TOTAL_BUDGET * total, (
         f"{len(any_rule)} of {total} articles ({len(any_rule) / total:.1%}) flagged by a clause other "
         f"than 5.7; most: {top}")
+
+
+INFLAMMATORY = ("4.1", "5.3", "5.4")
+
+
+def test_inflammatory_family_within_half_a_percent(flagged):
+    # profanity, insults, incitement, rumours, hate, threats, defamation: together at most 0.5%
+    total, by_rule, _ = flagged
+    clause = {r.id: r.clause for r in load_rulebook().rules}
+    ids = set().union(*(v for k, v in by_rule.items() if clause.get(k) in INFLAMMATORY))
+    assert len(ids) <= 0.005 * total, f"{len(ids)} articles flagged by 4.1/5.3/5.4: {sorted(ids)}"

@@ -10,6 +10,7 @@ from ..document import Document
 from ..findings import SEVERITIES, Finding
 from ..rulebook import Context, RuleError, localized
 from ..terms import TermSet
+from .tone_gate import ToneGate
 
 SCOPES = ("sentence", "post")
 
@@ -144,6 +145,8 @@ class Rule:
             Condition.build(spec["downgrade"], f"{where}: key 'downgrade'", ctx, f"{self.id}#downgrade", True)
             if "downgrade" in spec else None
         )
+        # tone and attribution gates (see tone.py and checks/tone_gate.py)
+        self.tone = ToneGate.build(spec["tone"], f"{where}: key 'tone'") if "tone" in spec else None
 
     def hits(self, doc: Document) -> Iterator[Hit]:
         raise NotImplementedError
@@ -172,6 +175,10 @@ class Rule:
                 if self.voice_reported == "drop":
                     continue
                 severity = _lower(severity, self.voice_reported)
+            if self.tone:
+                severity = self.tone.judge(doc, hit.start, hit.end, severity)
+                if severity is None:
+                    continue
             taken.append((hit.start, hit.end))
             reach = max(reach, hit.end)
             line, column = doc.lines.line_col(hit.start)

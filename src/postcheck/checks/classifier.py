@@ -12,6 +12,7 @@ import threading
 from pathlib import Path
 from typing import Iterator
 
+from .. import tone
 from ..document import Document
 from ..normalize import fold
 from ..terms import word_letters
@@ -100,11 +101,45 @@ def units(doc: Document, scope: str, min_chars: int) -> tuple[list[tuple[int, in
 
     if scope == "post":
         return [], trimmed(0, len(text))
-    sentences = [span for span in (trimmed(s, e) for s, e in doc.sentences) if span]
+    sentences = [span for span in (trimmed(s, e) for s, e in _joined_at_initials(doc)) if span]
     whole = trimmed(0, len(text)) if len(text) < SHORT_POST else None
     if whole in sentences:
         whole = None
     return sentences, whole
+
+
+def _joined_at_initials(doc: Document) -> list[tuple[int, int]]:
+    """The document's sentences, with a sentence that the splitter broke after an initial
+    ("bà M. ở nhà", "bị Th. đe dọa") joined to what follows: a fragment is not a sentence.
+    Read in the original (the view has lower case, and "M." expanded as teencode)."""
+    if not _ANY_INITIAL.search(doc.original):
+        return list(doc.sentences)  # most posts: nothing to join, no offsets to map
+    joined: list[tuple[int, int]] = []
+    for s, e in doc.sentences:
+        if joined:
+            ps, pe = joined[-1]
+            _, oe = doc.view.original_span(ps, pe)
+            if tone.ends_with_initial(doc.original[max(0, oe - 16):oe]):
+                joined[-1] = (ps, e)
+                continue
+        joined.append((s, e))
+    return joined
+
+
+_ANY_INITIAL = re.compile(r"(?<![^\s(.])[A-ZĐ][a-zđ]?\.\s")
+_INITIAL = re.compile(r"^[A-ZĐ][a-zđ]?$")
+_LETTERS = re.compile(r"[^\W\d_]+")
+
+
+def syllables(text: str) -> int:
+    """Syllables of the text, not counting initials ("M", "Th" of "M. Hà", "T.Thủy")."""
+    return sum(1 for w in _LETTERS.findall(text) if not _INITIAL.match(w))
+
+
+def _quoted_share(doc: Document, s: int, e: int) -> float:
+    """The share of the span's characters inside quotation marks."""
+    inside = sum(max(0, min(e, qe) - max(s, qs)) for qs, qe in tone.quoted_spans(doc))
+    return inside / max(1, e - s)
 
 
 def post_score(model, doc: Document, scope: str = "sentence", min_chars: int = 1) -> float:
@@ -117,7 +152,7 @@ def post_score(model, doc: Document, scope: str = "sentence", min_chars: int = 1
 
 
 class ClassifierRule(Rule):
-    KEYS = frozenset({"model", "threshold", "scope", "min_chars"})
+    KEYS = frozenset({"model", "threshold", "plain_threshold", "scope", "min_chars", "min_syllables"})
     mechanism = "classifier"
 
     def __init__(self, spec: dict, where: str, ctx: Context):
@@ -139,6 +174,42 @@ class ClassifierRule(Rule):
         if isinstance(min_chars, bool) or not isinstance(min_chars, int) or min_chars < 0:
             raise RuleError(f"{where}: key 'min_chars': expected a whole number of characters, got {min_chars!r}")
         self.min_chars = min_chars
+        min_syllables = spec.get("min_syllables", 0)
+        if isinstance(min_syllables, bool) or not isinstance(min_syllables, int) or min_syllables < 0:
+            raise RuleError(f"{where}: key 'min_syllables': expected a whole number, got {min_syllables!r}")
+        self.min_syllables = min_syllables
+        plain = spec.get("plain_threshold", self.threshold)
+        if isinstance(plain, bool) or not isinstance(plain, (int, float)) or not 0 < plain < 1:
+            raise RuleError(f"{where}: key 'plain_threshold': expected a number between 0 and 1, got {plain!r}")
+        self.plain_threshold = float(plain)
+
+    def gate(self, doc: Document, s: int, e: int) -> float | None:
+        """The score a unit (view span) must reach, by its tone, or None for no verdict:
+        - a fragment (fewer than min_syllables syllables, initials not counted): none;
+        - said of an animal with no person addressed (tone.animal): none;
+        - words mostly in quotation marks in a sentence that says who spoke, or in an
+          article: reported, not the author's: none;
+        - in formal prose (tone.formal), a sentence with no mark of informal speech:
+          none, the model was trained on comments and reads news of crime as abuse;
+        - an informal sentence: `threshold`; any other: `plain_threshold`."""
+        os_, oe = doc.view.original_span(s, e)
+        text = doc.original[os_:oe]
+        if syllables(text) < self.min_syllables:
+            return None
+        if _quoted_share(doc, os_, oe) >= 0.5 and (tone.formal(doc) or tone.attributed(doc, os_)):
+            return None
+        if tone.dialogue(doc, os_) and tone.formal(doc):
+            return None
+        if tone.animal(doc, os_, oe):
+            return None  # said of a pet or an animal, no person addressed
+        if tone.formal(doc):
+            # in an article, only the author's own words in a comment's voice: what is
+            # quoted is someone else's, and the weak marks of a comment are not enough
+            if not tone.informal(tone.unquoted(doc, os_, oe), weak=False):
+                return None
+            return self.threshold
+        loose = tone.informal(text)
+        return self.threshold if loose else self.plain_threshold
 
     def model(self):
         try:
@@ -155,15 +226,21 @@ class ClassifierRule(Rule):
         model = self.model()
         inputs = ModelInputs.of_document(doc)
         fired = False
+        floor = min(self.threshold, self.plain_threshold)
         for s, e in sentences:
+            # the model first (cheap); the tone only of the few sentences it flags
             score = _score(model, inputs.of(s, e))
-            if score >= self.threshold:
-                fired = True
-                yield s, e, score
+            if score >= floor:
+                needed = self.gate(doc, s, e)
+                if needed is not None and score >= needed:
+                    fired = True
+                    yield s, e, score
         if whole and not fired:
             score = _score(model, inputs.of(*whole))
-            if score >= self.threshold:
-                yield whole[0], whole[1], score
+            if score >= floor:
+                needed = self.gate(doc, *whole)
+                if needed is not None and score >= needed:
+                    yield whole[0], whole[1], score
 
     def post_score(self, doc: Document) -> float:
         return post_score(self.model(), doc, self.scope, self.min_chars)

@@ -1,0 +1,527 @@
+"""Tone and attribution: whose words a finding's span is, and in what voice.
+
+A word list finds words; it cannot tell the author's own abuse from the same word reported,
+quoted, credited or written in formal prose. These judgements read the original text (case,
+quotation marks and line shape are gone from the matching view) and are cached per document:
+
+- informal(text): the sentence shows the voice of a comment rather than of published prose
+  (mày/tao, teencode, chat particles closing a clause, emoticons, no diacritics at all);
+- formal(doc): the post is long, well-formed prose with (almost) no informal sentence;
+- reported(doc, s, e): the span sits in a quotation attributed to someone, in a line of
+  dialogue, or in a sentence that says who said it ("... cho biết", "theo ...", "nói");
+- mention(doc, s, e): the span is a short word or phrase held up in quotation marks
+  ('bị gọi là “…”'), named rather than used;
+- credit(doc, s, e): the span is a byline, an initial ("M.", "T.Hạnh") or a source credit;
+- acronym(doc, s, e): the span is an upper-case code (a ticker, an abbreviation of a body)
+  in prose that is not itself shouted in capitals;
+- in_name(doc, s, e): the span cuts through a run of capitalised words (a street, a person);
+- after_number(doc, s, e): the span is a unit after a number ("660 cc");
+- negated, self_directed, animal, generic: the word is denied, said of oneself, of an animal,
+  or of people in general with no one named;
+- institutional: a state's or a body's stance ("Việt Nam phản đối …"), not a call to readers;
+- indirect: after "X cho biết / khẳng định / tuyên bố", X someone other than the author;
+- plain / formal_plain: a sentence with no mark of a comment's voice (in formal prose).
+
+Rules ask for them with the key `tone` (GATES; see checks/tone_gate.py, hooked into
+checks/base.py), and the learned check gates its verdict on them (checks/classifier.py).
+They run only on a rule's hits or the model's candidate sentences, never on every sentence.
+"""
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+
+from .normalize import fold
+
+# -- the voice of a comment -------------------------------------------------------------------
+
+# words of informal address and chat spelling: each is rare in published prose (measured on
+# 32,000 news sentences) and common in social-media comments
+_INFORMAL_WORDS = frozenset("""
+mày tao tau thằng bọn tụi con_mụ bọn_mày chúng_mày tụi_mày tụi_bay ổng bả
+ko j dc đc thg ng vl vcl vkl vđ vãi_l cc cmm clm đcm dcm đm dmm đkm đéo đếch
+ad ae cx bh mn mng nhìu iu wa ak lm ms kbt ib kg z r k vc cl dell lun ahihi haha hihi hic
+con_mẹ bỏ_mẹ chết_mẹ thấy_mẹ im_mẹ moẹ con_quỷ mụ
+""".split())
+_INFORMAL_WORDS = frozenset(w.replace("_", " ") for w in _INFORMAL_WORDS)
+_CODES = frozenset("""ko j dc đc thg ng vl vcl vkl vđ cc cmm clm đcm dcm đm dmm đkm ad ae cx bh mn mng iu wa ak lm ms
+kbt ib kg z r k vc cl""".split())
+_INFORMAL_RE = re.compile(r"(?<!\w)(?:" + "|".join(re.escape(w).replace("\\ ", r"\s+")
+                                                   for w in sorted(_INFORMAL_WORDS, key=len, reverse=True)) + r")(?!\w)")
+# "lũ" of people (contempt), not the flood ("lũ lụt", "lũ quét", "mưa lũ")
+_HERD = re.compile(r"(?i)(?<![\w])(?<!mưa )(?<!nước )(?<!cơn )(?<!đỉnh )(?<!mùa )(?<!trận )(?<!thoát )(?<!chống )"
+                   r"(?<!phòng )lũ\s+(?!lụt|quét|ống|lớn|về|rút|dâng|đầu|tiểu|lịch|bùn|cuốn|trên|sông|dữ|năm|đã|đang|"
+                   r"và|gây|khiến|làm|ở|tại|cao|kéo|xuống|lên|qua|thượng|hạ|tràn|đổ|đi|vừa|sẽ|có|kỷ|chính|sớm|muộn)\w")
+# particles that close a clause in speech, not in prose
+_CLOSING_PARTICLES = frozenset("à hả nhỉ ạ ơi hử hen nha nhé nhen hông ha".split())
+_EMOTICON = re.compile(r"[:;=]\)+|[:;=]\(+|[:;]v\b|=\]+|:D\b|:P\b|<3|\^\^|[\U0001F300-\U0001FAFF\u2600-\u27BF]", re.I)
+_TOKEN = re.compile(r"[^\W\d_]+", re.U)
+_SHOUT = re.compile(r"[!?]{2,}")
+
+
+def informal(text: str, weak: bool = True) -> bool:
+    """Does the sentence speak like a comment (see _INFORMAL_WORDS), not like prose?
+    `weak` also counts a sentence opening in lower case, which prose split at an
+    abbreviation can do too: not used to judge a whole document."""
+    if _EMOTICON.search(text) or _SHOUT.search(text):
+        return True
+    typed = _TOKEN.findall(text)
+    if not typed:
+        return False
+    for m in _INFORMAL_RE.finditer(text.lower()):
+        # chat codes count only typed in lower case ("Ng Eng Hen", "CC" are names and codes)
+        if m.group() not in _CODES or text[m.start():m.end()] == m.group():
+            return True
+    if weak and typed[0][:1].islower() and text.lstrip()[:1].isalpha():
+        return True  # prose opens a sentence with a capital; a quick comment often does not
+    if re.search(r"(?i)(?<!\w)k{3,}|(?<!\w)(?:ha|hi|he){2,}(?!\w)", text):
+        return True
+    if _HERD.search(text):
+        return True
+    words = [w.lower() for w in typed]
+    # a lower-case "m"/"t" as a word: teencode for mày/tao (not an initial "M." or "T.Hạnh")
+    if re.search(r"(?<![\w.])(?<!\d )[mt](?![\w.])", text):
+        return True
+    if typed[-1] in _CLOSING_PARTICLES:
+        return True
+    # typed without any diacritics: Vietnamese prose always has them
+    if len(words) >= 4 and fold(" ".join(words)) == " ".join(words) and _looks_vietnamese(words):
+        return True
+    return False
+
+
+_COMMON_BARE = frozenset("khong nguoi la cua thi ma may tao nay do con thang di duoc roi nhu ngu chet bon".split())
+
+
+def _looks_vietnamese(words: list[str]) -> bool:
+    """Vietnamese typed without diacritics, not English or a code: two common bare words."""
+    return sum(w in _COMMON_BARE for w in words) >= 2
+
+
+# -- the document's register -----------------------------------------------------------------
+
+FORMAL_MIN_CHARS = 400
+FORMAL_MIN_SENTENCES = 4
+LONG_ARTICLE = 1500
+FORMAL_MAX_INFORMAL = 0.25  # an article may quote some dialogue; a comment thread is all of it
+_ENDS_WITH_INITIAL = re.compile(r"(?:^|[\s(.])[A-ZĐ][a-zđ]?\.[\s\"”’)]*$")
+
+
+def ends_with_initial(text: str) -> bool:
+    """Does the text end with an initial ("bà M.", "Th.", "N.T.L.")? The sentence splitter
+    breaks there, though the sentence goes on."""
+    return bool(_ENDS_WITH_INITIAL.search(text.rstrip()))
+
+
+def sentence_texts(doc) -> list[str]:
+    """The original text of each sentence of the document, cached."""
+    texts = doc.__dict__.get("_sentence_texts")
+    if texts is None:
+        texts = []
+        for s, e in doc.sentences:
+            os_, oe = doc.view.original_span(s, e)
+            texts.append(doc.original[os_:oe])
+        doc.__dict__["_sentence_texts"] = texts
+    return texts
+
+
+def informal_sentence(doc, index: int) -> bool:
+    flags = doc.__dict__.get("_informal")
+    if flags is None:
+        flags = doc.__dict__["_informal"] = {}
+    if index not in flags:
+        texts = sentence_texts(doc)
+        flags[index] = informal(texts[index], weak=False) if 0 <= index < len(texts) else False
+    return flags[index]
+
+
+def formal(doc) -> bool:
+    """Is the post long, well-formed prose (an article, a statement, a report)? At least
+    FORMAL_MIN_SENTENCES sentences and FORMAL_MIN_CHARS characters, at most one sentence
+    in four informal, and most sentences opening with a capital, a digit or a quotation."""
+    cached = doc.__dict__.get("_formal")
+    if cached is not None:
+        return cached
+    result = False
+    texts = sentence_texts(doc)
+    if len(doc.original) >= FORMAL_MIN_CHARS and len(texts) >= FORMAL_MIN_SENTENCES:
+        stripped = [t.strip() for t in texts if t.strip()]
+        # a sentence that goes on after an initial opens in lower case: it is still prose
+        capital = sum(1 for k, t in enumerate(stripped)
+                      if _opens_like_prose(t) or (k and ends_with_initial(stripped[k - 1])))
+        if capital >= 0.8 * len(stripped):
+            loose = sum(1 for i in range(len(texts)) if informal_sentence(doc, i))
+            # a long article may hold a story told in dialogue
+            share = FORMAL_MAX_INFORMAL if len(doc.original) < LONG_ARTICLE else 2 * FORMAL_MAX_INFORMAL
+            result = loose <= share * len(texts)
+    doc.__dict__["_formal"] = result
+    return result
+
+
+def _opens_like_prose(t: str) -> bool:
+    for ch in t:
+        if ch.isalpha():
+            return ch.isupper()
+        if ch.isdigit():
+            return True
+    return True
+
+
+# -- quotation and attribution ---------------------------------------------------------------
+
+_QUOTE_PAIRS = {"“": "”", "\"": "\"", "«": "»", "‘": "’", "'": "'", "„": "“"}
+_QUOTE_OPEN = re.compile("[" + re.escape("".join(_QUOTE_PAIRS)) + "]")
+# verbs and frames that say who said something; matched on the lower-cased original
+_SAYING = re.compile(
+    r"(?<!\w)(?:cho\s+biết|cho\s+rằng|cho\s+đó\s+là|nói|kể|kể\s+lại|thuật\s+lại|chia\s+sẻ|khẳng\s+định|"
+    r"nhấn\s+mạnh|tuyên\s+bố|phát\s+biểu|bày\s+tỏ|thừa\s+nhận|khai|hỏi|đáp|bảo|viết|nhận\s+xét|"
+    r"chỉ\s+trích|phê\s+phán|lên\s+án|gọi\s+là|bị\s+gọi\s+là|bị\s+chửi\s+là|dùng\s+từ|"
+    r"theo\s+lời|dẫn\s+lời|trích\s+lời|theo\s+[A-ZĐ]|theo\s+(?:ông|bà|anh|chị|luật\s+sư|bác\s+sĩ|chuyên\s+gia|đại\s+diện|báo|tờ|hãng))(?!\w)"
+)
+
+
+def quoted_spans(doc) -> list[tuple[int, int]]:
+    """[start, end) of the inside of each pair of quotation marks in the original, cached.
+    A straight quote opens only where a word does not end just before it (it's, 'tis)."""
+    spans = doc.__dict__.get("_quoted")
+    if spans is not None:
+        return spans
+    spans = []
+    text = doc.original
+    pos = 0
+    for m in _QUOTE_OPEN.finditer(text):
+        i = m.start()
+        if i < pos:
+            continue
+        ch = text[i]
+        if ch in "'\"" and i > 0 and text[i - 1].isalnum():
+            continue
+        j = text.find(_QUOTE_PAIRS[ch], i + 1)
+        nl = text.find("\n", i + 1)
+        if j != -1 and (nl == -1 or j < nl or ch == "“"):
+            spans.append((i + 1, j))
+            pos = j + 1
+    doc.__dict__["_quoted"] = spans
+    return spans
+
+
+def _quote_around(doc, s: int, e: int) -> tuple[int, int] | None:
+    spans = quoted_spans(doc)
+    k = bisect_right(spans, (s, float("inf"))) - 1
+    if k >= 0 and spans[k][0] <= s and e <= spans[k][1]:
+        return spans[k]
+    return None
+
+
+_NAMING = re.compile(r"(?<!\w)(?:gọi(?:\s+\w+)?\s+là|bị\s+chửi\s+là|chửi\s+là|dùng\s+(?:từ|chữ|cụm\s+từ)|từ|chữ|cụm\s+từ|"
+                     r"tiếng|mang\s+tiếng|biệt\s+danh|nghĩa\s+là|như|kiểu)\W*$", re.I)
+
+
+def mention(doc, s: int, e: int) -> bool:
+    """Is the span a word or short phrase (up to 4 syllables) in quotation marks of its own,
+    named rather than used: in an article, or after a naming frame ("dùng từ", "bị gọi là")?"""
+    q = _quote_around(doc, s, e)
+    if q is None or len(_TOKEN.findall(doc.original[q[0]:q[1]])) > 4:
+        return False
+    return formal(doc) or bool(_NAMING.search(doc.original[max(0, q[0] - 25):q[0] - 1]))
+
+
+def _sentence_text_at(doc, s: int) -> str:
+    texts = sentence_texts(doc)
+    i = doc.sentence_of_original(s)
+    return texts[i] if 0 <= i < len(texts) else ""
+
+
+def _of_sentence(doc, s: int, judge) -> object:
+    """judge(sentence text) for the sentence holding offset `s`, once per sentence and judge:
+    a long sentence with many hits must not be read again for each (quadratic)."""
+    memo = doc.__dict__.setdefault("_tone_memo", {})
+    key = (judge, doc.sentence_of_original(s))
+    if key not in memo:
+        memo[key] = judge(_sentence_text_at(doc, s))
+    return memo[key]
+
+
+def _says_who(sentence: str) -> bool:
+    return bool(_SAYING.search(sentence.lower()) or _SAYING.search(sentence))
+
+
+def attributed(doc, s: int) -> bool:
+    """Does the sentence holding offset `s` say who said it?"""
+    return bool(_of_sentence(doc, s, _says_who))
+
+
+def _opens_with_dash(head: str) -> bool:
+    head = head.lstrip()
+    return head[:1] in ("-", "–", "—") and (len(head) < 2 or head[1] == " " or head[1].isalpha())
+
+
+def dialogue(doc, s: int) -> bool:
+    """Is the offset on a line or in a sentence of dialogue (opening with a dash)?"""
+    line_start = doc.original.rfind("\n", 0, s) + 1
+    return _opens_with_dash(doc.original[line_start:min(s, line_start + 8)]) or bool(_of_sentence(doc, s, _opens_with_dash))
+
+
+def unquoted(doc, s: int, e: int) -> str:
+    """The original text of [s, e) with what is inside quotation marks blanked out."""
+    chars = list(doc.original[s:e])
+    for qs, qe in quoted_spans(doc):
+        for k in range(max(qs, s), min(qe, e)):
+            chars[k - s] = " "
+    return "".join(chars)
+
+
+def reported(doc, s: int, e: int) -> bool:
+    """Are the words someone else's, reported: in a quotation or a line of dialogue in an
+    article, or in a quotation of a sentence that names who said it?"""
+    if _quote_around(doc, s, e) is not None:
+        return formal(doc) or attributed(doc, s) or attributed(doc, max(0, e))
+    if dialogue(doc, s):
+        return formal(doc)
+    return formal(doc) and attributed(doc, s)
+
+
+# a verb of formal reporting with a third party as its subject: what follows is indirect speech
+_REPORTING = re.compile(r"(?<!\w)(?:cho\s+biết|khẳng\s+định|tuyên\s+bố|nhấn\s+mạnh|thông\s+báo|phát\s+biểu|"
+                        r"trả\s+lời\s+phỏng\s+vấn|trả\s+lời\s+câu\s+hỏi|dẫn\s+lời|theo\s+thông\s+tin|theo\s+báo)(?!\w)")
+_FIRST_PERSON_BEFORE = re.compile(r"(?i)(?<!\w)(?:tôi|mình|tao|tớ|tui|em|chúng\s+tôi|chúng\s+tao|bọn\s+tao|mày|bạn)\s+(?:\w+\s+){0,2}$")
+
+
+def indirect(doc, s: int, e: int) -> bool:
+    """Is the span indirect speech: after a verb of formal reporting ("cho biết", "khẳng
+    định", "tuyên bố") whose subject is someone else, in the same sentence?"""
+    starts = doc._sentence_original_starts
+    i = doc.sentence_of_original(s)
+    sentence_start = starts[i] if 0 <= i < len(starts) else 0
+    ends = _of_sentence(doc, s, _reported_from)  # where each such verb ends, in the sentence
+    line_start = doc.original.rfind("\n", 0, s) + 1
+    return any(line_start <= sentence_start + end <= s for end in ends)
+
+
+def _reported_from(sentence: str) -> tuple[int, ...]:
+    ends = []
+    for m in _REPORTING.finditer(sentence.lower()):
+        subject = sentence[:m.start()]
+        # a verb needs a subject: "Phát biểu như vậy là …" opens with a noun
+        if m.group().startswith("theo") or (_TOKEN.search(subject) and not _FIRST_PERSON_BEFORE.search(subject)):
+            ends.append(m.end())
+    return tuple(ends)
+
+
+# -- credits, codes, names, units --------------------------------------------------------------
+
+_INITIALS = re.compile(r"^(?:[A-ZĐ][a-zđ]?\.\s?)+(?:[A-ZĐ][\wÀ-ỹ]*)?$")
+
+
+def credit(doc, s: int, e: int) -> bool:
+    """Is the span a byline or a credit: a line of its own with at most three words, or an
+    initial such as "M." or "T.Hạnh", or a source credit ("Theo DM", "(Ảnh CACC)")?"""
+    text = doc.original
+    line_start = text.rfind("\n", 0, s) + 1
+    line_end = text.find("\n", e)
+    line = text[line_start:len(text) if line_end == -1 else line_end].strip()
+    if formal(doc) and len(_TOKEN.findall(line)) <= 3:
+        return True
+    token = _token_at(text, s, e)
+    if _INITIALS.match(token):
+        return True
+    before = text[max(0, s - 12):s].lower()
+    return bool(re.search(r"(?:theo|nguồn|ảnh|ảnh:|photo|video)\s*[:(]?\s*$", before))
+
+
+def _token_at(text: str, s: int, e: int) -> str:
+    while s > 0 and not text[s - 1].isspace():
+        s -= 1
+    while e < len(text) and not text[e].isspace():
+        e += 1
+    return text[s:e].strip(",;()[]")
+
+
+def _shouted(sentence: str) -> bool:
+    words = _TOKEN.findall(sentence)
+    return sum(1 for w in words if not w.isupper()) < 0.6 * len(words)
+
+
+def acronym(doc, s: int, e: int) -> bool:
+    """Is the span an upper-case code (DCM, CC, CACC) inside a sentence written in normal
+    case: a ticker or an abbreviation, not a shouted word? A two-letter code counts only
+    beside another code or inside brackets ("CB, CC", "(Ảnh CACC)")."""
+    text = doc.original
+    token = _token_at(text, s, e)
+    letters = [c for c in token if c.isalpha()]
+    if len(letters) < 2 or not all(c.isupper() for c in letters):
+        return False
+    if _of_sentence(doc, s, _shouted):
+        return False  # shouting in capitals
+    if len(letters) >= 3:
+        return True
+    around = text[max(0, s - 12):min(len(text), e + 12)]
+    codes = [w for w in re.findall(r"[A-ZĐ]{2,}", around)]
+    return len(codes) >= 2 or "(" in text[max(0, s - 8):s]
+
+
+def in_name(doc, s: int, e: int) -> bool:
+    """Does the span cut through a run of capitalised words (a street, a person, a title):
+    written partly in lower case, its capitalised end goes on into the next or the previous
+    word ("mũi tàu Cộng Hòa")? A span written all in capitals or all in lower case is not."""
+    text = doc.original
+    span_words = _TOKEN.findall(text[s:e])
+    if len(span_words) < 2:
+        return False
+    caps = [w[:1].isupper() for w in span_words]
+    if all(caps) or not any(caps):
+        return False
+    after = re.match(r"\s+([^\W\d_]+)", text[e:])
+    before = re.search(r"([^\W\d_]+)\s+$", text[max(0, s - 30):s])
+    if caps[-1] and after and after.group(1)[:1].isupper():
+        return True
+    if not (caps[0] and before and before.group(1)[:1].isupper()):
+        return False
+    # the word before is capitalised as part of a name, not because it opens the sentence
+    return not _sentence_opens_at(text, s - len(before.group(0)))
+
+
+def _sentence_opens_at(text: str, s: int) -> bool:
+    k = s - 1
+    while k >= 0 and text[k].isspace():
+        k -= 1
+    return k < 0 or text[k] in ".!?…:\n\"“"
+
+
+def after_number(doc, s: int, e: int) -> bool:
+    """Is the span a unit right after a number ("660 cc", "50 ml")?"""
+    return bool(re.search(r"\d[\d.,]*\s?$", doc.original[max(0, s - 12):s]))
+
+
+# what makes a word aimed at someone even in prose: "đồ …", "thằng …", "lũ …", "mày"
+_AIMED = re.compile(r"(?<!\w)(?:đồ|thằng|con|lũ|bọn|tụi|loại|cái\s+thứ|mày|chúng\s+mày|mụ)\s+$", re.I)
+
+
+def formal_plain(doc, s: int, e: int) -> bool:
+    """Is the span in formal prose, in a sentence without a comment's voice, and not aimed
+    at someone ("đồ …", "thằng …")? A word list's single word there describes, reports or
+    analyses; it does not address anyone."""
+    if not formal(doc) or informal_sentence(doc, doc.sentence_of_original(s)):
+        return False
+    return not _AIMED.search(doc.original[max(0, s - 12):s])
+
+
+# -- who or what the word is said of ----------------------------------------------------------
+
+_ANIMAL = re.compile(r"(?i)(?<!\w)(?:con|chú|bé|em|mấy\s+con|những\s+chú|những\s+con|"
+                     r"nhà\s+mình\s+có)\s+(?:chó|mèo|lợn|heo|gà|vịt|bò|trâu|khỉ|cún|vẹt|chuột|cá|ngựa|dê)(?!\w)|"
+                     r"(?<!\w)(?:thú\s+cưng|con\s+vật|boss|chó\s+nhà|mèo\s+nhà|cún\s+nhà)(?!\w)")
+# the animal as the term of a comparison or an epithet: "ngu như bò", "thua cả một con chó", "đồ chó"
+_COMPARED = re.compile(r"(?i)(?<!\w)(?:như|bằng|hơn|thua|kém|khác\s+gì|giống|y\s+hệt|y\s+như|đồ|thằng|loại|cái\s+thứ)"
+                       r"(?:\s+(?:cả|là|một|mấy|con|những|cái))*\s*$")
+_PERSON_ADDRESS = re.compile(r"(?i)(?<!\w)(?:mày|chúng\s+mày|bọn\s+mày|thằng|con\s+kia|con\s+mụ|mụ|bọn|lũ|tụi|ông|bà|anh|chị|"
+                             r"cô|chú|bác|sếp|admin|ad|người|đứa|hắn|gã|y)(?!\w)")
+
+
+def animal(doc, s: int, e: int) -> bool:
+    """Is the word said of an animal ("con chó nhà mình ngu ghê", "những chú chó … chả ai ngu
+    bằng"): an animal named as the subject in the sentence or the one before, no person
+    addressed or named, and the animal not the comparison ("ngu như bò")?"""
+    i = doc.sentence_of_original(s)
+    texts = sentence_texts(doc)
+    here = texts[i] if 0 <= i < len(texts) else ""
+    near = here + " " + (texts[i - 1] if i > 0 else "")
+    subject = [m for m in _ANIMAL.finditer(near) if not _COMPARED.search(near[max(0, m.start() - 20):m.start()])]
+    if not subject:
+        return False
+    return not _PERSON_ADDRESS.search(here)
+
+
+_SELF_BEFORE = re.compile(r"(?i)(?:^|[,.!?;:…(]\s*|(?<!\w)(?:mà|nhưng|thì|vì|tại|chắc|đúng\s+là|công\s+nhận|hôm\s+nay|hôm\s+qua|"
+                          r"sáng\s+nay|tối\s+qua|chiều\s+nay|nay|giờ|lúc\s+đó|lúc\s+ấy|hồi\s+đó|ngày\s+xưa)\s+)(?:tôi|mình|tớ|tui|bản\s+thân)(?:\s+(?:thật|quá|đúng|thấy|cũng|hơi|đã|bị|vẫn|còn|là))?\s+(?:sự\s+)?$")
+_SELF_AFTER = re.compile(r"(?i)^\s*(?:\w+\s+)?của\s+(?:mình|tôi|tớ|tui|bản\s+thân)(?!\w)")
+_SELF_CAUSE = re.compile(r"(?i)(?<!\w)(?:tại|vì|do)\s+(?:\w+\s+){0,3}$")
+
+
+def self_directed(doc, s: int, e: int) -> bool:
+    """Does the author say it of themselves ("mình ngu thật", "sự ngu dốt của mình")?"""
+    text = doc.original
+    before = text[max(0, s - 30):s]
+    after = text[e:e + 30]
+    if _SELF_BEFORE.search(before) or _SELF_AFTER.search(after):
+        return True
+    # "một phần vì ngu" with the speaker as the only person of the sentence
+    return bool(_SELF_CAUSE.search(before)) and bool(_of_sentence(doc, s, _only_the_speaker))
+
+
+def _only_the_speaker(sentence: str) -> bool:
+    return bool(re.search(r"(?i)(?<!\w)(?:tôi|mình|tớ|tui)(?!\w)", sentence)) and not _PERSON_ADDRESS.search(sentence)
+
+
+_NEGATED = re.compile(r"(?i)(?<!\w)(?:không|chẳng|chả|đâu\s+có|không\s+hề|chưa\s+bao\s+giờ|chẳng\s+hề|không\s+phải(?:\s+là)?|"
+                      r"đừng\s+nói|không\s+ai\s+bảo)\s+(?:(?:bị|là|có)\s+)?$")
+
+
+def negated(doc, s: int, e: int) -> bool:
+    """Is the word negated ("anh ấy không ngu", "đâu có ngu"), not "chả ai ngu bằng"?"""
+    return bool(_NEGATED.search(doc.original[max(0, s - 25):s]))
+
+
+_GENERIC = re.compile(r"(?i)(?<!\w)(?:những|các|hầu\s+hết|mọi|nhiều|đa\s+số|phần\s+lớn|không\s+ít|một\s+số)\s+"
+                      r"(?:thằng|gã|người|anh|ông|bà|cô|chị|đàn\s+ông|phụ\s+nữ|con\s+trai|con\s+gái|cặp|cặp\s+đôi)(?!\w)")
+_SPECIFIC = re.compile(r"(?<!\w)(?:[Hh]ắn|[Ôô]ng\s+ta|[Bb]à\s+ta|[Aa]nh\s+ta|[Cc]hị\s+ta|[Cc]ô\s+ta|[Cc]on\s+mụ|[Mm]ụ|[Tt]hằng\s+[A-ZĐ]|"
+                       r"(?:[Ôô]ng|[Bb]à|[Aa]nh|[Cc]hị)\s+[A-ZĐ])")
+
+
+def generic(doc, s: int, e: int) -> bool:
+    """Is the sentence about people in general ("những thằng con trai lăng nhăng", "hầu hết
+    đàn ông"), with no one in particular named or pointed at?"""
+    return bool(_of_sentence(doc, s, _about_people_in_general))
+
+
+def _about_people_in_general(sentence: str) -> bool:
+    return bool(_GENERIC.search(sentence)) and not _SPECIFIC.search(sentence)
+
+
+# a state, a body or an organisation as the one who protests or calls (a stance, not a call
+# to the reader): a run of capitalised words before the verb, or the verb's object other parties
+_INSTITUTION = re.compile(r"(?:[A-ZĐ][^\W\d_]*(?:\s+[A-ZĐ][^\W\d_]*)+|(?<=[\w,;] )[A-ZĐ][^\W\d_]+)"
+                          r"(?:\s+(?:đã|cũng|luôn|vẫn|tiếp\s+tục|kiên\s+quyết|mạnh\s+mẽ|nhiều\s+lần|lên\s+tiếng|chính\s+thức))*"
+                          r"\s+(?:phản\s+đối|kêu\s+gọi|bác\s+bỏ|lên\s+án)(?!\w)")
+_CALLED_PARTIES = re.compile(r"(?i)(?<!\w)kêu\s+gọi\s+(?:các\s+bên|các\s+nước|các\s+quốc\s+gia|cộng\s+đồng\s+quốc\s+tế|"
+                             r"các\s+nhà\s+lãnh\s+đạo|hai\s+bên|các\s+đối\s+tác|các\s+thành\s+viên|chính\s+phủ)(?!\w)")
+
+
+_READERS = re.compile(r"(?i)(?<!\w)(?:hãy|nào|nhé|nha|mọi\s+người|bà\s+con|anh\s+em|ae|cả\s+nhà|các\s+bạn|chúng\s+ta|"
+                      r"share|chia\s+sẻ|càng\s+đông)(?!\w)")
+
+
+def institutional(doc, s: int, e: int) -> bool:
+    """Is the sentence a stance of a state or a body ("Việt Nam phản đối …", "Bộ Ngoại giao
+    kêu gọi các bên kiềm chế"), not a call to the readers to gather or protest?"""
+    return bool(_of_sentence(doc, s, _a_stance))
+
+
+def _a_stance(sentence: str) -> bool:
+    if _READERS.search(sentence):
+        return False  # the readers are addressed too: a call after all
+    return bool(_INSTITUTION.search(sentence) or _CALLED_PARTIES.search(sentence))
+
+
+def plain(doc, s: int, e: int) -> bool:
+    """Is the sentence without any mark of a comment's voice? A single list word there is
+    one signal, not two: worth a warning, not an error."""
+    return not _of_sentence(doc, s, informal)
+
+
+GATES = {
+    "reported": reported,
+    "mention": mention,
+    "credit": credit,
+    "acronym": acronym,
+    "in_name": in_name,
+    "after_number": after_number,
+    "formal": formal_plain,
+    "animal": animal,
+    "self": self_directed,
+    "negated": negated,
+    "generic": generic,
+    "plain": plain,
+    "institutional": institutional,
+    "indirect": indirect,
+}
