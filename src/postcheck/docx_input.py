@@ -12,11 +12,10 @@ so a lying directory cannot get past the bound either.
 from __future__ import annotations
 
 import io
-import os
 import zipfile
 
-from .files import open_regular, reason
-from .inputs import DEFAULT_MAX_SIZE, InputError, Source, over_limit, read_bounded, too_big
+from .files import reason
+from .inputs import DEFAULT_MAX_SIZE, InputError, Source, over_limit, read_regular_bounded
 
 MAX_PARTS = 1000  # a long report with pictures has about a hundred parts
 
@@ -24,11 +23,7 @@ MAX_PARTS = 1000  # a long report with pictures has about a hundred parts
 def _checked_archive(path: str, max_size: int | None) -> bytes:
     """The file's bytes, once its zip directory is within the limits."""
     try:
-        with open_regular(path) as f:
-            size = os.fstat(f.fileno()).st_size
-            if max_size is not None and size > max_size:
-                raise too_big(path, size, max_size)
-            data = read_bounded(f, path, max_size, size or None)
+        data = read_regular_bounded(path, max_size)
     except (OSError, ValueError) as exc:
         raise InputError(f"{path}: {reason(exc)}") from None
     try:

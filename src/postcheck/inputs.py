@@ -185,6 +185,17 @@ def too_big(name: str, size: int | None, max_size: int) -> InputError:
     return InputError(f"{name}: {over_limit(size, max_size)}")
 
 
+def read_regular_bounded(path: str, max_size: int | None) -> bytes:
+    """The bytes of the regular file `path`: InputError when over max_size (known from its
+    size before reading, or found while reading); OSError or ValueError when it cannot be
+    opened or is no regular file."""
+    with open_regular(path) as f:
+        size = os.fstat(f.fileno()).st_size
+        if max_size is not None and size > max_size:
+            raise too_big(path, size, max_size)
+        return read_bounded(f, path, max_size, size or None)
+
+
 def read_bounded(stream, name: str, max_size: int | None, size: int | None = None) -> bytes:
     """At most max_size bytes, or InputError: a bigger input is never held in memory."""
     if max_size is None:
@@ -209,11 +220,7 @@ def read(path: str, *, encoding: str | None = None, max_size: int | None = DEFAU
         text, notice = decode_with_notice(data, STDIN, encoding=encoding)
         return Source(STDIN, text, notice)
     try:
-        with open_regular(path) as f:
-            size = os.fstat(f.fileno()).st_size
-            if max_size is not None and size > max_size:
-                raise too_big(path, size, max_size)
-            data = read_bounded(f, path, max_size, size or None)
+        data = read_regular_bounded(path, max_size)
     except (OSError, ValueError) as exc:
         # a folder is only read here when it held no draft or could not be listed (expand)
         raise InputError(_folder_problem(path) if _is_dir(path) else f"{path}: {reason(exc)}") from None
