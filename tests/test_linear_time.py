@@ -1,0 +1,54 @@
+"""Every input is checked in time linear in its length: a long run of one punctuation
+character, or of a mix, once made the prefilters of normalize.py quadratic ('.' * 64000
+took 37 s). The bound is generous (1 s for 64 KB, which takes well under 0.3 s): the test
+is about complexity, which turns 64 KB into tens of seconds, not about machine speed."""
+from __future__ import annotations
+
+import random
+import string
+import time
+
+import pytest
+
+from postcheck import load_rulebook
+
+RULEBOOK = load_rulebook()
+SIZE = 64_000
+PUNCTUATION = string.punctuation + "•·…“”‘’–—«»"
+_rng = random.Random(11)
+MIXED = {
+    "punctuation": "".join(_rng.choice(PUNCTUATION) for _ in range(SIZE)),
+    "punctuation and letters": "".join(_rng.choice(PUNCTUATION + "aậđ ") for _ in range(SIZE)),
+    "letter-dot": "a." * (SIZE // 2),
+    "letter-dash": "a-" * (SIZE // 2),
+    "letter-underscore": "ậ_" * (SIZE // 2),
+    "two letters-dot": "ab." * (SIZE // 3),
+    "dotted before @": ("a." * 100 + "@") * (SIZE // 201),
+    "spaced letters": "a b " * (SIZE // 4),
+    "joined syllables": "tuyệtmật" * (SIZE // 8),
+    "letters and emoji": "l🙂ồ🙂n" * (SIZE // 5),
+    "letters and format characters": "tuyệt\u200bmật\u2060" * (SIZE // 10),
+    "hashtags": "#báocáomật" * (SIZE // 10),
+}
+
+
+def _timed(text: str) -> float:
+    RULEBOOK.check_text("khởi động")  # imports and loads what a first check loads
+    started = time.perf_counter()
+    RULEBOOK.check_text(text)
+    return time.perf_counter() - started
+
+
+@pytest.mark.parametrize("char", list(PUNCTUATION))
+def test_a_run_of_one_punctuation_character_is_fast(char):
+    assert _timed(char * SIZE) < 1.0
+
+
+@pytest.mark.parametrize("name", sorted(MIXED))
+def test_mixed_runs_are_fast(name):
+    assert _timed(MIXED[name]) < 1.0
+
+
+def test_400_kb_of_dashes_is_linear():
+    # 400 KB once ran past two minutes; linear time makes it a few tenths of a second
+    assert _timed("-" * 400_000) < 3.0
