@@ -41,9 +41,20 @@ _SPACES = {"\t", "\v", "\f", "\u00a0", "\u1680", "\u202f", "\u205f", "\u3000"} |
     chr(c) for c in range(0x2000, 0x200B)
 }
 _LINE_BREAKS = {"\u2028", "\u2029", "\x85"}
-_SIMPLE_CHARS = r"\x20-\x7e\u00c0-\u00cf\u00d1-\u00ef\u00f1-\u024f\u1e00-\u1eff"
+# Latin letters from U+00C0 on, but for look-alikes (ð, and those of the Unicode
+# confusables data in these blocks: ı ſ ƍ Ƅ Ɩ Ʀ ƽ ǀ ẝ ỿ, checked by a test)
+_SIMPLE_CHARS = (r"\x20-\x7e\u00c0-\u00cf\u00d1-\u00ef\u00f1-\u0130\u0132-\u017e\u0180-\u0183\u0185-\u018c"
+                 r"\u018e-\u0195\u0197-\u01a5\u01a7-\u01bc\u01be\u01bf\u01c1-\u024f\u1e00-\u1e9c\u1e9e-\u1efe")
 _SIMPLE_LINE = re.compile(rf"[{_SIMPLE_CHARS}]*\Z")
 _ODD_CHAR = re.compile(rf"[^\n{_SIMPLE_CHARS}]")  # neither "\n" nor a _SIMPLE_LINE character
+
+
+# Default_Ignorable_Code_Point characters that are not Cf (Python's unicodedata does not
+# give the property: these are its ranges, Unicode 15), and blanks that render as nothing
+# though they are letters or symbols: Hangul fillers, the braille blank, Khmer inherent vowels
+_IGNORABLE = re.compile(
+    "[\u034f\u115f\u1160\u17b4\u17b5\u180b-\u180f\u2800\u3164\ufe00-\ufe0f\uffa0\ufff0-\ufff8"
+    "\U0001bca0-\U0001bca3\U0001d173-\U0001d17a\U000e0000-\U000e0fff]")
 
 
 def _is_invisible(ch: str) -> bool:
@@ -52,7 +63,39 @@ def _is_invisible(ch: str) -> bool:
         return True
     if cat == "Cc" and ch not in "\n\r\t\v\f\x85":
         return True
-    return "\ufe00" <= ch <= "\ufe0f" or ch == "\u034f"
+    return _IGNORABLE.match(ch) is not None
+
+
+@lru_cache(maxsize=1)
+def _confusables() -> tuple[dict[str, str], re.Pattern]:
+    """Look-alikes of ASCII letters from the Unicode confusables data (through the
+    confusable_homoglyphs package, read from its own file: nothing is downloaded), and the
+    negative circled and squared letters (🅣), which the data and NFKC both leave alone.
+    Vietnamese letters are never folded, whatever the data says (ơ looks like o). Loaded
+    on first need: only a line holding a character outside plain Latin asks."""
+    import json
+    from importlib.resources import files
+
+    data = json.loads(files("confusable_homoglyphs").joinpath("confusables.json").read_text(encoding="utf-8"))
+    table: dict[str, str] = {}
+    for ch, entries in data.items():
+        if len(ch) != 1 or ch.isascii() or not unicodedata.category(ch).startswith("L") or ch in _VIETNAMESE:
+            continue
+        letters = [e["c"] for e in entries if len(e["c"]) == 1 and e["c"].isascii() and e["c"].isalpha()]
+        if letters:
+            table[ch] = letters[0]
+    for cp in itertools.chain(range(0x0250, 0x02B0), range(0x1D00, 0x1D2C), range(0xA720, 0xA800),
+                              range(0x1F150, 0x1F18A)):
+        name = unicodedata.name(chr(cp), "")
+        if re.fullmatch(r"(?:LATIN LETTER SMALL CAPITAL|NEGATIVE (?:CIRCLED|SQUARED) LATIN CAPITAL LETTER) [A-Z]", name):
+            table.setdefault(chr(cp), name[-1].lower())
+    table.update(CONFUSABLES)  # the hand-made table wins (ð → đ, not d)
+    return table, re.compile("[" + "".join(re.escape(c) for c in sorted(table)) + "]")
+
+
+_VIETNAMESE = frozenset(
+    "aăâbcdđeêghiklmnoôơpqrstuưvxyàáảãạằắẳẵặầấẩẫậèéẻẽẹềếểễệìíỉĩịòóỏõọồốổỗộờớởỡợùúủũụừứửữựỳýỷỹỵ"
+    "AĂÂBCDĐEÊGHIKLMNOÔƠPQRSTUƯVXYÀÁẢÃẠẰẮẲẴẶẦẤẨẪẬÈÉẺẼẸỀẾỂỄỆÌÍỈĨỊÒÓỎÕỌỒỐỔỖỘỜỚỞỠỢÙÚỦŨỤỪỨỬỮỰỲÝỶỸỴ")
 
 
 def clean(original: str, exhaustive: bool = False) -> MappedText:
@@ -148,9 +191,9 @@ def _clean_lines(original: str, start: int, end: int, out: MappedBuilder | _Iden
 # when they are already NFKC
 _NEEDS_CARE = (
     "\u0000-\u001f\u007f-\u00a0\u00ad\u0300-\u036f\u034f\u0600-\u0605\u061c\u06dd\u070f\u08e2"
-    "\u115f\u1160\u1680\u17b4\u17b5\u180e\u1ab0-\u1aff\u1dc0-\u1dff\u2000-\u200f\u2028-\u202f"
-    "\u205f-\u206f\u20d0-\u20ff\u3000\u3164\ufe00-\ufe0f\ufe20-\ufe2f\ufeff\uffa0\ufff0-\ufffb"
-    "\U000e0000-\U000e007f"
+    "\u115f\u1160\u1680\u17b4\u17b5\u180b-\u180f\u1ab0-\u1aff\u1dc0-\u1dff\u2000-\u200f\u2028-\u202f"
+    "\u205f-\u206f\u20d0-\u20ff\u2800\u3000\u3164\ufe00-\ufe0f\ufe20-\ufe2f\ufeff\uffa0\ufff0-\ufffb"
+    "\U0001bca0-\U0001bca3\U0001d173-\U0001d17a\U000e0000-\U000e0fff"
 )
 _PLAIN_RUN = re.compile("[^" + _NEEDS_CARE + "".join(re.escape(c) for c in CONFUSABLES) + "]+")
 
@@ -173,11 +216,16 @@ def _normalized_from(text: str, i: int, stop: int) -> int:
 def _clean_slow(text: str, start: int, end: int, out: MappedBuilder | _IdentityBuilder) -> None:
     i = start
     run_stop = run_ok = start  # the plain run being read ends at run_stop; NFKC from run_ok on
+    word_start = start  # where the word being read began, for an invisible inside it
     while i < end:
         if i >= run_stop:
             run = _PLAIN_RUN.match(text, i, end)
+            stop = run.end() if run else i
+            if stop > i and not (text[i:stop].isascii()):
+                odd = _confusables()[1].search(text, i, stop)
+                stop = odd.start() if odd else stop
             # the run's last character may be the base of combining marks that follow: leave it
-            run_stop = run.end() - (1 if run and run.end() < end else 0) if run else i
+            run_stop = stop - (1 if i < stop < end else 0)
             run_ok = _normalized_from(text, i, run_stop) if run_stop > i else run_stop
         if run_ok <= i < run_stop:
             out.keep(i, run_stop)
@@ -185,7 +233,13 @@ def _clean_slow(text: str, start: int, end: int, out: MappedBuilder | _IdentityB
             continue
         ch = text[i]
         if _is_invisible(ch):
-            i += 1
+            j = i + 1
+            while j < end and _is_invisible(text[j]):
+                j += 1
+            if _splits_words(text, max(start, word_start), i, j, end):
+                out.replace(i, j, " ")  # a space in disguise between two words
+                word_start = j
+            i = j
             continue
         if ch in _SPACES:
             out.replace(i, i + 1, " ")
@@ -197,17 +251,54 @@ def _clean_slow(text: str, start: int, end: int, out: MappedBuilder | _IdentityB
             continue
         # a base character with the combining marks that follow it (invisibles skipped)
         j = i + 1
-        cluster = [CONFUSABLES.get(ch, ch)]
-        while j < end and (unicodedata.combining(text[j]) or _is_invisible(text[j])):
-            if not _is_invisible(text[j]):
+        base = CONFUSABLES.get(ch) or (ch if ch.isascii() else _confusables()[0].get(ch, ch))
+        cluster = [base]
+        while j < end:
+            if unicodedata.combining(text[j]):
                 cluster.append(text[j])
-            j += 1
+                j += 1
+                continue
+            # invisibles between a letter and its marks belong to it; others are read
+            # apart, as a space in disguise or nothing
+            k = j
+            while k < end and _is_invisible(text[k]):
+                k += 1
+            if k == j or k == end or not unicodedata.combining(text[k]):
+                break
+            j = k
         composed = unicodedata.normalize("NFKC", "".join(cluster))
+        if len(composed) > 1 and composed[0].isalpha() and composed[0] <= "\u1eff" and unicodedata.combining(composed[-1]):
+            # marks stacked past what a Vietnamese letter takes (mậ + ◌́, zalgo): the letter
+            # keeps its own marks, the extra ones go
+            composed = composed[0] + "".join(c for c in composed[1:] if not unicodedata.combining(c))
         if j == i + 1 and composed == ch:
             out.keep(i, j)
         else:
             out.replace(i, j, composed)
         i = j
+
+
+def _splits_words(text: str, word_start: int, i: int, j: int, end: int) -> bool:
+    """Does the invisible run text[i:j] stand between two words (a space in disguise,
+    tuyệt◌mật) rather than inside one (tuy◌ệt)? Between letters, it is inside a word when
+    the letters joined across it still begin a Vietnamese syllable."""
+    left = []
+    k = i - 1
+    while k >= word_start and i - k <= 12 and (text[k].isalpha() or unicodedata.combining(text[k]) or _is_invisible(text[k])):
+        if not _is_invisible(text[k]):
+            left.append(text[k])
+        k -= 1
+    if not left:
+        return False
+    k = j
+    while k < end and k - j < 12 and (text[k].isalpha() or unicodedata.combining(text[k])):
+        k += 1
+    if k == j:
+        return False
+    from .syllables import inventory  # the syllable list is read only for such a draft
+
+    joined = unicodedata.normalize("NFC", ("".join(reversed(left)) + text[j:k]).lower())
+    return not inventory().could_begin_syllable(joined)
 
 
 # --- diacritics -------------------------------------------------------------------------
