@@ -14,6 +14,7 @@ from .textmap import LineIndex, MappedText
 
 MAX_SEGMENTED = 2000  # characters given to the word segmenter at once
 _SYLLABLE = re.compile(r"[^\W_]+(?:-[^\W_]+)*")
+_WORDS = re.compile(r"[^\W\d_]+")
 
 
 class Document:
@@ -25,8 +26,8 @@ class Document:
         self.clean: MappedText = clean(original)
         self.view: MappedText = matching_view(self.clean, teencode, exhaustive)
         self.matches: Matches = (
-            matcher.find_exhaustive(self.view.text, self._accented_around) if exhaustive else
-            matcher.find(self.view.text, self._accented_around, self.folded_view, self.folded_words_view))
+            matcher.find_exhaustive(self.view.text, self._unmarked_refused) if exhaustive else
+            matcher.find(self.view.text, self._unmarked_refused, self.folded_view, self.folded_words_view))
         self._words: dict[tuple[int, int], tuple[tuple[int, int], ...]] = {}
         self._word_starts: dict[tuple[int, int], list[int]] = {}
         self._cuts: dict[int, list[int]] = {}
@@ -95,6 +96,18 @@ class Document:
         if self._evasions and self._inside_evasion(s, e):
             return False
         return written_with_diacritics(self.original, s, e, reach=80, probe=self._accent_probe)
+
+    def _unmarked_refused(self, start: int, end: int, syllables: int) -> bool:
+        """Is a span typed without marks, amid text with them, a name or a foreign word
+        rather than a term typed carelessly? A single syllable (chị Loan, not loạn) or a
+        name-cased phrase (Bao Cao) is; a phrase of several lower-case or upper-case
+        syllables (tài liệu tuyet mat) is the term, the dictionary guards having passed."""
+        if not self._accented_around(start, end):
+            return False
+        if syllables == 1:
+            return True
+        s, e = self.view.original_span(start, end)
+        return any(w[:1].isupper() and not w.isupper() for w in _WORDS.findall(self.original, s, e))
 
     @cached_property
     def _accent_probe(self) -> str:

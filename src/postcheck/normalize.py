@@ -418,6 +418,8 @@ def matching_view(clean_view: MappedText, teencode: dict[str, str], exhaustive: 
         mt = _apply(mt, _letters_only_edits(_find(pattern, mt.text)))
     mt = _apply(mt, [(m.start(), m.end(), m.group(1)) for m in _find(_STRETCHED, mt.text)])
     mt = _apply(mt, [(m.start(), m.start() + 1, _LEET_MAP[m.group()]) for m in _LEET_FAST.finditer(mt.text)])
+    for edits in _JOINED_PASSES:
+        mt = _apply(mt, _joined_pass(edits, mt.text))
     if teencode:
         plan = _teencode_plan(tuple(teencode.items()))
         edits = _teencode_edits(mt.text, teencode, plan)
@@ -446,10 +448,35 @@ def _matching_view_reference(clean_view: MappedText, teencode: dict[str, str]) -
     mt = rewrite(mt, _SPACED, _letters_only)
     mt = rewrite(mt, _STRETCHED, lambda m: [("put", m.start(), m.end(), m.group(1))])
     mt = rewrite(mt, _LEET, lambda m: [("put", m.start(), m.end(), _LEET_MAP[m.group()])])
+    for edits in _JOINED_PASSES:
+        mt = _apply_by_builder(mt, _joined_pass(edits, mt.text))
     if teencode:
         mt = rewrite(mt, _teencode_pattern(tuple(sorted(teencode))), lambda m: _expand(m, teencode))
     mt = rewrite(mt, _SPACE_RUN, lambda m: [("put", m.start(), m.end(), "\n" if "\n" in m.group() else " ")])
     return mt
+
+
+_JOINED_PASSES = ("wrapped_edits", "compound_edits", "joined_edits")
+
+
+def _joined_pass(name: str, text: str) -> list[tuple[int, int, str]]:
+    from . import joined  # it needs the syllable list, read only for a draft that asks
+
+    return getattr(joined, name)(text)
+
+
+def _apply_by_builder(mt: MappedText, edits: list[tuple[int, int, str]]) -> MappedText:
+    """_apply the straightforward way (MappedBuilder), for the reference path."""
+    if not edits:
+        return mt
+    out = MappedBuilder(mt)
+    pos = 0
+    for start, end, new in edits:
+        out.keep(pos, start)
+        out.replace(start, end, new)
+        pos = end
+    out.keep(pos, len(mt.text))
+    return out.build()
 
 
 # --- the fast path ----------------------------------------------------------------------

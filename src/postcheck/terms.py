@@ -257,9 +257,26 @@ def _automaton(entries: dict[str, list[tuple[str, Term]]]) -> ahocorasick.Automa
     return automaton
 
 
-def fold_is_ambiguous(term: Term) -> bool:
+def fold_is_ambiguous(term: Term, written: list[str] | None = None) -> bool:
+    """Does another dictionary word fold to the term's letters ("tối mặt" for "tối mật")?
+    With `written` (the syllables as typed, some with marks), only a word that agrees with
+    every marked syllable counts: "tối mat" could be tối mặt; "tuyệt mat" is no other word."""
     words = _fold_index().get(term.folded, ())
-    return any(tone_key(w) != term.key for w in words)
+    if written is None:
+        return any(tone_key(w) != term.key for w in words)
+    return any(tone_key(w) != term.key and partially_marked(written, Term(w, term.folded, term.syllables, True))
+               for w in words)
+
+
+_WORD = re.compile(r"[^\W_]+")
+
+
+def partially_marked(written: list[str], term: Term) -> bool:
+    """Is each syllable as typed either without marks or the term's own syllable?"""
+    own = term.text.split(" ")
+    if len(own) != len(written):
+        return False
+    return all(fold(w) == w or tone_key(w) == tone_key(o) for w, o in zip(written, own))
 
 
 class Matches(Mapping[str, list[Match]]):
@@ -367,7 +384,7 @@ class Matcher:
     def _collect(self, text: str, folded: str, sources, accented_around) -> "Matches":
         """`sources`: (candidates, shift) pairs; each candidate is (index, entries), and
         the term ends (exclusive) at index + shift."""
-        accented_around = accented_around or (lambda s, e: written_with_diacritics(text, s, e))
+        accented_around = accented_around or (lambda s, e, n=1: written_with_diacritics(text, s, e))
         buckets: dict[str, list[tuple[int, Term]]] = {}
         for candidates, shift in sources:
             for last, entries in candidates:
@@ -397,7 +414,7 @@ class Matcher:
                     weak = verdicts[key] = self._verify(span, folded[start:end], term, termset)
                 if weak is None:
                     continue
-                if term.accented and span == folded[start:end] and accented_around(start, end):
+                if term.accented and span == folded[start:end] and accented_around(start, end, term.syllables):
                     continue  # an unaccented name or foreign word amid accented text: not stripped text
                 found.append(Match(start, end, term, weak))
             found.sort(key=lambda m: (m.start, m.end, m.term.text))
@@ -414,7 +431,16 @@ class Matcher:
             return False
         if folded_span != span:  # written with marks
             # only the term's own tone marks, wherever they sit (hoà = hòa)
-            return False if term.accented and tone_key(span) == term.key else None
+            if term.accented and tone_key(span) == term.key:
+                return False
+            if not term.accented or not term.foldable or not termset.fold:
+                return None
+            # some syllables with marks, some without ("tài liệu tuyet mật"): matched like
+            # text without any, if every marked syllable is the term's own
+            words = _WORD.findall(span)
+            if len(words) != term.syllables or not partially_marked(words, term):
+                return None
+            return None if fold_is_ambiguous(term, words) else False
         if not term.accented or not term.foldable or not termset.fold:
             return None
         if term.syllables == 1:

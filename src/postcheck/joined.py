@@ -1,0 +1,121 @@
+"""Words hidden by what sits between or around their syllables, undone in the matching view:
+
+* markup or quotes around one word: `**tuyệt** mật`, `“tuyệt” mật`, `(tuyệt) mật`;
+* letters or syllables joined by punctuation or symbols: `báo-cáo-mật`, `báo.cáo.mật`,
+  `tuyệt_mật`, `tuyệt🔥mật`, `t/u/y/ệ/t`, `l🙂ồ🙂n`;
+* syllables written without spaces: `tuyệtmật`, `#báocáomật`.
+
+Each pass gives edits (start, end, new) of the lower-cased view. A joined or split form is
+rewritten only when its letters cut into Vietnamese syllables (syllables.py), the cut
+decided by the letters, not by where the separators were: so `t/u/y/ệ/t` is one word,
+`báo-cáo-mật` three, and `e-mail`, `Nga-Ukraine`, `tp.hcm` or `facebook` are left alone.
+"""
+from __future__ import annotations
+
+import re
+
+from .normalize import fold
+
+_L = r"[^\W\d_]"
+_OPEN_CLOSE = {"**": "**", "__": "__", "*": "*", "_": "_", "~~": "~~", "“": "”", '"': '"', "'": "'",
+               "‘": "’", "(": ")", "[": "]", "«": "»", "`": "`"}
+_WRAP_MARK = r"\*\*|__|~~|[*_“”\"'‘’()\[\]«»`]"
+# one word between an opening and a closing mark, at a word edge on both sides
+_WRAPPED = re.compile(rf"(?<!\S)({_WRAP_MARK})({_L}+)({_WRAP_MARK})(?!{_L})")
+
+# what may join letters: ASCII punctuation used to split words, and symbols and emoji
+_JOINER = r"[.*·•\-_/,|~+\u2190-\u2bff\U0001f000-\U0001faff]"
+# letter runs joined by joiners, not inside an address, a path, a number or a password
+# (Xuan.Ha#77: the secret rules read this view too)
+_COMPOUND = re.compile(rf"(?<![\w@/:.\-#$%&]){_L}+(?:{_JOINER}+{_L}+)+(?![\w@#$%&]|{_JOINER}[\w@#$%&])")
+_JOINER_RUN = re.compile(rf"{_JOINER}+")
+# in the folded view, a vowel, consonants and a vowel: never inside one Vietnamese syllable
+# (its vowels are together), so only a token holding two syllables or more has it
+_TWO_NUCLEI = re.compile(r"[aeiouy][bcdfghklmnpqrstvxz]+[aeiouy]")
+_TOKEN_EDGE = re.compile(rf"{_L}+")
+
+
+def wrapped_edits(text: str) -> list[tuple[int, int, str]]:
+    """The marks around one word dropped, when they are a matching pair."""
+    edits = []
+    for m in _WRAPPED.finditer(text):
+        if _OPEN_CLOSE.get(m.group(1)) == m.group(3):
+            edits.append((m.start(1), m.end(1), ""))
+            edits.append((m.start(3), m.end(3), ""))
+    return edits
+
+
+def compound_edits(text: str) -> list[tuple[int, int, str]]:
+    """Joiners between letters dropped inside a syllable and made a space between two."""
+    from .syllables import inventory
+
+    inv = None
+    edits: list[tuple[int, int, str]] = []
+    for m in _COMPOUND.finditer(text):
+        inv = inv or inventory()
+        start = m.start()
+        runs = [(j.start(), j.end()) for j in _JOINER_RUN.finditer(text, start, m.end())]
+        letters = []
+        breaks = {}  # offset in `letters` -> the joiner run there
+        pos = start
+        for a, b in runs:
+            letters.append(text[pos:a])
+            breaks[sum(map(len, letters))] = (a, b)
+            pos = b
+        letters.append(text[pos:m.end()])
+        word = "".join(letters)
+        cuts = inv.split(word, frozenset(breaks))
+        if cuts is None:
+            continue
+        edits.extend(_cut_edits(text, start, word, cuts, breaks))
+    return edits
+
+
+def joined_edits(text: str) -> list[tuple[int, int, str]]:
+    """Spaces put back between syllables written together, in a token with diacritics
+    (tuyệtmật) or a hashtag (#baocaomat): plain letters without either are too often a
+    foreign word ("banana" cuts into ba na na)."""
+    from .syllables import inventory
+
+    folded = fold(text)
+    inv = None
+    edits = []
+    done = 0
+    for hit in _TWO_NUCLEI.finditer(folded):
+        if hit.start() < done:
+            continue
+        a = hit.start()
+        while a > 0 and text[a - 1].isalpha():
+            a -= 1
+        token = _TOKEN_EDGE.match(text, a)
+        if token is None:
+            continue
+        b = token.end()
+        done = b
+        if (b < len(text) and text[b].isalnum()) or (a > 0 and text[a - 1].isalnum()):
+            continue  # letters next to digits: a code, not words
+        word = text[a:b]
+        if folded[a:b] == word and not text[max(0, a - 1):a] == "#":
+            continue
+        inv = inv or inventory()
+        cuts = inv.split(word)
+        if cuts:
+            edits.extend(_cut_edits(text, a, word, cuts, {}))
+    return edits
+
+
+def _cut_edits(text: str, start: int, word: str, cuts: list[int], breaks: dict[int, tuple[int, int]]):
+    """Edits that give `word`'s letters with a space at each cut: a joiner at a cut made a
+    space, one elsewhere dropped, a cut with no joiner a space put before its letter."""
+    cut_set = set(cuts)
+    edits = []
+    shift = 0  # the joiners' length before offset k: text offset = start + k + shift
+    for k in sorted(cut_set | set(breaks)):
+        if k in breaks:
+            a, b = breaks[k]
+            edits.append((a, b, " " if k in cut_set else ""))
+            shift += b - a
+        else:
+            at = start + k + shift
+            edits.append((at, at + 1, " " + text[at]))
+    return edits
