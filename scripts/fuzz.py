@@ -127,6 +127,74 @@ def _mutate(rng: random.Random, text: str) -> str:
     return "".join(chars)
 
 
+# --- red-team shapes: evasions of the matching view (issue 11) ----------------------------
+
+# format and default-ignorable characters, fillers and blanks, used as spaces or inside words
+FORMAT = ("\u200b\u200c\u200d\u2060\u00ad\ufeff\u200e\u200f\u202a\u202e\u2066\u2069\u180e\u3164\u115f\u1160"
+          "\u2800\u17b4\u17b5\u034f\ufe0f\uffa0\U000e0041\U0001d173\u061c")
+JOINERS = [".", "-", "_", "*", "/", ",", "|", "~", "+", "·", "•", "🔥", "🙂", "👍🏽", "**", "--", "..."]
+WRAPS = [("**", "**"), ("*", "*"), ("_", "_"), ("“", "”"), ('"', '"'), ("(", ")"), ("[", "]"), ("«", "»"), ("`", "`")]
+LOOKALIKES = "օɑᎢꓔᴛᴜʏᴍᴀᴏɴ🅣🅤🅨🅜🅐ＴＵＹ𝐭𝐮𝐲𝗺𝗮аеорсух"
+
+
+def _split_words(rng: random.Random, text: str) -> str:
+    """Syllables joined by a joiner, a format character or nothing; letters split by them."""
+    words = text.split(" ")
+    out = []
+    for w in words:
+        r = rng.random()
+        if r < 0.3 and len(w) > 1:
+            sep = rng.choice(JOINERS + list(FORMAT))
+            w = sep.join(w)
+        elif r < 0.45:
+            a, b = rng.choice(WRAPS)
+            w = a + w + b
+        out.append(w)
+        out.append(rng.choice([" ", " ", "", rng.choice(FORMAT), rng.choice(JOINERS)]))
+    return "".join(out)
+
+
+def _strip_some(rng: random.Random, text: str) -> str:
+    """Partial diacritics: some syllables lose their marks, some get a stray one stacked."""
+    from postcheck.normalize import fold
+
+    words = text.split(" ")
+    for k, w in enumerate(words):
+        r = rng.random()
+        if r < 0.4:
+            words[k] = fold(w)
+        elif r < 0.5 and w:
+            words[k] = w + rng.choice("\u0300\u0301\u0303\u0309\u0323")
+    return " ".join(words)
+
+
+def _lookalikes(rng: random.Random, text: str) -> str:
+    chars = list(text)
+    for _ in range(rng.randint(1, 8)):
+        if chars:
+            chars[rng.randrange(len(chars))] = rng.choice(LOOKALIKES)
+    return "".join(chars)
+
+
+def _punctuation_run(rng: random.Random) -> str:
+    """Long runs of one punctuation character, or of a mix, among a few words."""
+    chars = PUNCT + "•·…“”‘’–—«»" + FORMAT
+    n = rng.choice([100, 1000, 8000, 30000])
+    if rng.random() < 0.5:
+        run = rng.choice(chars) * n
+    else:
+        pool = rng.sample(chars, rng.randint(2, 6)) + (["a", "ậ", "t"] if rng.random() < 0.5 else [])
+        run = "".join(rng.choice(pool) for _ in range(n))
+    return rng.choice(_examples)[:40] + run + rng.choice(_examples)[:40]
+
+
+def _red_team(rng: random.Random) -> str:
+    text = rng.choice(_examples)
+    for shape in rng.sample([_split_words, _strip_some, _lookalikes], rng.randint(1, 3)):
+        text = shape(rng, text)
+    return text
+
+
 def _example(rng: random.Random) -> str:
     text = " ".join(rng.choice(_examples) for _ in range(rng.randint(1, 4)))
     return _mutate(rng, text) if rng.random() < 0.9 else text
@@ -171,8 +239,9 @@ def _long(rng: random.Random) -> str:
 
 
 TEXT_GENERATORS = {"unicode": _random_unicode, "hostile": _hostile, "syllables": _syllable_soup,
-                   "examples": _example, "long": _long}
-GENERATORS = ["unicode", "hostile", "syllables", "examples", "bytes", "markup"]  # in turn; "long" now and then
+                   "examples": _example, "long": _long, "red-team": _red_team, "punctuation": _punctuation_run}
+GENERATORS = ["unicode", "hostile", "syllables", "examples", "bytes", "markup", "red-team", "red-team",
+              "punctuation"]  # in turn; "long" now and then
 LONG_EVERY = 50  # one input in 50 is long
 
 
@@ -215,22 +284,24 @@ def _one(index: int, seed: int) -> tuple[str, object, float, str | None, int]:
     return kind, None, time.perf_counter() - started, None, found
 
 
-def _batch(args: tuple[int, int, int]) -> tuple[Counter, list, list]:
+def _batch(args: tuple[int, int, int]) -> tuple[Counter, list, list, tuple[float, int, str]]:
     start, stop, seed = args
     counts: Counter = Counter()
     crashes, slow = [], []
+    slowest = (0.0, -1, "")
     for index in range(start, stop):
         kind, payload, elapsed, error, found = _one(index, seed)
+        slowest = max(slowest, (elapsed, index, kind))
         counts[kind] += 1
         counts["findings"] += found
         if error:
             crashes.append((index, kind, payload, error))
         if elapsed > _SLOW:
             slow.append((elapsed, index, kind))
-    return counts, crashes, slow
+    return counts, crashes, slow, slowest
 
 
-_SLOW = 2.0
+_SLOW = 1.0
 
 
 def fuzz(count: int, seed: int, jobs: int, out: Path | None) -> int:
@@ -238,8 +309,10 @@ def fuzz(count: int, seed: int, jobs: int, out: Path | None) -> int:
     batches = [(i, min(i + 500, count), seed) for i in range(0, count, 500)]
     totals: Counter = Counter()
     crashes, slow = [], []
+    slowest = (0.0, -1, "")
     with Pool(jobs, initializer=_init) as pool:
-        for n, (counts, bad, slower) in enumerate(pool.imap_unordered(_batch, batches), 1):
+        for n, (counts, bad, slower, batch_slowest) in enumerate(pool.imap_unordered(_batch, batches), 1):
+            slowest = max(slowest, batch_slowest)
             totals.update(counts)
             crashes.extend(bad)
             slow.extend(slower)
@@ -257,6 +330,7 @@ def fuzz(count: int, seed: int, jobs: int, out: Path | None) -> int:
             data = payload if isinstance(payload, bytes) else str(payload).encode("utf-8", "surrogatepass")
             (out / f"crash-{seed}-{index}.bin").write_bytes(data)
     slow.sort(reverse=True)
+    print(f"slowest input: #{slowest[1]} ({slowest[2]}) {slowest[0]:.2f} s")
     print(f"slower than {_SLOW} s: {len(slow)}" + "".join(f"\n  #{i} ({k}): {t:.1f} s" for t, i, k in slow[:10]))
     return 1 if crashes else 0
 
@@ -301,7 +375,7 @@ def main() -> int:
     parser.add_argument("--count", type=int, default=100_000)
     parser.add_argument("--seed", type=int, default=1)
     parser.add_argument("--jobs", type=int, default=os.cpu_count() or 1)
-    parser.add_argument("--slow", type=float, default=2.0, help="report inputs slower than this (s)")
+    parser.add_argument("--slow", type=float, default=1.0, help="report inputs slower than this (s)")
     parser.add_argument("--out", type=Path, help="save crashing inputs here")
     parser.add_argument("--big", type=float, nargs="*", help="measure drafts of these sizes (MB) instead")
     parser.add_argument("--measure-one", type=float, help=argparse.SUPPRESS)

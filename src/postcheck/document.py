@@ -8,13 +8,17 @@ from functools import cached_property
 from . import segment
 from .normalize import clean, evasion_spans, fold, has_diacritics, matching_view
 from .terms import (Match, Matcher, Matches, accent_probe, could_begin_dictionary_word, is_dictionary_word,
-                    longest_dictionary_word, respelled_in_dictionary, word_letters, written_with_diacritics)
+                    longest_dictionary_word, respelled_in_dictionary, surely_unmarked, word_letters,
+                    written_with_diacritics)
 from .register import Register
 from .textmap import LineIndex, MappedText
 
 MAX_SEGMENTED = 2000  # characters given to the word segmenter at once
 _SYLLABLE = re.compile(r"[^\W_]+(?:-[^\W_]+)*")
 _WORDS = re.compile(r"[^\W\d_]+")
+# in a word: anything but Latin letters, their marks and white space (digits, punctuation,
+# emoji, invisibles, look-alike letters of other scripts)
+_DISGUISE = re.compile(r"[^\sA-Za-z\u00c0-\u024f\u1e00-\u1eff\u0300-\u036f]")
 
 
 class Document:
@@ -26,8 +30,8 @@ class Document:
         self.clean: MappedText = clean(original)
         self.view: MappedText = matching_view(self.clean, teencode, exhaustive)
         self.matches: Matches = (
-            matcher.find_exhaustive(self.view.text, self._unmarked_refused) if exhaustive else
-            matcher.find(self.view.text, self._unmarked_refused, self.folded_view, self.folded_words_view))
+            matcher.find_exhaustive(self.view.text, self._unmarked_ok) if exhaustive else
+            matcher.find(self.view.text, self._unmarked_ok, self.folded_view, self.folded_words_view))
         self._words: dict[tuple[int, int], tuple[tuple[int, int], ...]] = {}
         self._word_starts: dict[tuple[int, int], list[int]] = {}
         self._cuts: dict[int, list[int]] = {}
@@ -97,17 +101,21 @@ class Document:
             return False
         return written_with_diacritics(self.original, s, e, reach=80, probe=self._accent_probe)
 
-    def _unmarked_refused(self, start: int, end: int, syllables: int) -> bool:
-        """Is a span typed without marks, amid text with them, a name or a foreign word
-        rather than a term typed carelessly? A single syllable (chị Loan, not loạn) or a
-        name-cased phrase (Bao Cao) is; a phrase of several lower-case or upper-case
-        syllables (tài liệu tuyet mat) is the term, the dictionary guards having passed."""
-        if not self._accented_around(start, end):
-            return False
-        if syllables == 1:
-            return True
+    def _unmarked_ok(self, start: int, end: int, term, partial: bool) -> bool:
+        """Is a span typed with its term's marks missing the term? As terms.unmarked_plausible
+        decides on the view, judged on what the user typed: teencode expansions are no
+        marks, a name-cased phrase (Bao Cao) is a name, and letters the user disguised
+        (đồ l0n, đ.ồ l.o.n) mean the word."""
         s, e = self.view.original_span(start, end)
-        return any(w[:1].isupper() and not w.isupper() for w in _WORDS.findall(self.original, s, e))
+        typed = self.original[s:e]
+        words = _WORDS.findall(typed)
+        if any(w[:1].isupper() and not w.isupper() for w in words) and self._accented_around(start, end):
+            return False
+        if _DISGUISE.search(typed):
+            return True
+        if term.syllables > 1 and surely_unmarked(_WORDS.findall(self.view.text, start, end)):
+            return True
+        return not partial and not self._accented_around(start, end)
 
     @cached_property
     def _accent_probe(self) -> str:

@@ -21,7 +21,9 @@ _OPEN_CLOSE = {"**": "**", "__": "__", "*": "*", "_": "_", "~~": "~~", "“": "�
                "‘": "’", "(": ")", "[": "]", "«": "»", "`": "`"}
 _WRAP_MARK = r"\*\*|__|~~|[*_“”\"'‘’()\[\]«»`]"
 # one word between an opening and a closing mark, at a word edge on both sides
-_WRAPPED = re.compile(rf"(?<!\S)({_WRAP_MARK})({_L}+)({_WRAP_MARK})(?!{_L})")
+# (the word edge before it is checked apart: a pattern that begins with a look-behind is
+# tried at every character, one that begins with a mark only where a mark is)
+_WRAPPED = re.compile(rf"({_WRAP_MARK})({_L}+)({_WRAP_MARK})(?!{_L})")
 
 # what may join letters: ASCII punctuation used to split words, and symbols and emoji
 _JOINER = r"[.*·•\-_/,|~+\u2190-\u2bff\U0001f000-\U0001faff]"
@@ -29,16 +31,24 @@ _JOINER = r"[.*·•\-_/,|~+\u2190-\u2bff\U0001f000-\U0001faff]"
 # (Xuan.Ha#77: the secret rules read this view too)
 _COMPOUND = re.compile(rf"(?<![\w@/:.\-#$%&]){_L}+(?:{_JOINER}+{_L}+)+(?![\w@#$%&]|{_JOINER}[\w@#$%&])")
 _JOINER_RUN = re.compile(rf"{_JOINER}+")
+_JOINER_CHAR = re.compile(_JOINER)
+_JOINER_BEFORE_LETTER = re.compile(rf"{_JOINER}+(?={_L})")
+_STRETCH = re.compile(rf"(?:{_L}|{_JOINER})+")
 # in the folded view, a vowel, consonants and a vowel: never inside one Vietnamese syllable
 # (its vowels are together), so only a token holding two syllables or more has it
 _TWO_NUCLEI = re.compile(r"[aeiouy][bcdfghklmnpqrstvxz]+[aeiouy]")
 _TOKEN_EDGE = re.compile(rf"{_L}+")
+# letters of a phrase hidden in one token: a term is at most a few syllables; a longer run
+# is no phrase, and not cut (which would cost a lookup per letter and length)
+_LONGEST = 48
 
 
 def wrapped_edits(text: str) -> list[tuple[int, int, str]]:
     """The marks around one word dropped, when they are a matching pair."""
     edits = []
     for m in _WRAPPED.finditer(text):
+        if m.start() and not text[m.start() - 1].isspace():
+            continue
         if _OPEN_CLOSE.get(m.group(1)) == m.group(3):
             edits.append((m.start(1), m.end(1), ""))
             edits.append((m.start(3), m.end(3), ""))
@@ -51,7 +61,7 @@ def compound_edits(text: str) -> list[tuple[int, int, str]]:
 
     inv = None
     edits: list[tuple[int, int, str]] = []
-    for m in _COMPOUND.finditer(text):
+    for m in _compounds(text):
         inv = inv or inventory()
         start = m.start()
         runs = [(j.start(), j.end()) for j in _JOINER_RUN.finditer(text, start, m.end())]
@@ -64,11 +74,38 @@ def compound_edits(text: str) -> list[tuple[int, int, str]]:
             pos = b
         letters.append(text[pos:m.end()])
         word = "".join(letters)
+        if len(word) > _LONGEST:
+            continue
         cuts = inv.split(word, frozenset(breaks))
         if cuts is None:
             continue
         edits.extend(_cut_edits(text, start, word, cuts, breaks))
     return edits
+
+
+def _compounds(text: str):
+    """_COMPOUND's matches, tried only where a joiner stands between two letters (`re`
+    jumps to a joiner; tried at every letter, the pattern costs a scan of each word), from
+    the start of the letters and joiners around it: one try a stretch of them."""
+    done = 0
+    for hit in _JOINER_BEFORE_LETTER.finditer(text):
+        k = hit.start()
+        if k < done or k == 0 or not _is_letter(text[k - 1]):
+            continue
+        start = k
+        while start > 0 and (_is_letter(text[start - 1]) or _JOINER_CHAR.match(text, start - 1)):
+            start -= 1
+        while start < k and not _is_letter(text[start]):
+            start += 1
+        m = _COMPOUND.match(text, start)
+        stretch = _STRETCH.match(text, start)
+        done = max(stretch.end() if stretch else k + 1, m.end() if m else 0)
+        if m:
+            yield m
+
+
+def _is_letter(ch: str) -> bool:
+    return ch.isalpha()
 
 
 def joined_edits(text: str) -> list[tuple[int, int, str]]:
@@ -95,6 +132,8 @@ def joined_edits(text: str) -> list[tuple[int, int, str]]:
         if (b < len(text) and text[b].isalnum()) or (a > 0 and text[a - 1].isalnum()):
             continue  # letters next to digits: a code, not words
         word = text[a:b]
+        if len(word) > _LONGEST:
+            continue
         if folded[a:b] == word and not text[max(0, a - 1):a] == "#":
             continue
         inv = inv or inventory()

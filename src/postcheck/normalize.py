@@ -52,9 +52,10 @@ _ODD_CHAR = re.compile(rf"[^\n{_SIMPLE_CHARS}]")  # neither "\n" nor a _SIMPLE_L
 # Default_Ignorable_Code_Point characters that are not Cf (Python's unicodedata does not
 # give the property: these are its ranges, Unicode 15), and blanks that render as nothing
 # though they are letters or symbols: Hangul fillers, the braille blank, Khmer inherent vowels
-_IGNORABLE = re.compile(
-    "[\u034f\u115f\u1160\u17b4\u17b5\u180b-\u180f\u2800\u3164\ufe00-\ufe0f\uffa0\ufff0-\ufff8"
-    "\U0001bca0-\U0001bca3\U0001d173-\U0001d17a\U000e0000-\U000e0fff]")
+_IGNORABLE = frozenset(chr(cp) for a, b in (
+    (0x034F, 0x034F), (0x115F, 0x1160), (0x17B4, 0x17B5), (0x180B, 0x180F), (0x2800, 0x2800), (0x3164, 0x3164),
+    (0xFE00, 0xFE0F), (0xFFA0, 0xFFA0), (0xFFF0, 0xFFF8), (0x1BCA0, 0x1BCA3), (0x1D173, 0x1D17A),
+    (0xE0000, 0xE0FFF)) for cp in range(a, b + 1))
 
 
 def _is_invisible(ch: str) -> bool:
@@ -63,7 +64,7 @@ def _is_invisible(ch: str) -> bool:
         return True
     if cat == "Cc" and ch not in "\n\r\t\v\f\x85":
         return True
-    return _IGNORABLE.match(ch) is not None
+    return ch in _IGNORABLE
 
 
 @lru_cache(maxsize=1)
@@ -195,6 +196,7 @@ _NEEDS_CARE = (
     "\u205f-\u206f\u20d0-\u20ff\u2800\u3000\u3164\ufe00-\ufe0f\ufe20-\ufe2f\ufeff\uffa0\ufff0-\ufffb"
     "\U0001bca0-\U0001bca3\U0001d173-\U0001d17a\U000e0000-\U000e0fff"
 )
+_SAFE_RUN = re.compile(rf"[{_SIMPLE_CHARS}\u00a1-\u00bf\u00d7\u00f7\u2010-\u2027\u2030-\u205e\u20a0-\u20bf]*")
 _PLAIN_RUN = re.compile("[^" + _NEEDS_CARE + "".join(re.escape(c) for c in CONFUSABLES) + "]+")
 
 
@@ -221,8 +223,11 @@ def _clean_slow(text: str, start: int, end: int, out: MappedBuilder | _IdentityB
         if i >= run_stop:
             run = _PLAIN_RUN.match(text, i, end)
             stop = run.end() if run else i
-            if stop > i and not (text[i:stop].isascii()):
-                odd = _confusables()[1].search(text, i, stop)
+            if stop > i:
+                # look-alikes sit outside plain Latin and common punctuation: only a run
+                # that leaves those is searched for them, with the (slow) class of them all
+                safe = _SAFE_RUN.match(text, i, stop).end()
+                odd = _confusables()[1].search(text, safe, stop) if safe < stop else None
                 stop = odd.start() if odd else stop
             # the run's last character may be the base of combining marks that follow: leave it
             run_stop = stop - (1 if i < stop < end else 0)

@@ -210,6 +210,26 @@ def written_with_diacritics(text: str, start: int, end: int, reach: int = 80, pr
     return accented >= 2 and accented >= 0.25 * len(words)
 
 
+def surely_unmarked(words: list[str]) -> bool:
+    """Is one of the words typed without marks not a syllable written bare ("mat", "nuoc":
+    a syllable ending in p, t, c or ch always carries a tone mark)? Then the marks were
+    dropped, and the words beside it may be read without theirs too; "cho", "bao", "lon"
+    are words of their own and prove nothing."""
+    from .syllables import inventory
+
+    bare = inventory().keys
+    return any(w.isascii() and w.isalpha() and w not in bare for w in words)
+
+
+def unmarked_plausible(text: str, start: int, end: int, term: Term, partial: bool) -> bool:
+    """A multi-syllable term found with a syllable that surely lost its marks is the term;
+    otherwise one typed with some marks is not, and one typed with none is only in text
+    typed without them (amid accented text it is a name or a foreign word: chị Loan)."""
+    if term.syllables > 1 and surely_unmarked(_WORD.findall(text, start, end)):
+        return True
+    return not partial and not written_with_diacritics(text, start, end)
+
+
 def could_begin_dictionary_word(prefix: str) -> bool:
     d = _dictionary()
     if prefix in d.words or prefix in d.prefixes:
@@ -348,12 +368,13 @@ class Matcher:
         self._edge_automaton = _automaton(edged)
         self._built = True
 
-    def find(self, text: str, accented_around: Callable[[int, int], bool] | None = None,
+    def find(self, text: str, unmarked_ok: Callable[[int, int, Term, bool], bool] | None = None,
              folded: str | None = None, folded_words: str | None = None) -> Matches:
         """Verified matches in `text` (the matching view), per term-set name, in text order.
 
-        `accented_around(start, end)` tells whether the text the user wrote around a span
-        uses diacritics; by default `text` itself is looked at. `folded` (fold(text)) and
+        `unmarked_ok(start, end, term, partial)` decides a span typed with the marks of its
+        accented term missing (in `partial`ly: in some syllables only); by default
+        unmarked_plausible() on `text` itself. `folded` (fold(text)) and
         `folded_words` (word_letters(folded)) may be given when the caller has them."""
         self.finalize()
         folded = fold(text) if folded is None else folded
@@ -365,9 +386,9 @@ class Matcher:
             sources.append((self._automaton.iter(f" {words} "), -1))
         if len(self._edge_automaton):
             sources.append((self._edge_automaton.iter(folded), 1))
-        return self._collect(text, folded, sources, accented_around)
+        return self._collect(text, folded, sources, unmarked_ok)
 
-    def find_exhaustive(self, text: str, accented_around: Callable[[int, int], bool] | None = None
+    def find_exhaustive(self, text: str, unmarked_ok: Callable[[int, int, Term, bool], bool] | None = None
                         ) -> Matches:
         """The same result as find(), by searching every term one by one: the reference
         that proves the one-pass automaton misses nothing."""
@@ -379,12 +400,12 @@ class Matcher:
                 while pos != -1:
                     ends.setdefault(pos + len(term.folded) - 1, []).append((termset.name, term))
                     pos = folded.find(term.folded, pos + 1)
-        return self._collect(text, folded, [(sorted(ends.items()), 1)], accented_around)
+        return self._collect(text, folded, [(sorted(ends.items()), 1)], unmarked_ok)
 
-    def _collect(self, text: str, folded: str, sources, accented_around) -> "Matches":
+    def _collect(self, text: str, folded: str, sources, unmarked_ok) -> "Matches":
         """`sources`: (candidates, shift) pairs; each candidate is (index, entries), and
         the term ends (exclusive) at index + shift."""
-        accented_around = accented_around or (lambda s, e, n=1: written_with_diacritics(text, s, e))
+        unmarked_ok = unmarked_ok or (lambda s, e, term, partial: unmarked_plausible(text, s, e, term, partial))
         buckets: dict[str, list[tuple[int, Term]]] = {}
         for candidates, shift in sources:
             for last, entries in candidates:
@@ -414,8 +435,12 @@ class Matcher:
                     weak = verdicts[key] = self._verify(span, folded[start:end], term, termset)
                 if weak is None:
                     continue
-                if term.accented and span == folded[start:end] and accented_around(start, end, term.syllables):
-                    continue  # an unaccented name or foreign word amid accented text: not stripped text
+                if term.accented and (span == folded[start:end] or weak is False and span != term.text
+                                      and tone_key(span) != term.key):
+                    # typed with marks missing, in all syllables or some: is it a term whose
+                    # marks were dropped, or other words (Châu Á du lịch; đồ cho bé)?
+                    if not unmarked_ok(start, end, term, span != folded[start:end]):
+                        continue
                 found.append(Match(start, end, term, weak))
             found.sort(key=lambda m: (m.start, m.end, m.term.text))
             return found
