@@ -51,6 +51,11 @@ PIECES = (
                             "\u200b", "\u2028", "\x1c", "\u0301", "\u0323", "İ", "Σ", "ﬁ", "а", "😂"]
     + sorted(TEENCODE) + ["kk", "ko ", " k ", "50 k", "3 m", "ok", "đ.m", "m-ậ-t", "b.í", "t u y", "mậttttt",
                           "aaa", "ooo", "l0n", "v3", "...", "--", "__", "www.", ".com", "a@b.vn"]
+    # the red-team shapes of issue 11: format characters and fillers, joiners and marks
+    # around words, syllables written together, look-alike letters, stacked marks
+    + ["\u2060", "\u00ad", "\u3164", "\u2800", "\u17b4", "\u180e", "\U000e0020", "🔥", "🙂", "/", ",", "|", "~", "+",
+       "**", "“", "”", "(", ")", "#", "tuyệt", "mật", "tuyệtmật", "báocáomật", "bao", "cao", "mat", "t/u/y", "b-á-o",
+       "ꓔ", "Ꭲ", "օ", "ɑ", "ᴛᴜʏ", "🅣", "ı", "\u0301\u0301"]
 )
 drafts = st.lists(st.sampled_from(PIECES), max_size=40).map("".join)
 stretched = st.tuples(st.sampled_from(LETTERS), st.integers(1, 7), st.sampled_from(["", " ", "a", ".", "\n"])).map(
@@ -139,6 +144,10 @@ EVASIONS = [
     "1 2 3 4 5 6 a b c  d e f\ng h i",
     "ooooooo aaaaab ccccd đđđđđ ưưưư.",
     "k" * 50 + " " + "ko " * 50 + "\n" * 30 + " " * 30,
+    "**tuyệt** mật, tuyệt *mật*, “tuyệt” mật, (tuyệt) mật, báo-cáo-mật, báo.cáo.mật, tuyệt_mật",
+    "#báocáomật #baocaomat tuyệt🔥mật tuyệtmật t/u/y/ệ/t m/ậ/t đồ l🙂ồ🙂n đồ l0n mậ\u0301t",
+    "tuyệt\u200bmật tuy\u3164ệt tuyệt\u2060mật tuyệt\u00admật tuyệt\u202emật tuy\u2800ệt t\u200bu\u200by",
+    "ᴛᴜʏệt ꓔuyệt Ꭲuyệt 🅣🅤🅨 kօ mɑt ı Xuan.Ha#77 e-mail Nga-Ukraine vui🔥vẻ",
 ]
 
 

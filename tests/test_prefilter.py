@@ -62,7 +62,8 @@ def test_version_and_help_do_not_import_underthesea():
 # edges like "u.s." or "opec+") and hostile separators: where the one-pass automaton's
 # whole-syllable keys and the lazy per-set verification could differ from the reference
 _TERMS = sorted({t.text for ts in RULEBOOK.matcher._sets.values() for t in ts.terms})
-_SEPARATORS = [" ", "  ", ", ", ".", ". ", "\n", "-", "_", "/", "'", "“", "…", "!", "+", "%", "x", "1", "\u200b", ""]
+_SEPARATORS = [" ", "  ", ", ", ".", ". ", "\n", "-", "_", "/", "'", "“", "…", "!", "+", "%", "x", "1", "\u200b", "",
+               "🔥", "\u2060", "\u3164", "** ", "” ", "|", "~"]
 
 
 @settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
@@ -73,3 +74,13 @@ def test_fast_path_equals_exhaustive_on_stitched_terms(pieces):
     for term, form, sep in pieces:
         out.append((fold(term) if form == "folded" else term.upper() if form == "upper" else term) + sep)
     same("".join(out))
+
+
+@pytest.mark.parametrize("text", [
+    "Đây là tài liệu tuyet mat nhé. Gửi mọi người bao cao mat về đàm phán. Đây là bi mat nha nuoc.",
+    "**tuyệt** mật, “tuyệt” mật, (tuyệt) mật, báo-cáo-mật, báo.cáo.mật, tuyệt_mật, #báocáomật, tuyệt🔥mật",
+    "tuyệtmật, tuyệt\u200bmật, tuy\u3164ệt mật, t/u/y/ệ/t m/ậ/t, đồ l🙂ồ🙂n, đồ l0n, mậ\u0301t, ᴛᴜʏệt mật, 🅣🅤🅨ệt mật",
+    "Bận tối mat cả tuần. Chị Bao Cao đến. Châu Á du lịch. Mua đồ cho bé. Tự do cho mọi người.",
+])
+def test_fast_path_equals_exhaustive_on_evasions(text):
+    same(text)
