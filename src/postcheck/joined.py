@@ -138,9 +138,23 @@ def joined_edits(text: str) -> list[tuple[int, int, str]]:
             continue
         inv = inv or inventory()
         cuts = inv.split(word)
-        if cuts:
+        if cuts and (text[max(0, a - 1):a] == "#" or _reads_as_words(word, cuts)):
             edits.extend(_cut_edits(text, a, word, cuts, {}))
     return edits
+
+
+def holds_joined_syllables(text: str) -> bool:
+    """Could joined_edits() cut a word of `text` (one with diacritics and two vowel groups)?"""
+    folded = fold(text)
+    return any(not w.isascii() and _TWO_NUCLEI.search(f) for w, f in zip(text.split(), folded.split()))
+
+
+def _reads_as_words(word: str, cuts: list[int]) -> bool:
+    """Is a cut of a token with diacritics surely Vietnamese words run together? When every
+    piece carries a mark (tuyệtmật, đồlồn): a foreign word with accents cuts into syllables
+    too (côte: cô te; guaidó: gu ai dó), with pieces that carry none."""
+    bounds = [0, *cuts, len(word)]
+    return all(fold(word[i:j]) != word[i:j] for i, j in zip(bounds, bounds[1:]))
 
 
 def _cut_edits(text: str, start: int, word: str, cuts: list[int], breaks: dict[int, tuple[int, int]]):

@@ -24,6 +24,7 @@ from pathlib import Path
 
 import ahocorasick
 
+from .joined import holds_joined_syllables
 from .normalize import _PLAIN_RUN, _teencode_pattern, clean, fold, has_diacritics, matching_view, tone_key
 
 _NOT_ALNUM = re.compile(r"[\W_]")  # str.isalnum() is exactly re's \w without "_"
@@ -36,9 +37,10 @@ def normalize_term(raw: str) -> str:
     return " ".join(clean(raw).text.lower().split())
 
 
-# what the matching view rewrites besides teencode: letters split by . * · • - _, digits
-# read as letters, a letter held down three times
-_VIEW_REWRITES = re.compile(r"[.*·•_-]|\d|([^\W\d_])\1\1")
+# what the matching view rewrites besides teencode: letters split by . * · • - _ / , | ~ +,
+# marks around a word, digits read as letters, a letter held down three times, and a
+# word with diacritics long enough to be syllables written together (joined.py)
+_VIEW_REWRITES = re.compile(r"[.*·•_\-/,|~+“”\"'‘’()\[\]«»`]|\d|([^\W\d_])\1\1")
 
 
 @dataclass(frozen=True)
@@ -83,7 +85,7 @@ class TermMaker:
         return term
 
     def spell(self, text: str) -> str:
-        if _VIEW_REWRITES.search(text) or self._has_teencode(text):
+        if _VIEW_REWRITES.search(text) or self._has_teencode(text) or (not text.isascii() and holds_joined_syllables(text)):
             return " ".join(matching_view(clean(text), self.teencode).text.split())
         return text
 
@@ -217,7 +219,7 @@ def surely_unmarked(words: list[str]) -> bool:
     are words of their own and prove nothing."""
     from .syllables import inventory
 
-    bare = inventory().keys
+    bare = inventory().bare
     return any(w.isascii() and w.isalpha() and w not in bare for w in words)
 
 
