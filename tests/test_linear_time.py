@@ -29,6 +29,11 @@ MIXED = {
     "letters and emoji": "l🙂ồ🙂n" * (SIZE // 5),
     "letters and format characters": "tuyệt\u200bmật\u2060" * (SIZE // 10),
     "hashtags": "#báocáomật" * (SIZE // 10),
+    # found by scripts/fuzz.py: a run of joiners after a word with no letter after the run
+    # (20 s), and thousands of joiner runs between letters in one compound (1 s)
+    "word then dots": "chu" + "." * SIZE,
+    "word then underscores": "đồng b" + "_" * SIZE,
+    "joiners between letters": "".join(_rng.choice("ậ…a/t.,-·") for _ in range(SIZE)),
 }
 
 

@@ -32,7 +32,9 @@ _JOINER = r"[.*·•\-_/,|~+\u2190-\u2bff\U0001f000-\U0001faff]"
 _COMPOUND = re.compile(rf"(?<![\w@/:.\-#$%&]){_L}+(?:{_JOINER}+{_L}+)+(?![\w@#$%&]|{_JOINER}[\w@#$%&])")
 _JOINER_RUN = re.compile(rf"{_JOINER}+")
 _JOINER_CHAR = re.compile(_JOINER)
-_JOINER_BEFORE_LETTER = re.compile(rf"{_JOINER}+(?={_L})")
+# from the start of a run only, read possessively: tried from every character of a long
+# run with no letter after it, the scan is quadratic (30,000 dots took 20 s)
+_JOINER_BEFORE_LETTER = re.compile(rf"(?<!{_JOINER}){_JOINER}++(?={_L})")
 _STRETCH = re.compile(rf"(?:{_L}|{_JOINER})+")
 # in the folded view, a vowel, consonants and a vowel: never inside one Vietnamese syllable
 # (its vowels are together), so only a token holding two syllables or more has it
@@ -62,20 +64,23 @@ def compound_edits(text: str) -> list[tuple[int, int, str]]:
     inv = None
     edits: list[tuple[int, int, str]] = []
     for m in _compounds(text):
-        inv = inv or inventory()
         start = m.start()
-        runs = [(j.start(), j.end()) for j in _JOINER_RUN.finditer(text, start, m.end())]
         letters = []
-        breaks = {}  # offset in `letters` -> the joiner run there
+        breaks = {}  # offset in the letters -> the joiner run there
+        length = 0
         pos = start
-        for a, b in runs:
-            letters.append(text[pos:a])
-            breaks[sum(map(len, letters))] = (a, b)
-            pos = b
+        for j in _JOINER_RUN.finditer(text, start, m.end()):
+            letters.append(text[pos:j.start()])
+            length += j.start() - pos
+            if length > _LONGEST:
+                break
+            breaks[length] = j.span()
+            pos = j.end()
         letters.append(text[pos:m.end()])
         word = "".join(letters)
-        if len(word) > _LONGEST:
+        if length > _LONGEST or len(word) > _LONGEST:
             continue
+        inv = inv or inventory()
         cuts = inv.split(word, frozenset(breaks))
         if cuts is None:
             continue
