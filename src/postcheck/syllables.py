@@ -42,16 +42,17 @@ class Inventory:
     def _movable_keys(self) -> frozenset[str]:
         return frozenset(tone_key.__wrapped__("\n".join(self._movable)).split("\n"))
 
-    def is_syllable(self, letters: str) -> bool:
-        """Written with diacritics: exactly a syllable; without: the fold of one."""
+    def is_syllable(self, letters: str, flat: str | None = None) -> bool:
+        """Written with diacritics: exactly a syllable; without: the fold of one.
+        `flat`: fold(letters), when the caller has it."""
         if len(letters) > MAX_LETTERS:
             return False
-        flat = fold(letters)
+        flat = fold(letters) if flat is None else flat
         if flat == letters:
             return flat in self.folded
         if letters in self.words:
             return True
-        return _MOVABLE.search(flat) is not None and tone_key(letters) in self._movable_keys
+        return flat in self.folded and _MOVABLE.search(flat) is not None and tone_key(letters) in self._movable_keys
 
     def could_begin_syllable(self, letters: str) -> bool:
         return fold(letters) in self.folded_prefixes
@@ -59,15 +60,23 @@ class Inventory:
     def split(self, letters: str, breaks: frozenset[int] = frozenset()) -> list[int] | None:
         """Where to cut `letters` (lower case) so that every piece is a syllable: the cut
         offsets, fewest pieces first, then the most cuts where the writer put a separator
-        (`breaks`); None when no such cutting exists. Linear: a piece is at most 7 letters."""
+        (`breaks`); None when no such cutting exists. Linear: a piece is at most 7 letters.
+        A draft that repeats a joined word is cut once for all (a list, so a copy)."""
+        cuts = self._split(letters, breaks)
+        return None if cuts is None else list(cuts)
+
+    @lru_cache(maxsize=4096)
+    def _split(self, letters: str, breaks: frozenset[int]) -> tuple[int, ...] | None:
         n = len(letters)
+        flat = fold(letters)
+        prefixes = self.folded_prefixes
         # best[i]: (pieces, -cuts at breaks) for letters[:i], and where its last piece starts
         best: list[tuple[int, int] | None] = [None] * (n + 1)
         back = [0] * (n + 1)
         best[0] = (0, 0)
         for j in range(1, n + 1):
             for i in range(max(0, j - MAX_LETTERS), j):
-                if best[i] is None or not self.is_syllable(letters[i:j]):
+                if best[i] is None or flat[i:j] not in prefixes or not self.is_syllable(letters[i:j], flat[i:j]):
                     continue
                 score = (best[i][0] + 1, best[i][1] - (1 if i in breaks else 0))
                 if best[j] is None or score < best[j]:
@@ -80,7 +89,7 @@ class Inventory:
             j = back[j]
             if j:
                 cuts.append(j)
-        return cuts[::-1]
+        return tuple(cuts[::-1])
 
 
 @lru_cache(maxsize=1)
