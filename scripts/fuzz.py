@@ -18,6 +18,7 @@ from __future__ import annotations
 import argparse
 import os
 import random
+import re
 import resource
 import subprocess
 import sys
@@ -250,8 +251,10 @@ def _check(text: str) -> int:
     for f in findings:
         assert 0 <= f.start <= f.end <= len(text), f"offsets out of range: {f}"
         assert f.match == text[f.start:f.end], f"match is not text[start:end]: {f}"
-        line = text.count("\n", 0, f.start) + 1
-        column = f.start - (text.rfind("\n", 0, f.start) + 1) + 1
+        # CRLF, LF and a lone CR each end a line (textmap.LineIndex), counted here apart
+        breaks = [m.end() for m in re.finditer(r"\r\n|\r|\n", text[:f.start])]
+        line = len(breaks) + 1
+        column = f.start - (breaks[-1] if breaks else 0) + 1
         assert (f.line, f.column) == (line, column), f"line/column {f.line}:{f.column} != {line}:{column}"
     return len(findings)
 
