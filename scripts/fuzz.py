@@ -53,7 +53,9 @@ def _init() -> None:
     _book = load_rulebook()
     _examples = [t for r in _book.rules for k in ("hit", "miss") for t in r.examples[k]]
     _syllables = sorted(syllables()) or list(VIETNAMESE)
-    _book.check_text("khởi động: tài liệu mật")  # imports underthesea once, before timing
+    # loads, once, before timing, what a first draft of each kind loads: underthesea, the
+    # syllable list (a joined word), the confusables data (a look-alike letter)
+    _book.check_text("khởi động: tài liệu mật, tuyệtmật, ᴛᴜʏệt m\u200bật")
 
 
 # --- generators -------------------------------------------------------------------------------
