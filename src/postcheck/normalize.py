@@ -219,10 +219,14 @@ def _clean_slow(text: str, start: int, end: int, out: MappedBuilder | _IdentityB
     i = start
     run_stop = run_ok = start  # the plain run being read ends at run_stop; NFKC from run_ok on
     word_start = start  # where the word being read began, for an invisible inside it
+    plain_end = start  # where the plain run last matched ends: a look-alike cuts a run short,
+    # and matching it again from each look-alike on would read its tail again and again
     while i < end:
         if i >= run_stop:
-            run = _PLAIN_RUN.match(text, i, end)
-            stop = run.end() if run else i
+            if i >= plain_end:
+                run = _PLAIN_RUN.match(text, i, end)
+                plain_end = run.end() if run else i
+            stop = plain_end
             if stop > i:
                 # look-alikes sit outside plain Latin and common punctuation: only a run
                 # that leaves those is searched for them, with the (slow) class of them all
