@@ -182,7 +182,7 @@ def test_latin_look_alikes_are_carved_out_of_the_plain_latin_fast_path():
     simple = re.compile(f"[{_SIMPLE_CHARS}]")
     table, _ = _confusables()
     assert [c for c in table if simple.match(c)] == []
-    assert clean("ı ſ ǀ").text == "i f l"
+    assert clean("ı ǀ ſ").text == "i l s"  # ſ is s by meaning (NFKC), though it looks like f
 
 
 @pytest.mark.parametrize("letters,pieces", [

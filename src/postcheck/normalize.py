@@ -42,8 +42,8 @@ _SPACES = {"\t", "\v", "\f", "\u00a0", "\u1680", "\u202f", "\u205f", "\u3000"} |
 }
 _LINE_BREAKS = {"\u2028", "\u2029", "\x85"}
 # Latin letters from U+00C0 on, but for look-alikes (ð, and those of the Unicode
-# confusables data in these blocks: ı ſ ƍ Ƅ Ɩ Ʀ ƽ ǀ ẝ ỿ, checked by a test)
-_SIMPLE_CHARS = (r"\x20-\x7e\u00c0-\u00cf\u00d1-\u00ef\u00f1-\u0130\u0132-\u017e\u0180-\u0183\u0185-\u018c"
+# confusables data in these blocks: ı ƍ Ƅ Ɩ Ʀ ƽ ǀ ẝ ỿ, checked by a test)
+_SIMPLE_CHARS = (r"\x20-\x7e\u00c0-\u00cf\u00d1-\u00ef\u00f1-\u0130\u0132-\u0183\u0185-\u018c"
                  r"\u018e-\u0195\u0197-\u01a5\u01a7-\u01bc\u01be\u01bf\u01c1-\u024f\u1e00-\u1e9c\u1e9e-\u1efe")
 _SIMPLE_LINE = re.compile(rf"[{_SIMPLE_CHARS}]*\Z")
 _ODD_CHAR = re.compile(rf"[^\n{_SIMPLE_CHARS}]")  # neither "\n" nor a _SIMPLE_LINE character
@@ -82,6 +82,8 @@ def _confusables() -> tuple[dict[str, str], re.Pattern]:
     for ch, entries in data.items():
         if len(ch) != 1 or ch.isascii() or not unicodedata.category(ch).startswith("L") or ch in _VIETNAMESE:
             continue
+        if unicodedata.normalize("NFKC", ch) != ch:
+            continue  # NFKC reads it already, and by meaning (ſ is s, though it looks like f)
         letters = [e["c"] for e in entries if len(e["c"]) == 1 and e["c"].isascii() and e["c"].isalpha()]
         if letters:
             table[ch] = letters[0]
