@@ -125,3 +125,12 @@ def test_markdown_with_cr_only_lines_still_hides_code(tmp_path):
     md.write_bytes("Tiêu đề\r\r```\rtài liệu mật trong code\r```\r\rMình gửi tài liệu mật nhé.\r".encode("utf-8"))
     report = json.loads(cli("--format", "json", str(md)).stdout)
     assert [(f["line"], f["column"]) for f in report["files"][0]["findings"]] == [(7, 10)]
+
+
+def test_a_match_spanning_a_lone_cr_quotes_the_text_as_written():
+    from postcheck import load_rulebook
+
+    text = "Key: -----BEGIN RSA PRIVATE KEY-----\rMIIEowIBAAKCAQEAx1\r-----END RSA PRIVATE KEY-----\rHết."
+    found = [f for f in load_rulebook().check_text(text) if f.rule == "account.private-key"]
+    assert found and all(f.match == text[f.start:f.end] for f in found)
+    assert "\r" in found[0].match

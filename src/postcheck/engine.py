@@ -68,7 +68,7 @@ class Rulebook:
         ("scope: post") see one block at a time."""
         findings: list[Finding] = []
         line_offset = 0
-        text = lf_line_ends(text)  # a CR-only file's lines are lines too, at the same offsets
+        original, text = text, lf_line_ends(text)  # a CR-only file's lines are lines too, at the same offsets
         for start, end in _blocks(text, CHUNK):
             block = text[start:end]
             doc = self.document(block, exhaustive)
@@ -80,6 +80,8 @@ class Rulebook:
                         f, start=f.start + start, end=f.end + start, line=f.line + line_offset,
                         column=f.column + (column_offset if f.line == 1 else 0)))
             line_offset += block.count("\n")
+        if text is not original:
+            findings = [_as_written(f, original) for f in findings]
         findings.sort(key=lambda f: (f.start, f.end, f.clause, f.rule))
         return findings
 
@@ -96,3 +98,13 @@ class Rulebook:
                 self.maskers.append(rule)
         self.rules = kept
         self.by_id = {r.id: r for r in kept}
+
+
+def _as_written(finding: Finding, original: str) -> Finding:
+    """The finding quoting the text as given: a lone CR that was read as LF is a CR again
+    in its match and in the message and suggestion that quote it (same length, same span)."""
+    written = original[finding.start:finding.end]
+    if written == finding.match:
+        return finding
+    return replace(finding, match=written, message=finding.message.replace(finding.match, written),
+                   suggestion=finding.suggestion.replace(finding.match, written) if finding.suggestion else None)
