@@ -1,78 +1,194 @@
-"""Markdown and HTML read as the prose a reader sees.
+"""Markdown and HTML read as the prose a reader sees, mapped back to the source.
 
-Markup is blanked out with spaces of the same length (line breaks kept), so the prose
-keeps its exact offsets, lines and columns in the source file.
+The prose is what a browser or a Markdown viewer shows: character references decoded
+(`t&agrave;i&nbsp;li&#7879;u` is "tài liệu"), inline markup joined (`tài liệu **mật**` is
+one phrase), alt and title text kept, code, link targets, comments, scripts and front
+matter left out. It is no longer the source's length, so it is built with textmap's
+MappedBuilder: every character remembers the source span it came from, and findings are
+reported there (runner.py).
+
+Markdown goes through markdown-it-py (CommonMark, the parser rich already depends on), whose
+block tokens carry source lines; each inline piece is then found in the source from a cursor
+that only moves forward, so the work stays linear. HTML goes through html_text.py.
 """
 from __future__ import annotations
 
-import re
+from dataclasses import dataclass
 
-# an unclosed comment, script or style runs to the end (a lazy .*? that must find a
-# closing mark would rescan the rest of the file from every opening: quadratic)
-_HTML_HIDDEN = re.compile(r"<!--.*?(?:-->|\Z)|<(script|style)\b.*?(?:</\1\s*>|\Z)|<[^<>]*>", re.S | re.I)
-_MD_HIDDEN = re.compile(
-    r"^(```|~~~).*?(?:^\1[^\n]*$|\Z)"  # fenced code blocks (an unclosed one runs to the end)
-    r"|`[^`\n]+`"  # inline code
-    r"|(?<=\])\([^)\s(\[\]]*(?:\s+\"[^\"\n]*\")?\)"  # link and image targets: ](url "title")
-    r"|^\[[^\]]+\]:\s*\S+[^\n]*$"  # reference definitions (re.S: . would run to the end)
-    r"|<[^<>\n]{1,500}>",  # autolinks and inline HTML (bounded: no rescans of a long line)
-    re.S | re.M,
-)
-_HTML_ATTR_TEXT = re.compile(r"\b(?:alt|title)\s*=\s*\"([^\"]*)\"", re.I)
+from .html_text import html_into
+from .textmap import MappedBuilder, MappedText
+
+MARKDOWN_SUFFIXES = (".md", ".markdown")
+HTML_SUFFIXES = (".html", ".htm")
 
 
-def _blank(text: str) -> str:
-    return re.sub(r"[^\n]", " ", text)
+@dataclass(frozen=True)
+class Prose:
+    text: MappedText  # what language rules read
+    code: MappedText | None = None  # prose and code, for secret and personal-data rules
 
 
-def html_prose(source: str) -> str:
-    def hide(m: re.Match) -> str:
-        tag = m.group(0)
-        out = list(_blank(tag))
-        # alt and title text is read by people: keep it in place
-        if not tag.startswith("<!--") and m.group(1) is None:
-            for attr in _HTML_ATTR_TEXT.finditer(tag):
-                s, e = attr.span(1)
-                out[s:e] = tag[s:e]
-        return "".join(out)
-
-    return _HTML_HIDDEN.sub(hide, source)
-
-
-def _code_kept(m: re.Match) -> str:
-    """Code's content in place, its fences and backticks blanked; other markup blanked."""
-    code = m.group(0)
-    if m.group(1):  # a fenced block: its first line and a closing fence line go
-        first = code.find("\n")
-        if first == -1:
-            return _blank(code)
-        body, last = code[first:], code.rfind("\n")
-        closed = last > first and code[last + 1:].lstrip().startswith(m.group(1))
-        if closed:
-            return _blank(code[:first]) + code[first:last + 1] + _blank(code[last + 1:])
-        return _blank(code[:first]) + body
-    if code.startswith("`"):
-        return " " + code[1:-1] + " "
-    return _blank(code)
-
-
-def markdown_prose(source: str, keep_code: bool = False) -> str:
-    return _MD_HIDDEN.sub(_code_kept if keep_code else (lambda m: _blank(m.group(0))), source)
+def read_markup(path: str, source: str) -> Prose | None:
+    """The prose of a Markdown or HTML `source` (LF line ends); None for other formats."""
+    lower = path.lower()
+    if lower.endswith(HTML_SUFFIXES):
+        builder = MappedBuilder(MappedText.identity(source))
+        html_into(builder, source, 0, len(source))
+        return Prose(builder.build())
+    if lower.endswith(MARKDOWN_SUFFIXES):
+        # readers see code too: a password in a code block is as public as one in a sentence
+        tokens = _markdown_tokens(source)  # parsed once, read twice
+        return Prose(_MarkdownReader(source, False).read(tokens), _MarkdownReader(source, True).read(tokens))
+    return None
 
 
 def prose(path: str, source: str) -> str:
-    lower = path.lower()
-    if lower.endswith((".html", ".htm")):
-        return html_prose(source)
-    if lower.endswith((".md", ".markdown")):
-        return markdown_prose(source)
-    return source
+    """Only the prose text (tools and the fuzzer); the checker uses read_markup."""
+    read = read_markup(path, source)
+    return source if read is None else read.text.text
 
 
-def with_code(path: str, source: str) -> str | None:
-    """The text that secret and personal-data rules read: prose *and* code (a password in a
-    code block is as visible to readers as one in a sentence; language rules do not judge
-    code). None when `prose` hides no code from this format."""
-    if path.lower().endswith((".md", ".markdown")):
-        return markdown_prose(source, keep_code=True)
-    return None
+# ---- Markdown --------------------------------------------------------------------------
+
+def _parser():
+    from markdown_it import MarkdownIt
+
+    # text_join would merge decoded entities and escapes into the text around them; kept
+    # apart, each text token is a literal slice of the source and each text_special knows
+    # its source form (markup), so both can be found in the source
+    return MarkdownIt("commonmark").enable(["table", "strikethrough"]).disable("text_join")
+
+
+_PARSER = None
+
+
+def _front_matter_end(source: str) -> int:
+    """Where a YAML (---) or TOML (+++) front matter block ends, 0 when there is none."""
+    for fence in ("---", "+++"):
+        if source.startswith(fence + "\n"):
+            close = source.find("\n" + fence + "\n", len(fence))
+            if close != -1:
+                return close + len(fence) + 2
+            if source.endswith("\n" + fence):
+                return len(source)
+    return 0
+
+
+class _MarkdownReader:
+    def __init__(self, source: str, keep_code: bool):
+        self.source = source
+        # markdown-it reads NUL as U+FFFD; so does the copy that pieces are looked up in
+        self.find_in = source.replace("\0", "\ufffd")
+        self.out = MappedBuilder(MappedText.identity(source))
+        self.keep_code = keep_code
+        self.cursor = 0
+        self.line_starts = [0]
+        pos = source.find("\n")
+        while pos != -1:
+            self.line_starts.append(pos + 1)
+            pos = source.find("\n", pos + 1)
+
+    def line_offset(self, line: int) -> int:
+        return self.line_starts[line] if line < len(self.line_starts) else len(self.source)
+
+    def separate(self) -> None:
+        """A block ends: a paragraph break, standing for no source character."""
+        if self.out.length and not self.out.parts[-1].endswith("\n\n"):
+            self.out.replace(self.cursor, self.cursor, "\n\n")
+
+    def find(self, piece: str, end: int) -> int:
+        """Where `piece` starts at or after the cursor (before `end`), -1 if not there."""
+        return self.find_in.find(piece, self.cursor, end) if piece else -1
+
+    def emit_literal(self, piece: str, end: int) -> None:
+        at = self.find(piece, end)
+        if at == -1:
+            return
+        self.out.keep(at, at + len(piece))
+        self.cursor = at + len(piece)
+
+    def skip_literal(self, piece: str, end: int) -> None:
+        at = self.find(piece, end)
+        if at != -1:
+            self.cursor = at + len(piece)
+
+    def read(self, tokens) -> MappedText:
+        for token in tokens:
+            if token.map:
+                self.cursor = max(self.cursor, self.line_offset(token.map[0]))
+            kind = token.type
+            if kind == "inline":
+                self.inline(token.children or [], self.line_offset(token.map[1]))
+                self.separate()
+            elif kind in ("fence", "code_block"):
+                self.code_block(token)
+            elif kind == "html_block":
+                start, end = self.line_offset(token.map[0]), self.line_offset(token.map[1])
+                html_into(self.out, self.source, start, end)
+                self.cursor = end
+                self.separate()
+        return self.out.build()
+
+    def code_block(self, token) -> None:
+        first, last = token.map
+        start, end = self.line_offset(first), self.line_offset(last)
+        if token.type == "fence":
+            start = self.line_offset(first + 1)  # the opening fence line with its info string
+            closing = self.source[self.line_offset(last - 1):end].strip()
+            if last - 1 > first and closing.startswith(token.markup):
+                end = self.line_offset(last - 1)
+        if self.keep_code and end > start:
+            self.separate()
+            self.out.keep(start, end)
+            self.separate()
+        self.cursor = max(self.cursor, self.line_offset(last))
+
+    def inline(self, children, end: int) -> None:
+        in_autolink = False
+        for child in children:
+            kind = child.type
+            if kind == "text":
+                if not in_autolink or child.content:  # an autolink's text is its address, shown as such
+                    self.emit_literal(child.content, end)
+            elif kind == "text_special":  # an entity or a backslash escape: decoded, found by its source form
+                at = self.find(child.markup, end)
+                if at != -1:
+                    self.out.replace(at, at + len(child.markup), child.content.replace("\xa0", " "))
+                    self.cursor = at + len(child.markup)
+            elif kind in ("softbreak", "hardbreak"):
+                at = self.find("\n", end)
+                if at != -1:
+                    self.out.keep(at, at + 1)
+                    self.cursor = at + 1
+            elif kind == "code_inline":
+                if self.keep_code:
+                    self.emit_literal(child.content, end)
+                else:
+                    self.skip_literal(child.content, end)
+            elif kind == "image":
+                # alt text is markup-free text in the children; the title follows the target
+                self.inline(child.children or [], end)
+                title = child.attrs.get("title")
+                if title:
+                    self.out.replace(self.cursor, self.cursor, " ")
+                    self.emit_literal(str(title), end)
+                self.skip_literal(")", end)
+            elif kind == "link_open":
+                in_autolink = child.markup == "autolink"
+            elif kind == "link_close":
+                in_autolink = False
+                # a target such as (https://x.vn/tai-lieu-mat "title") is passed over
+                if self.cursor < end and self.source.startswith("](", self.cursor):
+                    close = self.source.find(")", self.cursor, end)
+                    self.cursor = close + 1 if close != -1 else self.cursor
+            # html_inline (a tag), emphasis and strong marks, link ends: nothing a reader sees
+
+
+def _markdown_tokens(source: str) -> list:
+    global _PARSER
+    if _PARSER is None:
+        _PARSER = _parser()
+    skip = _front_matter_end(source)
+    # front matter is blanked to the same length, so token lines still count in the source
+    parsed = source if not skip else "".join(c if c == "\n" else " " for c in source[:skip]) + source[skip:]
+    return _PARSER.parse(parsed)

@@ -7,15 +7,15 @@ the output does not depend on --jobs.
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Callable, Iterable
 
 from .config import Config
 from .findings import FileReport
 from .inputs import DEFAULT_MAX_SIZE, InputError, read
-from .markup import prose, with_code
-from .textmap import lf_line_ends
+from .markup import read_markup
+from .textmap import LineIndex, MappedText, lf_line_ends
 
 
 @dataclass(frozen=True)
@@ -63,27 +63,43 @@ def check_one(rulebook, path: str, lang: str, options: ReadOptions = ReadOptions
     except InputError as exc:
         return FileReport(path, (), str(exc))
     # markup's patterns know only LF as a line end; the report keeps the text as read
-    source_lf = lf_line_ends(source.text)
-    text = prose(source.path, source_lf)
-    findings = rulebook.check_text(text, lang)
-    code = with_code(source.path, source_lf)
-    if code is not None and code != text:
-        findings = _with_code_findings(rulebook, findings, text, code, lang)
-    secrets = [f for f in findings if f.secret]
-    if rulebook.maskers:
-        secrets += rulebook.check_text(code if code is not None else text, lang, rules=rulebook.maskers)
+    markup = read_markup(source.path, lf_line_ends(source.text))
+    if markup is None:
+        findings = rulebook.check_text(source.text, lang)
+        secrets = [f for f in findings if f.secret]
+        if rulebook.maskers:
+            secrets += rulebook.check_text(source.text, lang, rules=rulebook.maskers)
+    else:
+        findings, secrets = _markup_findings(rulebook, markup, source.text, lang)
     return FileReport(source.path, tuple(findings), text=source.text, notice=source.encoding_notice,
                       secrets=tuple((f.start, f.end, f.secret) for f in secrets))
 
 
-def _with_code_findings(rulebook, findings: list, text: str, code: str, lang: str) -> list:
-    """`findings` and what the secret and personal-data rules find in code blocks."""
+def _located(findings: list, mapped: MappedText, lines: LineIndex) -> list:
+    """Findings in a reader's prose, placed at the source characters they came from."""
+    out = []
+    for f in findings:
+        start, end = mapped.original_span(f.start, f.end)
+        line, column = lines.line_col(start)
+        out.append(replace(f, start=start, end=end, line=line, column=column))
+    return out
+
+
+def _markup_findings(rulebook, markup, source: str, lang: str) -> tuple[list, list]:
+    """(findings, secrets) in Markdown or HTML, in source positions. The secret and
+    personal-data rules also read the code (`markup.code`); language rules do not."""
+    lines = LineIndex(source)
+    findings = _located(rulebook.check_text(markup.text.text, lang), markup.text, lines)
     seen = {(f.rule, f.start, f.end) for f in findings}
-    extra = [f for f in rulebook.check_text(code, lang, rules=rulebook.code_rules())
-             if (f.rule, f.start, f.end) not in seen and text[f.start:f.end] != code[f.start:f.end]]
-    if not extra:
-        return findings
-    return sorted(findings + extra, key=lambda f: (f.start, f.end, f.clause, f.rule))
+    readable = markup.code or markup.text
+    if markup.code is not None:
+        extra = [f for f in _located(rulebook.check_text(markup.code.text, lang, rules=rulebook.code_rules()),
+                                     markup.code, lines) if (f.rule, f.start, f.end) not in seen]
+        findings = sorted(findings + extra, key=lambda f: (f.start, f.end, f.clause, f.rule))
+    secrets = [f for f in findings if f.secret]
+    if rulebook.maskers:
+        secrets += _located(rulebook.check_text(readable.text, lang, rules=rulebook.maskers), readable, lines)
+    return findings, secrets
 
 
 def _read(path: str, options: ReadOptions):
