@@ -1,5 +1,10 @@
-"""Word .docx drafts: the paragraphs and table cells, one paragraph a line, so that a
-finding's line is its paragraph number in the document.
+"""Word .docx drafts: everything Word shows and prints, one paragraph a line.
+
+The body in document order (paragraphs and tables as they stand, text boxes after the
+paragraph that anchors them), with tracked insertions read and deletions skipped, then the
+headers, footers, footnotes, endnotes and comments. Each line remembers its part and its
+paragraph number in that part, so a finding is placed where a Word user can find it
+("chân trang 1, đoạn 2: “Liên hệ: lan…”").
 
 A .docx is a zip archive, and a small one can expand enormously (3.6 MB of zip held 1.5 GB
 of document.xml, which took 259 s and 7 GB to parse). So --max-size bounds the file
@@ -13,6 +18,7 @@ from __future__ import annotations
 
 import io
 import zipfile
+from dataclasses import dataclass
 
 from .files import reason
 from .inputs import DEFAULT_MAX_SIZE, InputError, Source, over_limit, read_regular_bounded
@@ -43,23 +49,95 @@ def _checked_archive(path: str, max_size: int | None) -> bytes:
     return data
 
 
+W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+MC_FALLBACK = "{http://schemas.openxmlformats.org/markup-compatibility/2006}Fallback"
+# runs Word does not show as text: deleted and moved-away text, field codes, and the
+# fallback copy of a text box (its content is also in the mc:Choice shown)
+_SKIPPED = {W + "del", W + "moveFrom", W + "instrText", W + "delInstrText", MC_FALLBACK,
+            W + "txbxContent", W + "p"}
+# the parts read after the body, in this order: (relationship type's last word, part name)
+PARTS = (("header", "header"), ("footer", "footer"), ("footnotes", "footnotes"),
+         ("endnotes", "endnotes"), ("comments", "comments"))
+
+
+@dataclass(frozen=True)
+class Place:
+    """Where a line of the read text stands in Word's terms."""
+    part: str  # body, header1, footer1, footnotes, endnotes, comments
+    paragraph: int  # 1-based, in document order within the part
+    opening: str  # the paragraph's first words
+
+
+def _paragraph_text(p) -> str:
+    out: list[str] = []
+
+    def walk(element) -> None:
+        for child in element:
+            tag = child.tag
+            if tag in _SKIPPED:
+                continue  # a nested paragraph (text box) is a paragraph of its own
+            if tag == W + "t":
+                out.append(child.text or "")
+            elif tag in (W + "tab", W + "br", W + "cr"):
+                out.append(" ")
+            elif tag == W + "noBreakHyphen":
+                out.append("-")
+            else:
+                walk(child)
+
+    walk(p)
+    # a paragraph is one line: no line break of its own may split it
+    return "".join(out).replace("\n", " ").replace("\r", " ")
+
+
+def _paragraphs(root) -> list[str]:
+    """Every paragraph under `root` in document order, table cells and text boxes included."""
+    out = []
+    for p in root.iter(W + "p"):
+        if any(a.tag == MC_FALLBACK for a in p.iterancestors()):
+            continue
+        out.append(_paragraph_text(p))
+    return out
+
+
+def _opening(text: str, words: int = 6) -> str:
+    head = text.split()
+    return " ".join(head[:words]) + ("…" if len(head) > words else "")
+
+
 def read_docx(path: str, max_size: int | None = DEFAULT_MAX_SIZE) -> Source:
     try:
-        import docx  # python-docx: parses the WordprocessingML that hand-written XML code gets wrong
+        import docx  # python-docx: the package's parts and relationships, parsed safely
     except ImportError:  # pragma: no cover - installed with postcheck
         raise InputError(f"{path}: reading .docx needs python-docx (pip install python-docx)") from None
     data = _checked_archive(path, max_size)
     try:
         document = docx.Document(io.BytesIO(data))
-    except Exception as exc:  # python-docx raises many kinds for a damaged file: all mean the same
+        parts = [("body", _paragraphs(document.element.body))]
+        related = list(document.part.rels.values())
+        for kind, name in PARTS:
+            found = sorted((r.target_part for r in related if not r.is_external and r.reltype.endswith("/" + kind)),
+                           key=lambda part: str(part.partname))
+            for n, part in enumerate(found, 1):
+                label = f"{name}{n}" if kind in ("header", "footer") else name
+                parts.append((label, _paragraphs(_element(part))))
+    except InputError:
+        raise
+    except Exception as exc:  # python-docx and lxml raise many kinds for a damaged file: all mean the same
         raise InputError(f"{path}: not a readable Word .docx file ({exc.__class__.__name__})") from None
-    paragraphs = [p.text for p in document.paragraphs]
-    seen = set()
-    for table in document.tables:
-        for row in table.rows:
-            for cell in row.cells:
-                if id(cell._tc) in seen:  # a merged cell is listed once per grid position
-                    continue
-                seen.add(id(cell._tc))
-                paragraphs.extend(p.text for p in cell.paragraphs)
-    return Source(path, "\n".join(paragraphs))
+    lines, places = [], []
+    for label, paragraphs in parts:
+        for n, text in enumerate(paragraphs, 1):
+            lines.append(text)
+            places.append(Place(label, n, _opening(text)))
+    return Source(path, "\n".join(lines), places=tuple(places))
+
+
+def _element(part):
+    """The XML root of a part python-docx may not model (footnotes, comments…)."""
+    element = getattr(part, "element", None)
+    if element is not None:
+        return element
+    from docx.oxml.parser import parse_xml  # python-docx's parser: no entities, no network
+
+    return parse_xml(part.blob)

@@ -23,6 +23,14 @@ class Finding:
     # the match is a secret or personal datum, masked in every output (masking.py): True,
     # or "number" for a long number whose first and last two digits may show
     secret: bool | str = False
+    # .docx: where Word shows it (docx_input.Place: part, paragraph number, first words)
+    place: object | None = None
+
+    def where(self) -> str | None:
+        """The place in Word's terms, e.g. "footer1, paragraph 2 (“Liên hệ: lan.tt@…”)"."""
+        if self.place is None:
+            return None
+        return f"{self.place.part}, paragraph {self.place.paragraph} (“{self.place.opening}”)"
 
     def as_json(self) -> dict:
         data = {
@@ -39,6 +47,9 @@ class Finding:
         }
         if self.suggestion:
             data["suggestion"] = self.suggestion
+        if self.place is not None:
+            data.update(part=self.place.part, paragraph=self.place.paragraph,
+                        paragraph_opening=self.place.opening)
         return data
 
 

@@ -43,6 +43,7 @@ class Source:
     path: str  # as the user named it, or <stdin>
     text: str
     encoding_notice: str | None = None  # set when a legacy encoding was detected and converted
+    places: tuple | None = None  # .docx: each line's part and paragraph (docx_input.Place)
 
     @property
     def notice(self) -> str | None:

@@ -71,6 +71,8 @@ def check_one(rulebook, path: str, lang: str, options: ReadOptions = ReadOptions
             secrets += rulebook.check_text(source.text, lang, rules=rulebook.maskers)
     else:
         findings, secrets = _markup_findings(rulebook, markup, source.text, lang)
+    if source.places:  # a .docx: each line is a paragraph Word can show
+        findings = [replace(f, place=source.places[f.line - 1]) for f in findings]
     return FileReport(source.path, tuple(findings), text=source.text, notice=source.encoding_notice,
                       secrets=tuple((f.start, f.end, f.secret) for f in secrets))
 

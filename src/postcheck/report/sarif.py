@@ -54,6 +54,11 @@ def render(reports: list[FileReport], rules: list, lang: str) -> str:
                 }}],
                 "properties": {"clause": f.clause, "mechanism": f.mechanism},
             })
+            if f.place is not None:  # a .docx: where a Word user finds it
+                results[-1]["locations"][0]["logicalLocations"] = [
+                    {"name": f"{f.place.part}/paragraph {f.place.paragraph}", "kind": "paragraph"}]
+                results[-1]["properties"].update(part=f.place.part, paragraph=f.place.paragraph,
+                                                 paragraph_opening=f.place.opening)
     sarif = {
         "$schema": SCHEMA,
         "version": "2.1.0",

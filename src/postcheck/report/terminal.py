@@ -115,6 +115,8 @@ def _finding(report: FileReport, index: LineIndex | None, f: Finding, words: dic
     # draft text and file names may hold control sequences (terminal_safe.py)
     lines = [[(f"  {printable(report.path)}:{f.line}:{f.column} ", None), (words[f.severity], STYLE[f.severity]),
               (f" [{f.rule}] ", "dim"), (printable(f.message), None)]]
+    if f.place is not None:  # a .docx: the line number is ours, the part and paragraph are Word's
+        lines.append([(f"      ¶ {printable(f.place.part)} {f.place.paragraph}: “{printable(f.place.opening)}”", "dim")])
     if index is not None:
         lines.append(_excerpt(index, f))
     if f.suggestion:
