@@ -9,6 +9,12 @@ in seconds. The HMAC key is 32 random bytes made once per repository and kept *b
 baseline, in `<baseline>.key`, not inside it: the baseline alone (attached to an issue,
 uploaded as a CI artefact, pasted in a review) then reveals nothing. The key may instead be
 given in the environment variable POSTCHECK_BASELINE_KEY (a CI secret).
+
+The path in a fingerprint is the file's path relative to its repository's root (the folder
+holding `.git`), else to the configuration file's folder, else to the current folder: the
+same file checked as `press/a.md` from the root, as `a.md` from inside `press/` or as
+`$PWD/press/a.md` keeps its fingerprints. A baseline written from the root before this
+keeps them too (the path was relative to the root then).
 """
 from __future__ import annotations
 
@@ -20,6 +26,7 @@ import re
 import secrets
 from collections import Counter
 from dataclasses import replace
+from functools import lru_cache
 from pathlib import Path
 
 from .files import NotRegularFile, TooBig, read_regular, reason
@@ -37,10 +44,36 @@ def key_path(baseline: Path) -> Path:
     return baseline.with_name(baseline.name + ".key")
 
 
-def fingerprints(report: FileReport, key: bytes) -> list[str]:
+@lru_cache(maxsize=4096)
+def _repository_root(folder: Path) -> Path | None:
+    """The nearest folder at or above `folder` that holds `.git` (a folder, or a file in a
+    worktree or submodule): git's toplevel, found without running git."""
+    for candidate in (folder, *folder.parents):
+        if (candidate / ".git").exists():
+            return candidate
+    return None
+
+
+def fingerprint_path(path: str, config_dir: Path | None = None) -> str:
+    """`path` as the baseline knows it: relative to the repository root, else to the
+    configuration file's folder, else to the current folder (absolute when outside it)."""
+    if path in ("-", "<stdin>"):
+        return path
+    try:
+        full = Path(path).resolve()
+    except (OSError, RuntimeError):  # a symlink loop: the name as given is all there is
+        return Path(path).as_posix()
+    root = _repository_root(full.parent)
+    if root is None:
+        cwd = Path.cwd().resolve()
+        root = config_dir.resolve() if config_dir and full.is_relative_to(config_dir.resolve()) else cwd
+    return (full.relative_to(root) if full.is_relative_to(root) else full).as_posix()
+
+
+def fingerprints(report: FileReport, key: bytes, config_dir: Path | None = None) -> list[str]:
     seen: Counter = Counter()
     out = []
-    path = Path(report.path).as_posix()
+    path = fingerprint_path(report.path, config_dir)
     for f in report.findings:
         text = normalize_term(f.match)
         seen[(f.rule, text)] += 1
@@ -101,7 +134,7 @@ def _write(path: Path, text: str, what: str, mode: int = 0o644) -> None:
         raise InputError(f"{path}: cannot write {what} ({_why(exc)})") from None
 
 
-def write_baseline(path: Path, reports: list[FileReport]) -> int:
+def write_baseline(path: Path, reports: list[FileReport], config_dir: Path | None = None) -> int:
     """Write the baseline and, unless there is one already (or one in the environment),
     its key; errors are InputError naming the file."""
     if path.is_dir():
@@ -118,7 +151,7 @@ def write_baseline(path: Path, reports: list[FileReport]) -> int:
         # only the owner may read it (0600); written first, so that a baseline on disk
         # always has its key
         _write(key_path(path), key.hex() + "\n", "baseline key", 0o600)
-    prints = sorted({fp for r in reports for fp in fingerprints(r, key)})
+    prints = sorted({fp for r in reports for fp in fingerprints(r, key, config_dir)})
     _write(path, json.dumps({"version": VERSION, "fingerprints": prints}, indent=1) + "\n", "baseline")
     return len(prints)
 
@@ -143,8 +176,9 @@ def read_baseline(path: Path) -> tuple[set[str], bytes]:
     return set(prints), read_key(path)
 
 
-def new_findings(report: FileReport, accepted: set[str], key: bytes) -> FileReport:
-    kept = tuple(f for f, fp in zip(report.findings, fingerprints(report, key)) if fp not in accepted)
+def new_findings(report: FileReport, accepted: set[str], key: bytes, config_dir: Path | None = None) -> FileReport:
+    kept = tuple(f for f, fp in zip(report.findings, fingerprints(report, key, config_dir))
+                 if fp not in accepted)
     # an accepted secret is not reported, but it is still in the lines and sentences shown
     hidden = tuple((f.start, f.end, f.secret) for f in report.findings if f.secret)
     return replace(report, findings=kept, secrets=tuple(sorted(set(report.secrets) | set(hidden))))

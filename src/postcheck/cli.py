@@ -100,6 +100,14 @@ def _max_size(mb: Optional[float]) -> Optional[int]:
     return max(1, int(mb * 1024 * 1024))
 
 
+def _config_dir(path: Optional[Path]) -> Optional[Path]:
+    """The configuration file's folder: baseline paths are relative to it outside a repository."""
+    from .config import find_config
+
+    found = path or find_config()
+    return found.parent if found else None
+
+
 def _config(path: Optional[Path]):
     from .config import find_config, load_config
     from .rulebook import RuleError
@@ -227,7 +235,7 @@ def check(
         from .baseline import KEY_ENV, key_path, write_baseline as save_baseline
 
         try:
-            count = save_baseline(write_baseline, reports)
+            count = save_baseline(write_baseline, reports, _config_dir(config_path))
         except InputError as exc:
             _fail(str(exc), EXIT_INPUT)
         # the baseline is useless without its key: say where it is
@@ -235,7 +243,8 @@ def check(
         print(f"postcheck: wrote {count} accepted finding(s) to {write_baseline} (key: {key})", file=sys.stderr)
         raise typer.Exit(EXIT_INPUT if any(r.error for r in reports) else EXIT_OK)
     if accepted is not None:
-        reports = [new_findings(r, accepted, baseline_key) for r in reports]
+        config_dir = _config_dir(config_path)
+        reports = [new_findings(r, accepted, baseline_key, config_dir) for r in reports]
 
     shown = for_display(reports, show_secrets)
     _print(shown, fmt, lang_code, rulebook, quiet, statistics)
