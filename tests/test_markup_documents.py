@@ -117,3 +117,20 @@ def test_ten_megabyte_html_is_read_in_bounded_time():
     assert read.text.original_length == len(page)
     assert read.text.text.count("tài liệu mật") == page.count("t&agrave;i&nbsp;li&#7879;u")
     assert elapsed < 30, elapsed
+
+
+def test_markdown_read_in_stretches_reads_as_one_piece(monkeypatch):
+    import postcheck.markup as markup
+
+    # fenced blocks with blank lines inside, so that a cut inside one would show its code
+    body = MARKDOWN.split("---\n", 2)[2] + "\n```\nmật khẩu: Hanoi@2024xyz\n\n\nbáo cáo mật\n```\n\n"
+    doc = body * 300
+    monkeypatch.setattr(markup, "STRETCH", 10**9)
+    whole = read_markup("a.md", doc)
+    monkeypatch.setattr(markup, "STRETCH", 2_000)
+    assert len(markup._stretches(doc)) > 50
+    pieces = read_markup("a.md", doc)
+    assert pieces.text.text == whole.text.text and pieces.code.text == whole.code.text
+    k = pieces.text.text.rindex("tài liệu mật")
+    start, _ = pieces.text.original_span(k, k + 12)
+    assert doc[start:].startswith("tài liệu *mật* |")  # the last table cell

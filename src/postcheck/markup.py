@@ -13,6 +13,7 @@ that only moves forward, so the work stays linear. HTML goes through html_text.p
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from .html_text import html_into
@@ -37,8 +38,11 @@ def read_markup(path: str, source: str) -> Prose | None:
         return Prose(builder.build())
     if lower.endswith(MARKDOWN_SUFFIXES):
         # readers see code too: a password in a code block is as public as one in a sentence
-        tokens = _markdown_tokens(source)  # parsed once, read twice
-        return Prose(_MarkdownReader(source, False).read(tokens), _MarkdownReader(source, True).read(tokens))
+        prose_only, with_code = _MarkdownReader(source, False), _MarkdownReader(source, True)
+        for tokens in _markdown_tokens(source):  # each stretch parsed once, read twice
+            prose_only.read(tokens)
+            with_code.read(tokens)
+        return Prose(prose_only.out.build(), with_code.out.build())
     return None
 
 
@@ -112,7 +116,7 @@ class _MarkdownReader:
         if at != -1:
             self.cursor = at + len(piece)
 
-    def read(self, tokens) -> MappedText:
+    def read(self, tokens) -> None:
         for token in tokens:
             if token.map:
                 self.cursor = max(self.cursor, self.line_offset(token.map[0]))
@@ -127,7 +131,6 @@ class _MarkdownReader:
                 html_into(self.out, self.source, start, end)
                 self.cursor = end
                 self.separate()
-        return self.out.build()
 
     def code_block(self, token) -> None:
         first, last = token.map
@@ -184,11 +187,60 @@ class _MarkdownReader:
             # html_inline (a tag), emphasis and strong marks, link ends: nothing a reader sees
 
 
-def _markdown_tokens(source: str) -> list:
+STRETCH = 200_000  # characters of Markdown parsed at a time
+
+_FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})", re.M)
+_BLANK_LINE = re.compile(r"\n[ \t]*\n")
+
+
+def _stretches(source: str, size: int | None = None) -> list[tuple[int, int]]:
+    """[start, end) line ranges of about `size` characters, each ending at a blank line
+    outside a fenced block. markdown-it-py holds about 100 bytes of tokens a character of
+    input (a 10 MB file took 1.3 GB and a minute in one piece); stretches keep the tokens of
+    one at a time. Only reference-style links whose definition is in another stretch are
+    read differently: their brackets show, their targets still never do."""
+    size = size or STRETCH
+    out, start = [], 0
+    fence_open = None
+    pos = 0
+    while len(source) - start > size:
+        cut = -1
+        for m in _BLANK_LINE.finditer(source, max(pos, start + size // 2)):
+            # fences opened or closed before this blank line decide whether it is inside one
+            for f in _FENCE.finditer(source, pos, m.start()):
+                mark = f.group(1)
+                if fence_open is None:
+                    fence_open = mark
+                elif mark[0] == fence_open[0] and len(mark) >= len(fence_open):
+                    fence_open = None
+            pos = m.start()
+            if fence_open is None:
+                cut = m.end()
+                break
+            if m.start() - start > 10 * size:
+                break  # an endless fenced block: parsed whole, it is one token
+        if cut == -1:
+            break
+        out.append((start, cut))
+        start = cut
+    out.append((start, len(source)))
+    return out
+
+
+def _markdown_tokens(source: str):
+    """Token lists for successive stretches of `source`, their lines counted in `source`."""
     global _PARSER
     if _PARSER is None:
         _PARSER = _parser()
     skip = _front_matter_end(source)
     # front matter is blanked to the same length, so token lines still count in the source
     parsed = source if not skip else "".join(c if c == "\n" else " " for c in source[:skip]) + source[skip:]
-    return _PARSER.parse(parsed)
+    first_line = 0
+    for start, end in _stretches(parsed):
+        tokens = _PARSER.parse(parsed[start:end])
+        if first_line:
+            for token in tokens:
+                if token.map:
+                    token.map = [token.map[0] + first_line, token.map[1] + first_line]
+        yield tokens
+        first_line += parsed.count("\n", start, end)
