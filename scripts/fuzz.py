@@ -6,7 +6,7 @@
     python scripts/fuzz.py --big 10              # time and peak memory on a 10 MB draft
 
 Every input goes through what a file goes through: bytes are decoded (inputs.decode,
-legacy encodings included), markup is blanked (markup.prose) and the text is checked
+legacy encodings included), Markdown and HTML are read as prose (markup.prose) and the text is checked
 (Rulebook.check_text). A crash is any exception other than an InputError for bytes that
 are not text; every finding must also point into the text (0 <= start <= end <= len,
 match == text[start:end], line and column agree). Inputs slower than --slow seconds are
