@@ -91,6 +91,7 @@ class Register:
         self.quotes = quotation_spans(text)
         self.quote_starts = [s for s, _ in self.quotes]
         self._voice: dict[int, bool] = {}
+        self._named: dict[int, bool] = {}
 
     def sentence_index(self, offset: int) -> int:
         return max(bisect_right(self.starts, offset) - 1, 0)
@@ -155,8 +156,11 @@ class Register:
         given name ("chị Lan", "bé Na")?"""
         if not self.sentences:
             return False
-        s, e = self.sentences[index]
-        return _PERSON.search(self.text, s, e) is not None
+        found = self._named.get(index)
+        if found is None:  # asked once per candidate: a long sentence would be searched again each time
+            s, e = self.sentences[index]
+            found = self._named[index] = _PERSON.search(self.text, s, e) is not None
+        return found
 
     def heading(self) -> bool:
         """Is the first sentence a headline: a short first line of its own, without a final
