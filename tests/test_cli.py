@@ -27,10 +27,16 @@ def drafts(tmp_path: Path) -> Path:
     return tmp_path
 
 
-def test_file_with_findings_exits_1_and_groups_by_clause(drafts):
+def test_file_with_findings_exits_1_and_names_the_clause(drafts):
     proc = run(str(drafts / "bad.txt"))
     assert proc.returncode == 1
-    assert "Điều 5 khoản 2" in proc.stdout
+    assert "bad.txt:1:20 lỗi 5.2 [classified.marks]" in proc.stdout
+
+
+def test_group_by_clause_keeps_the_headings(drafts):
+    proc = run("--group", "clause", str(drafts / "bad.txt"))
+    assert proc.returncode == 1
+    assert proc.stdout.startswith("Điều 5 khoản 2 — ")
     assert "bad.txt:1:" in proc.stdout
 
 
@@ -114,8 +120,9 @@ def test_fail_on_threshold(drafts):
 
 
 def test_english_messages(drafts):
-    proc = run("--lang", "en", str(drafts / "bad.txt"))
-    assert "Article 5.2" in proc.stdout and "secret" in proc.stdout
+    proc = run("--lang", "en", "--group", "clause", str(drafts / "bad.txt"))
+    # the Decision numbers clauses within articles: never "Article 5.2"
+    assert "Article 5, clause 2 — " in proc.stdout and "secret" in proc.stdout
 
 
 def test_no_color_output_is_plain(drafts):

@@ -17,7 +17,8 @@ class Clause:
     def heading(self, lang: str) -> str:
         article, item = self.code.split(".")
         if lang == "en":
-            return f"Article {article}.{item} — {self.title_en}"
+            # the Decision numbers clauses within articles: "5.7" is Article 5, clause 7
+            return f"Article {article}, clause {item} — {self.title_en}"
         return f"Điều {article} khoản {item} — {self.title_vi}"
 
 

@@ -1,7 +1,10 @@
 """The command line: a thin layer that reads options, calls the library, prints, exits.
 
 Exit codes: 0 nothing at or above --fail-on, 1 findings, 2 usage or input error,
-3 rule or configuration error.
+3 rule or configuration error. When several apply the highest wins: 3 stops before any
+file is read; 2 (a file could not be read, or the report not written) outranks 1, because
+a run that skipped a file has not shown the draft is clean, and the findings of the files
+that were read are still printed and counted in the summary.
 """
 from __future__ import annotations
 
@@ -35,6 +38,11 @@ class Lang(str, Enum):
     en = "en"
 
 
+class Group(str, Enum):
+    file = "file"
+    clause = "clause"
+
+
 class FailOn(str, Enum):
     error = "error"
     warning = "warning"
@@ -46,7 +54,18 @@ def _console(**kwargs):
     # rich is imported only when something is printed through it: JSON output never needs it
     from rich.console import Console
 
+    if os.environ.get("NO_COLOR"):
+        # no colour system at all: rich's own no_color keeps bold, underline and reverse
+        kwargs["color_system"] = None
     return Console(highlight=False, soft_wrap=True, **kwargs)
+
+
+def _width(console) -> Optional[int]:
+    """Cells to fit the text report into: the terminal's, or COLUMNS when set; a pipe's
+    lines are not wrapped (grep should find a whole message)."""
+    if console.is_terminal or os.environ.get("COLUMNS", "").isdigit():
+        return console.width
+    return None
 
 
 def _stderr():
@@ -162,6 +181,8 @@ def check(
                                              help="Lowest severity that makes the exit code 1 (default warning)."),
     quiet: bool = typer.Option(False, "--quiet", "-q", help="Print only the summary line."),
     statistics: bool = typer.Option(False, "--statistics", help="Print counts per clause and rule."),
+    group: Group = typer.Option(Group.file, "--group",
+                                help="Text report order: by file then position (default), or under each clause."),
     jobs: Optional[int] = typer.Option(None, "--jobs", "-j", min=1, help="Files checked in parallel (default: CPUs)."),
     exclude: List[str] = typer.Option([], "--exclude", help="Skip paths matching this glob (repeatable)."),
     baseline: Optional[Path] = typer.Option(None, "--baseline", help="Report only findings not in this baseline."),
@@ -247,7 +268,7 @@ def check(
         reports = [new_findings(r, accepted, baseline_key, config_dir) for r in reports]
 
     shown = for_display(reports, show_secrets)
-    _print(shown, fmt, lang_code, rulebook, quiet, statistics)
+    _print(shown, fmt, lang_code, rulebook, quiet, statistics, group.value)
 
     if any(r.error for r in reports):
         raise typer.Exit(EXIT_INPUT)
@@ -266,12 +287,12 @@ def _progress(count: int, fmt: Format):
     return Progress(console=_stderr(), transient=True)
 
 
-def _print(reports, fmt: Format, lang: str, rulebook, quiet: bool, statistics: bool) -> None:
+def _print(reports, fmt: Format, lang: str, rulebook, quiet: bool, statistics: bool, group: str = "file") -> None:
     if fmt is Format.text:
         from .report.terminal import render
 
-        console, out = _stdout_console(no_color=bool(os.environ.get("NO_COLOR")))
-        render(reports, lang, console, quiet=quiet, statistics=statistics)
+        console, out = _stdout_console()
+        render(reports, lang, console, quiet=quiet, statistics=statistics, group=group, width=_width(console))
         _done_with(out)
         return
     out = output.machine_stream()

@@ -26,7 +26,7 @@ WRITE_ERRNOS = {getattr(errno, name) for name in ("ENOSPC", "EDQUOT", "EFBIG", "
 
 # what NFKD cannot take apart: đ is a letter of its own; the report's box and arrow marks
 _ASCII = {"đ": "d", "Đ": "D", "│": "|", "→": "->", "—": "-", "–": "-", "“": '"', "”": '"',
-          "‘": "'", "’": "'"}
+          "‘": "'", "’": "'", "•": "*", "…": "..."}
 
 
 class ReportNotWritten(Exception):

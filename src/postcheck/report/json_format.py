@@ -1,5 +1,9 @@
 """`--format json`: exactly one JSON object, {"files": [{"path", "findings": [...]}]}.
 
+Every finding is kept (the text report merges a sentence's findings into one entry);
+`sentence` numbers the entry it belongs to (entries.py), 1-based within its file, so
+findings with the same number are the text report's one entry.
+
 Written out finding by finding, so that a file with tens of thousands of findings never
 exists twice in memory as a list of dicts and one big string."""
 from __future__ import annotations
@@ -7,6 +11,7 @@ from __future__ import annotations
 import json
 from typing import Iterable, Iterator
 
+from ..entries import sentence_numbers
 from ..findings import FileReport
 
 
@@ -19,8 +24,10 @@ def chunks(reports: Iterable[FileReport]) -> Iterator[str]:
         if r.notice:
             yield ', "notice": ' + json.dumps(r.notice, ensure_ascii=False)
         yield ', "findings": ['
+        sentence = sentence_numbers(r)
         for k, f in enumerate(r.findings):
-            yield (",\n    " if k else "\n    ") + json.dumps(f.as_json(), ensure_ascii=False)
+            yield (",\n    " if k else "\n    ") + json.dumps(dict(f.as_json(), sentence=sentence[id(f)]),
+                                                             ensure_ascii=False)
         yield "\n  ]}" if r.findings else "]}"
     yield "\n]}\n"
 

@@ -1,0 +1,39 @@
+"""The message catalogue: every sentence postcheck itself says to a person, in Vietnamese
+and English, under one key. A plain table, not gettext: there are two languages, both
+ship in the package, and a test (test_messages.py) checks that every key has both.
+
+Rule messages live with their rules (rules/*.yaml, `messages: {vi, en}`); this holds the
+rest. English nouns that are counted have their own plural (Vietnamese has none)."""
+from __future__ import annotations
+
+LANGS = ("vi", "en")
+
+CATALOGUE: dict[str, dict[str, str]] = {
+    "summary.checked": {"vi": "đã kiểm tra {files}", "en": "{files} checked"},
+    "summary.unread": {"vi": "; {files} không đọc được, chưa kiểm tra (xem lỗi ở trên)",
+                       "en": "; {files} not read, so not checked (see the errors above)"},
+    "summary.nothing-found": {"vi": "Không có phát hiện nào trong các tệp đã đọc",
+                              "en": "Nothing found in the files that were read"},
+}
+
+# noun: (Vietnamese, English singular, English plural)
+NOUNS = {
+    "file": ("tệp", "file", "files"),
+    "error": ("lỗi", "error", "errors"),
+    "warning": ("cảnh báo", "warning", "warnings"),
+    "info": ("lưu ý", "note", "notes"),
+    "waived": ("bỏ qua", "waived", "waived"),
+}
+
+
+def text(lang: str, key: str, **values) -> str:
+    lang = lang if lang in LANGS else "vi"
+    return CATALOGUE[key][lang].format(**values)
+
+
+def count(lang: str, n: int, noun: str) -> str:
+    """"3 lỗi", "1 error", "3 errors"."""
+    vi, one, many = NOUNS[noun]
+    if lang == "en":
+        return f"{n} {one if n == 1 else many}"
+    return f"{n} {vi}"
