@@ -164,7 +164,8 @@ def _build(spec):
         _fail(str(exc), EXIT_RULES)
 
 
-check_app = typer.Typer(add_completion=False, rich_markup_mode=None)
+HELP_OPTIONS = {"help_option_names": ["-h", "--help"]}  # "-h" is what people type first
+check_app = typer.Typer(add_completion=False, rich_markup_mode=None, context_settings=HELP_OPTIONS)
 
 
 @check_app.command(
@@ -313,7 +314,8 @@ def _print(reports, fmt: Format, lang: str, rulebook, quiet: bool, statistics: b
     _done_with(out)
 
 
-tools_app = typer.Typer(add_completion=False, rich_markup_mode=None, help="postcheck's rule tools.")
+tools_app = typer.Typer(add_completion=False, rich_markup_mode=None, help="postcheck's rule tools.",
+                        context_settings=HELP_OPTIONS)
 
 
 @tools_app.command("rules", help="List every rule: id, clause, severity, description.")
@@ -327,33 +329,54 @@ def list_rules(
     _done_with(out)
 
 
-@tools_app.command("explain", help="Show a clause's text and the rules enforcing it, or one rule.")
+@tools_app.command("explain", help="Show a clause's text and the rules enforcing it, or one rule. "
+                                    "CLAUSE may be written 5.2, 5, 'Điều 5 khoản 2', 'điều 5' or D5K2.")
 def explain(
-    target: str = typer.Argument(..., help="A clause such as 5.2, or a rule id."),
+    target: str = typer.Argument(..., metavar="CLAUSE|RULE", help="A clause (5.2, 'Điều 5 khoản 2', D5K2), an article (5), or a rule id."),
     lang: Lang = typer.Option(Lang.vi, "--lang", help="Language of the summary and messages."),
 ) -> None:
+    from .clause_names import clause_codes, close_matches
     from .clauses import CLAUSES, clause_text
+    from .messages import text
 
+    lang_code = lang.value
     rulebook = _build(_spec(_config(None), None, None))
-    console, out = _stdout_console()
-    if target in CLAUSES:
-        clause = CLAUSES[target]
-        console.print(clause.heading(lang.value), style="bold", markup=False)
-        console.print(clause_text(target), markup=False)
-        console.print(f"English summary: {clause.title_en}.", markup=False)
-        rules = [r for r in rulebook.rules if r.clause == target]
-        if not rules:
-            console.print("(No rule checks this clause: it is a duty, or not visible in a draft's text.)",
-                          markup=False)
-    elif target in rulebook.by_id:
-        rules = [rulebook.by_id[target]]
+    if target.strip() in rulebook.by_id:
+        rule = rulebook.by_id[target.strip()]
+        codes, rules = [], [rule]
     else:
-        _fail(f"'{target}' is neither a clause (4.1 … 5.7) nor a rule id (see 'postcheck rules')", EXIT_INPUT)
+        codes = clause_codes(target)
+        if codes is None:
+            close = close_matches(target, list(rulebook.by_id))
+            hint = text(lang_code, "explain.did-you-mean", names=", ".join(close)) if close else ""
+            _fail(text(lang_code, "explain.unknown", target=target) + hint, EXIT_INPUT)
+        if not codes:
+            _fail(text(lang_code, "explain.no-such-clause", target=target), EXIT_INPUT)
+        rules = []
+    console, out = _stdout_console()
+    for n, code in enumerate(codes):
+        clause = CLAUSES[code]
+        console.print(("\n" if n else "") + clause.heading(lang_code), style="bold", markup=False)
+        console.print(clause_text(code), markup=False)
+        if lang_code == "en":
+            console.print(text(lang_code, "explain.summary", summary=clause.title_en), markup=False)
+        enforcing = [r for r in rulebook.rules if r.clause == code]
+        if not enforcing:
+            console.print(text(lang_code, "explain.no-rule"), markup=False)
+        _print_rules(console, enforcing, lang_code)
+    if rules:
+        console.print(CLAUSES[rules[0].clause].heading(lang_code), style="bold", markup=False)
+        _print_rules(console, rules, lang_code)
+    _done_with(out)
+
+
+def _print_rules(console, rules, lang: str) -> None:
+    from .messages import text
+
     for rule in rules:
         console.print(f"\n{rule.id} ({rule.clause}, {rule.severity}, {rule.kind}): {rule.description}", markup=False)
-        console.print(f"  message: {rule.messages[lang.value]}", markup=False)
-        console.print(f"  example: {rule.examples['hit'][0]}", markup=False)
-    _done_with(out)
+        console.print(text(lang, "explain.message", message=rule.messages[lang]), markup=False)
+        console.print(text(lang, "explain.example", example=rule.examples["hit"][0]), markup=False)
 
 
 @tools_app.command("init", help="Write a commented starter .postcheck.yaml in the current folder.")

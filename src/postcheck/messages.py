@@ -14,6 +14,21 @@ CATALOGUE: dict[str, dict[str, str]] = {
                        "en": "; {files} not read, so not checked (see the errors above)"},
     "summary.nothing-found": {"vi": "Không có phát hiện nào trong các tệp đã đọc",
                               "en": "Nothing found in the files that were read"},
+    "explain.unknown": {"vi": "'{target}' không phải điều khoản (như 5.2, 'Điều 5 khoản 2', D5K2) "
+                               "hay mã quy tắc (xem 'postcheck rules')",
+                         "en": "'{target}' is neither a clause (such as 5.2, 'Điều 5 khoản 2', D5K2) "
+                               "nor a rule id (see 'postcheck rules')"},
+    "explain.did-you-mean": {"vi": "; có phải ý bạn là: {names}?", "en": "; did you mean: {names}?"},
+    "explain.no-such-clause": {"vi": "'{target}': postcheck không kiểm tra điều khoản này; "
+                                     "các điều khoản được kiểm tra là 4.1–4.5 và 5.1–5.7",
+                               "en": "'{target}': postcheck checks no such clause; "
+                                     "the clauses it checks are 4.1–4.5 and 5.1–5.7"},
+    "explain.summary": {"vi": "Tóm tắt: {summary}.", "en": "Summary: {summary}."},
+    "explain.no-rule": {"vi": "(Không có quy tắc nào kiểm tra điều khoản này: đây là một nghĩa vụ, "
+                              "hoặc không thể hiện trong nội dung bài viết.)",
+                        "en": "(No rule checks this clause: it is a duty, or not visible in a draft's text.)"},
+    "explain.message": {"vi": "  thông báo: {message}", "en": "  message: {message}"},
+    "explain.example": {"vi": "  ví dụ: {example}", "en": "  example: {example}"},
 }
 
 # noun: (Vietnamese, English singular, English plural)

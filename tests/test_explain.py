@@ -1,0 +1,78 @@
+"""Issue 16: `postcheck explain` takes every way a person names a clause, and a typo
+gets the names it was probably meant to be."""
+from __future__ import annotations
+
+import pytest
+from typer.testing import CliRunner
+
+from postcheck.clause_names import clause_codes, close_matches
+from postcheck.cli import tools_app
+
+ARTICLE_5 = ["5.1", "5.2", "5.3", "5.4", "5.5", "5.6", "5.7"]
+
+
+def explain(*args: str):
+    return CliRunner().invoke(tools_app, ["explain", *args], env={"NO_COLOR": "1"})
+
+
+@pytest.mark.parametrize("name, codes", [
+    ("5.2", ["5.2"]), ("5,2", ["5.2"]), ("Điều 5 khoản 2", ["5.2"]), ("điều 5 khoản 2", ["5.2"]),
+    ("Điều 5, khoản 2", ["5.2"]), ("dieu 5 khoan 2", ["5.2"]), ("D5K2", ["5.2"]), ("d5k2", ["5.2"]),
+    ("Đ5 K2", ["5.2"]), ("Article 5, clause 2", ["5.2"]), ("  5.2 ", ["5.2"]),
+    ("5", ARTICLE_5), ("điều 5", ARTICLE_5), ("Điều 5", ARTICLE_5), ("D5", ARTICLE_5),
+    ("9.9", []), ("Điều 7", []),
+    ("language.insult", None), ("5.2.1", None), ("năm", None),
+])
+def test_clause_names(name, codes):
+    assert clause_codes(name) == codes
+
+
+@pytest.mark.parametrize("name", ["5.2", "Điều 5 khoản 2", "điều 5 khoản 2", "D5K2"])
+def test_explain_a_clause_by_any_name(name):
+    result = explain(name)
+    assert result.exit_code == 0, result.output
+    assert result.stdout.startswith("Điều 5 khoản 2 — ")
+    assert "classified.marks (5.2, error" in result.stdout
+
+
+@pytest.mark.parametrize("name", ["5", "điều 5", "Điều 5"])
+def test_explain_an_article_shows_each_of_its_clauses(name):
+    result = explain(name)
+    assert result.exit_code == 0, result.output
+    headings = [line for line in result.stdout.splitlines() if line.startswith("Điều 5 khoản")]
+    assert len(headings) == 7
+
+
+def test_explain_a_rule_names_its_clause():
+    result = explain("language.insult")
+    assert result.exit_code == 0
+    assert result.stdout.startswith("Điều 4 khoản 1 — ")
+    assert "language.insult (4.1, error" in result.stdout
+
+
+def test_a_typo_lists_close_matches_on_one_line():
+    result = explain("langauge.insult")
+    assert result.exit_code == 2
+    [line] = result.stderr.splitlines()
+    assert "có phải ý bạn là: language.insult" in line
+    assert "language.insult" in close_matches("langauge.insult", ["language.insult", "classified.marks"])
+
+
+def test_a_clause_postcheck_does_not_check_is_an_error_not_a_blank():
+    result = explain("9.9")
+    assert result.exit_code == 2
+    assert "4.1–4.5 và 5.1–5.7" in result.stderr
+
+
+def test_explain_in_vietnamese_says_nothing_in_english():
+    out = explain("4.2").stdout  # a clause no rule checks
+    assert "English summary" not in out and "No rule checks" not in out
+    assert "Không có quy tắc nào kiểm tra điều khoản này" in out
+    out = explain("4.2", "--lang", "en").stdout
+    assert out.startswith("Article 4, clause 2 — ") and "Summary: control of one's account" in out
+
+
+@pytest.mark.parametrize("args", [["explain", "-h"], ["-h"], ["explain", "--help"]])
+def test_short_help(args):
+    result = CliRunner().invoke(tools_app, args)
+    assert result.exit_code == 0 and "Usage:" in result.stdout
