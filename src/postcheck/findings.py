@@ -63,3 +63,6 @@ class FileReport:
     # (start, end, style) of every secret in the text, reported or not (a rule switched off,
     # a finding a baseline accepted): masking.py masks them all
     secrets: tuple[tuple[int, int, bool | str], ...] = ()
+    # findings a directive in the draft waived (inline_control.Waiver): not reported as
+    # findings, but listed by --statistics and counted in the summary
+    waived: tuple = ()

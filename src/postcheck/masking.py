@@ -139,7 +139,10 @@ def mask_report(report: FileReport) -> FileReport:
         overlapping = text is not None and k > 0 and secrets[k - 1].end > f.start
         masked_match = _masked_slice(text, secrets, starts, f.start, f.end) if overlapping else None
         findings.append(_masked_finding(f, masked_match, values))
-    return replace(report, findings=tuple(findings), text=shown_text, secrets=())
+    # a waived finding is shown too (--statistics), with the reason a draft gave for it
+    waived = tuple(replace(w, finding=_masked_finding(w.finding, None, values), reason=_mask_values(w.reason, values))
+                   for w in report.waived)
+    return replace(report, findings=tuple(findings), text=shown_text, secrets=(), waived=waived)
 
 
 def for_display(reports: list[FileReport], show_secrets: bool) -> list[FileReport]:

@@ -29,6 +29,20 @@ CATALOGUE: dict[str, dict[str, str]] = {
                         "en": "(No rule checks this clause: it is a duty, or not visible in a draft's text.)"},
     "explain.message": {"vi": "  thông báo: {message}", "en": "  message: {message}"},
     "explain.example": {"vi": "  ví dụ: {example}", "en": "  example: {example}"},
+    "directive.no-reason": {
+        "vi": "chỉ thị bỏ qua không ghi lý do nên không được áp dụng: người duyệt cần biết vì sao",
+        "en": "a waiver without a reason is not applied: reviewers need to know why"},
+    "directive.unknown": {
+        "vi": "chỉ thị bỏ qua nêu một điều khoản hoặc quy tắc không tồn tại nên không được áp dụng",
+        "en": "a waiver naming no known clause or rule is not applied"},
+    "directive.how": {
+        "vi": "Viết: postcheck: bỏ qua 5.7 — lý do (hoặc <!-- postcheck-disable 5.7 -- lý do --> "
+              "trong Markdown, HTML); xem 'postcheck rules'.",
+        "en": "Write: postcheck: ignore 5.7 — reason (or <!-- postcheck-disable 5.7 -- reason --> "
+              "in Markdown, HTML); see 'postcheck rules'."},
+    "waived.heading": {"vi": "Đã bỏ qua theo chỉ thị trong bài ({n}):", "en": "Waived by directives in the draft ({n}):"},
+    "waived.reason": {"vi": "lý do", "en": "reason"},
+    "summary.waived": {"vi": "; {n} phát hiện được bỏ qua theo chỉ thị", "en": "; {n} waived by directives"},
 }
 
 # noun: (Vietnamese, English singular, English plural)

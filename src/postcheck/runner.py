@@ -11,6 +11,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Callable, Iterable
 
+from . import inline_control
 from .config import Config
 from .findings import FileReport
 from .inputs import DEFAULT_MAX_SIZE, InputError, read
@@ -71,10 +72,15 @@ def check_one(rulebook, path: str, lang: str, options: ReadOptions = ReadOptions
             secrets += rulebook.check_text(source.text, lang, rules=rulebook.maskers)
     else:
         findings, secrets = _markup_findings(rulebook, markup, source.text, lang)
+    # after the secrets are taken: a waived secret stays masked
+    findings, waived = inline_control.apply(source.path, source.text, findings,
+                                            {r.id: r.clause for r in rulebook.rules}, lang)
     if source.places:  # a .docx: each line is a paragraph Word can show
         findings = [replace(f, place=source.places[f.line - 1]) for f in findings]
+        waived = tuple(replace(w, finding=replace(w.finding, place=source.places[w.finding.line - 1]))
+                       for w in waived)
     return FileReport(source.path, tuple(findings), text=source.text, notice=source.encoding_notice,
-                      secrets=tuple((f.start, f.end, f.secret) for f in secrets))
+                      secrets=tuple((f.start, f.end, f.secret) for f in secrets), waived=waived)
 
 
 def _located(findings: list, mapped: MappedText, lines: LineIndex) -> list:

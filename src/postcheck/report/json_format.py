@@ -28,7 +28,11 @@ def chunks(reports: Iterable[FileReport]) -> Iterator[str]:
         for k, f in enumerate(r.findings):
             yield (",\n    " if k else "\n    ") + json.dumps(dict(f.as_json(), sentence=sentence[id(f)]),
                                                              ensure_ascii=False)
-        yield "\n  ]}" if r.findings else "]}"
+        yield "\n  ]" if r.findings else "]"
+        if r.waived:  # what directives in the draft waived, with their reasons
+            yield ', "waived": ' + json.dumps([dict(w.finding.as_json(), reason=w.reason) for w in r.waived],
+                                               ensure_ascii=False)
+        yield "}"
     yield "\n]}\n"
 
 

@@ -83,6 +83,7 @@ def render(reports: list[FileReport], lang: str, console: Console, *, quiet: boo
         write.flush()
     if statistics:
         _statistics(console, readable, words)
+        _waived(write, readable, lang, width)
     for line in wrap(summary(reports, lang), width, ""):
         write(line)
     write.flush()
@@ -98,10 +99,12 @@ def summary(reports: list[FileReport], lang: str) -> list[tuple[str, str | None]
     counts = Counter(f.severity for r in checked for f in r.findings)
     files = text(lang, "summary.checked", files=count(lang, len(checked), "file"))
     tail = text(lang, "summary.unread", files=count(lang, unread, "file")) if unread else ""
+    waived = sum(len(r.waived) for r in checked)
+    tail += text(lang, "summary.waived", n=waived) if waived else ""
     if not sum(counts.values()):
         if unread:
             return [(text(lang, "summary.nothing-found") + " — " + files + tail + ".", "yellow")]
-        return [(f"{LABEL[lang]['none']} ({files}).", "green")]
+        return [(f"{LABEL[lang]['none']} ({files}{tail}).", "green")]
     found = ", ".join(count(lang, counts[s], s) for s in ("error", "warning", "info") if counts[s])
     return [(found, None), (" — " + files + tail + ".", None)]
 
@@ -217,6 +220,25 @@ def _excerpt(index: LineIndex, entry: Entry, width: int | None) -> Line:
         pos = end
     out.append((printable(line[pos:right]) + (ELLIPSIS if right < len(line) else ""), None))
     return out
+
+
+def _waived(write, reports: list[FileReport], lang: str, width: int | None) -> None:
+    """What directives in the drafts waived, and why: a reviewer's list (--statistics)."""
+    from ..messages import text
+
+    waivers = [(r, w) for r in reports for w in r.waived]
+    if not waivers:
+        return
+    write([])
+    write([(text(lang, "waived.heading", n=len(waivers)), "bold")])
+    for report, w in waivers:
+        f = w.finding
+        line = [(f"  {printable(report.path)}:{f.line}:{f.column} {f.clause} [{f.rule}] “{printable(f.match)}” — "
+                 f"{text(lang, 'waived.reason')}: {printable(w.reason)}", None)]
+        for part in wrap(line, width, INDENT):
+            write(part)
+    write([])
+    write.flush()
 
 
 def _statistics(console: Console, reports: list[FileReport], words: dict) -> None:
