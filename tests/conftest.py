@@ -16,3 +16,12 @@ def check(rulebook):
         return rulebook.check_text(text, lang)
 
     return run
+
+
+# postcheck speaks English under an English locale (messages.locale_lang); the tests expect
+# its default, Vietnamese, whatever locale the machine running them has. LC_ALL would win
+# over LC_MESSAGES, so it goes (LANG, which sets the encoding, stays).
+import os  # noqa: E402
+
+os.environ.pop("LC_ALL", None)
+os.environ["LC_MESSAGES"] = "vi_VN.UTF-8"

@@ -19,6 +19,12 @@ import typer
 
 from . import __version__, output
 from .findings import SEVERITY_RANK
+from .messages import args_lang, locale_lang, set_ui, text, ui
+
+
+def H(key: str, **values) -> str:
+    """A help text, in Vietnamese here; main() swaps in the run's language (_localized)."""
+    return text("vi", key, **values)
 
 EXIT_OK, EXIT_FINDINGS, EXIT_INPUT, EXIT_RULES = 0, 1, 2, 3
 EXIT_OUTPUT = EXIT_INPUT  # the report could not be written: 2 keeps the documented codes four
@@ -115,7 +121,7 @@ def _max_size(mb: Optional[float]) -> Optional[int]:
     if mb is None:
         return None
     if not (math.isfinite(mb) and 0 < mb <= MAX_SIZE_LIMIT):
-        _fail(f"--max-size: expected a number of MB above 0 and at most {MAX_SIZE_LIMIT}, got {mb:g}", EXIT_INPUT)
+        _fail(ui("error.max-size", limit=MAX_SIZE_LIMIT, value=f"{mb:g}"), EXIT_INPUT)
     return max(1, int(mb * 1024 * 1024))
 
 
@@ -142,7 +148,7 @@ def _spec(config, rules_dir: Optional[Path], wordlists_dir: Optional[Path]):
     from .runner import RulebookSpec
 
     if wordlists_dir and not wordlists_dir.is_dir():
-        _fail(f"--wordlists {wordlists_dir}: no such folder", EXIT_RULES)
+        _fail(ui("error.no-wordlists", path=wordlists_dir), EXIT_RULES)
     extra = dict(config.terms)
     if config.official_domains:
         extra["official_domains"] = extra.get("official_domains", []) + config.official_domains
@@ -169,40 +175,26 @@ check_app = typer.Typer(add_completion=False, rich_markup_mode=None, context_set
 
 
 @check_app.command(
-    help="Check Vietnamese drafts against the Ministry of Foreign Affairs' social-network code "
-         "of conduct (Decision 722/QĐ-BNG). Give files or folders (.txt, .md, .html, .docx), '-' "
-         "for standard input, or pipe text in. Other commands: 'postcheck rules', "
-         "'postcheck explain CLAUSE|RULE_ID', 'postcheck init'.")
+    help=H("help.check"))
 def check(
-    paths: List[str] = typer.Argument(None, help="Files or folders to check; '-' reads standard input."),
-    fmt: Optional[Format] = typer.Option(None, "--format", "-f",
-                                         help="Output format (default: text; github inside GitHub Actions)."),
-    lang: Optional[Lang] = typer.Option(None, "--lang", help="Language of messages (default vi)."),
-    fail_on: Optional[FailOn] = typer.Option(None, "--fail-on",
-                                             help="Lowest severity that makes the exit code 1 (default warning)."),
-    quiet: bool = typer.Option(False, "--quiet", "-q", help="Print only the summary line."),
-    statistics: bool = typer.Option(False, "--statistics", help="Print counts per clause and rule."),
-    group: Group = typer.Option(Group.file, "--group",
-                                help="Text report order: by file then position (default), or under each clause."),
-    jobs: Optional[int] = typer.Option(None, "--jobs", "-j", min=1, help="Files checked in parallel (default: CPUs)."),
-    exclude: List[str] = typer.Option([], "--exclude", help="Skip paths matching this glob (repeatable)."),
-    baseline: Optional[Path] = typer.Option(None, "--baseline", help="Report only findings not in this baseline."),
-    write_baseline: Optional[Path] = typer.Option(None, "--write-baseline",
-                                                  help="Record the current findings as accepted, then exit 0."),
-    show_secrets: bool = typer.Option(False, "--show-secrets",
-                                      help="Print passwords, ID and phone numbers unmasked."),
-    config_path: Optional[Path] = typer.Option(None, "--config", help="Configuration file (default: .postcheck.yaml "
-                                                                       "or [tool.postcheck] in pyproject.toml, found upwards)."),
-    encoding: Optional[str] = typer.Option(None, "--encoding", help="Read files in this encoding (utf-8, cp1258, "
-                                                                    "tcvn3, vni …) instead of detecting it."),
-    max_size: Optional[float] = typer.Option(None, "--max-size", help="Largest file to check, in MB (default 20, "
-                                                                       f"at most {MAX_SIZE_LIMIT}); for .docx also "
-                                                                       "its parts uncompressed."),
-    rules_dir: Optional[Path] = typer.Option(None, "--rules", help="Use the rule files in this folder instead."),
-    wordlists_dir: Optional[Path] = typer.Option(None, "--wordlists",
-                                                 help="Look for word lists in this folder first."),
-    version: bool = typer.Option(False, "--version", callback=_version, is_eager=True,
-                                 help="Print the version and exit."),
+    paths: List[str] = typer.Argument(None, help=H("help.paths")),
+    fmt: Optional[Format] = typer.Option(None, "--format", "-f", help=H("help.format")),
+    lang: Optional[Lang] = typer.Option(None, "--lang", help=H("help.lang")),
+    fail_on: Optional[FailOn] = typer.Option(None, "--fail-on", help=H("help.fail-on")),
+    quiet: bool = typer.Option(False, "--quiet", "-q", help=H("help.quiet")),
+    statistics: bool = typer.Option(False, "--statistics", help=H("help.statistics")),
+    group: Group = typer.Option(Group.file, "--group", help=H("help.group")),
+    jobs: Optional[int] = typer.Option(None, "--jobs", "-j", min=1, help=H("help.jobs")),
+    exclude: List[str] = typer.Option([], "--exclude", help=H("help.exclude")),
+    baseline: Optional[Path] = typer.Option(None, "--baseline", help=H("help.baseline")),
+    write_baseline: Optional[Path] = typer.Option(None, "--write-baseline", help=H("help.write-baseline")),
+    show_secrets: bool = typer.Option(False, "--show-secrets", help=H("help.show-secrets")),
+    config_path: Optional[Path] = typer.Option(None, "--config", help=H("help.config")),
+    encoding: Optional[str] = typer.Option(None, "--encoding", help=H("help.encoding")),
+    max_size: Optional[float] = typer.Option(None, "--max-size", help=H("help.max-size", limit=MAX_SIZE_LIMIT)),
+    rules_dir: Optional[Path] = typer.Option(None, "--rules", help=H("help.rules")),
+    wordlists_dir: Optional[Path] = typer.Option(None, "--wordlists", help=H("help.wordlists")),
+    version: bool = typer.Option(False, "--version", callback=_version, is_eager=True, help=H("help.version")),
 ) -> None:
     from .masking import for_display
     from .inputs import InputError, expand
@@ -213,12 +205,13 @@ def check(
     config = _config(config_path)
     config.exclude = config.exclude + list(exclude)
     fmt = fmt or (Format.github if os.environ.get("GITHUB_ACTIONS") == "true" else Format.text)
-    lang_code = (lang.value if lang else None) or config.lang or "vi"
+    lang_code = (lang.value if lang else None) or config.lang or locale_lang()
+    set_ui(lang_code)
     threshold = (fail_on.value if fail_on else None) or config.fail_on or "warning"
 
     if not paths:
         if sys.stdin is None or sys.stdin.isatty():
-            _fail("nothing to check: give a file or folder, or pipe text in (see --help)", EXIT_INPUT)
+            _fail(ui("error.nothing"), EXIT_INPUT)
         paths = ["-"]
     spec = _spec(config, rules_dir, wordlists_dir)
     rulebook = _build(spec)
@@ -243,7 +236,7 @@ def check(
         else:
             reports = check_paths(files, spec, lang_code, jobs, options, rulebook)
     except KeyboardInterrupt:
-        _fail("interrupted", EXIT_INPUT)
+        _fail(ui("error.interrupted"), EXIT_INPUT)
     except RuleError as exc:  # a rule that only fails when used, such as an unreadable model
         _fail(str(exc), EXIT_RULES)
 
@@ -262,7 +255,7 @@ def check(
             _fail(str(exc), EXIT_INPUT)
         # the baseline is useless without its key: say where it is
         key = KEY_ENV if os.environ.get(KEY_ENV) else key_path(write_baseline)
-        print(f"postcheck: wrote {count} accepted finding(s) to {write_baseline} (key: {key})", file=sys.stderr)
+        print("postcheck: " + ui("baseline.wrote", count=count, path=write_baseline, key=key), file=sys.stderr)
         raise typer.Exit(EXIT_INPUT if any(r.error for r in reports) else EXIT_OK)
     if accepted is not None:
         config_dir = _config_dir(config_path)
@@ -314,13 +307,13 @@ def _print(reports, fmt: Format, lang: str, rulebook, quiet: bool, statistics: b
     _done_with(out)
 
 
-tools_app = typer.Typer(add_completion=False, rich_markup_mode=None, help="postcheck's rule tools.",
+tools_app = typer.Typer(add_completion=False, rich_markup_mode=None, help=H("help.tools"),
                         context_settings=HELP_OPTIONS)
 
 
-@tools_app.command("rules", help="List every rule: id, clause, severity, description.")
+@tools_app.command("rules", help=H("help.rules-command"))
 def list_rules(
-    rules_dir: Optional[Path] = typer.Option(None, "--rules", help="Rule folder to list instead."),
+    rules_dir: Optional[Path] = typer.Option(None, "--rules", help=H("help.rules-dir")),
 ) -> None:
     rulebook = _build(_spec(_config(None), rules_dir, None))
     console, out = _stdout_console()
@@ -329,18 +322,19 @@ def list_rules(
     _done_with(out)
 
 
-@tools_app.command("explain", help="Show a clause's text and the rules enforcing it, or one rule. "
-                                    "CLAUSE may be written 5.2, 5, 'Điều 5 khoản 2', 'điều 5' or D5K2.")
+@tools_app.command("explain", help=H("help.explain"))
 def explain(
-    target: str = typer.Argument(..., metavar="CLAUSE|RULE", help="A clause (5.2, 'Điều 5 khoản 2', D5K2), an article (5), or a rule id."),
-    lang: Lang = typer.Option(Lang.vi, "--lang", help="Language of the summary and messages."),
+    target: str = typer.Argument(..., metavar="CLAUSE|RULE", help=H("help.target")),
+    lang: Optional[Lang] = typer.Option(None, "--lang", help=H("help.lang")),
 ) -> None:
     from .clause_names import clause_codes, close_matches
     from .clauses import CLAUSES, clause_text
     from .messages import text
 
-    lang_code = lang.value
-    rulebook = _build(_spec(_config(None), None, None))
+    config = _config(None)
+    lang_code = (lang.value if lang else None) or config.lang or locale_lang()
+    set_ui(lang_code)
+    rulebook = _build(_spec(config, None, None))
     if target.strip() in rulebook.by_id:
         rule = rulebook.by_id[target.strip()]
         codes, rules = [], [rule]
@@ -379,28 +373,45 @@ def _print_rules(console, rules, lang: str) -> None:
         console.print(text(lang, "explain.example", example=rule.examples["hit"][0]), markup=False)
 
 
-@tools_app.command("init", help="Write a commented starter .postcheck.yaml in the current folder.")
-def init(force: bool = typer.Option(False, "--force", help="Overwrite an existing file.")) -> None:
+@tools_app.command("init", help=H("help.init"))
+def init(force: bool = typer.Option(False, "--force", help=H("help.force"))) -> None:
     from .config import CONFIG_NAME, STARTER
 
     target = Path(CONFIG_NAME)
     # never write through a symbolic link (a dangling one would create its target elsewhere)
     if target.is_symlink():
-        _fail(f"{CONFIG_NAME} is a symbolic link; remove it first", EXIT_INPUT)
+        _fail(ui("init.symlink", name=CONFIG_NAME), EXIT_INPUT)
     if target.is_dir():
-        _fail(f"{CONFIG_NAME} is a folder; remove it first", EXIT_INPUT)
+        _fail(ui("init.folder", name=CONFIG_NAME), EXIT_INPUT)
     if target.exists() and not force:
-        _fail(f"{CONFIG_NAME} already exists (use --force to overwrite)", EXIT_INPUT)
+        _fail(ui("init.exists", name=CONFIG_NAME), EXIT_INPUT)
     flags = os.O_WRONLY | os.O_CREAT | os.O_TRUNC | getattr(os, "O_NOFOLLOW", 0)
     try:
         with os.fdopen(os.open(CONFIG_NAME, flags, 0o644), "w", encoding="utf-8") as f:
             f.write(STARTER)
     except OSError as exc:
-        _fail(f"cannot write {CONFIG_NAME}: {exc.strerror or exc.__class__.__name__}", EXIT_INPUT)
-    _say(f"wrote {CONFIG_NAME}")
+        _fail(ui("init.cannot-write", name=CONFIG_NAME, reason=exc.strerror or exc.__class__.__name__), EXIT_INPUT)
+    _say(ui("init.wrote", name=CONFIG_NAME))
 
 
 SUBCOMMANDS = {"rules", "explain", "init"}
+
+
+def _localized(command, lang: str):
+    """`command` (click's, built from the apps above) with its help texts in `lang`: they
+    are written in Vietnamese (H) and looked up again here by that text."""
+    if lang == "vi":
+        return command
+    from .messages import CATALOGUE
+
+    by_text = {v["vi"]: v["en"] for k, v in CATALOGUE.items() if k.startswith("help.")}
+    by_text[H("help.max-size", limit=MAX_SIZE_LIMIT)] = text("en", "help.max-size", limit=MAX_SIZE_LIMIT)
+    for cmd in [command, *getattr(command, "commands", {}).values()]:
+        cmd.help = by_text.get(cmd.help, cmd.help)
+        for param in cmd.params:
+            if getattr(param, "help", None):
+                param.help = by_text.get(param.help, param.help)
+    return command
 
 
 def main(argv: Optional[list[str]] = None) -> None:
@@ -408,10 +419,10 @@ def main(argv: Optional[list[str]] = None) -> None:
     output.utf8_stderr()
     try:
         # a folder that happens to be called "rules" is checked as ./rules
-        if args and args[0] in SUBCOMMANDS:
-            tools_app(args=args, prog_name="postcheck")
-        else:
-            check_app(args=args, prog_name="postcheck")
+        lang = args_lang(args) or locale_lang()
+        set_ui(lang)
+        app = tools_app if args and args[0] in SUBCOMMANDS else check_app
+        _localized(typer.main.get_command(app), lang).main(args=args, prog_name="postcheck")
     except output.ReportNotWritten as exc:
         output.give_up(exc)
         raise SystemExit(EXIT_OUTPUT) from None

@@ -9,6 +9,80 @@ from __future__ import annotations
 LANGS = ("vi", "en")
 
 CATALOGUE: dict[str, dict[str, str]] = {
+    # the command line (cli.py); "{limit}" and the like are filled in there
+    "help.check": {
+        "vi": "Kiểm tra bản nháp tiếng Việt theo Quy tắc ứng xử trên mạng xã hội của Bộ Ngoại giao "
+              "(Quyết định 722/QĐ-BNG). Nêu tệp hoặc thư mục (.txt, .md, .html, .docx), '-' để đọc đầu "
+              "vào chuẩn, hoặc chuyển văn bản qua ống dẫn. Lệnh khác: 'postcheck rules', "
+              "'postcheck explain ĐIỀU_KHOẢN|MÃ_QUY_TẮC', 'postcheck init'.",
+        "en": "Check Vietnamese drafts against the Ministry of Foreign Affairs' social-network code "
+              "of conduct (Decision 722/QĐ-BNG). Give files or folders (.txt, .md, .html, .docx), '-' "
+              "for standard input, or pipe text in. Other commands: 'postcheck rules', "
+              "'postcheck explain CLAUSE|RULE_ID', 'postcheck init'."},
+    "help.paths": {"vi": "Tệp hoặc thư mục cần kiểm tra; '-' đọc đầu vào chuẩn.",
+                   "en": "Files or folders to check; '-' reads standard input."},
+    "help.format": {"vi": "Định dạng kết quả (mặc định: text; github khi chạy trong GitHub Actions).",
+                    "en": "Output format (default: text; github inside GitHub Actions)."},
+    "help.lang": {"vi": "Ngôn ngữ thông báo (mặc định: vi, hoặc en theo locale của máy).",
+                  "en": "Language of messages (default: vi, or en from the system locale)."},
+    "help.fail-on": {"vi": "Mức nghiêm trọng thấp nhất làm mã thoát là 1 (mặc định warning).",
+                     "en": "Lowest severity that makes the exit code 1 (default warning)."},
+    "help.quiet": {"vi": "Chỉ in dòng tổng kết.", "en": "Print only the summary line."},
+    "help.statistics": {"vi": "In số lượng theo điều khoản và quy tắc, và các phát hiện đã bỏ qua theo chỉ thị.",
+                        "en": "Print counts per clause and rule, and the findings waived by directives."},
+    "help.group": {"vi": "Thứ tự báo cáo: theo tệp rồi vị trí (mặc định), hoặc theo từng điều khoản.",
+                   "en": "Text report order: by file then position (default), or under each clause."},
+    "help.jobs": {"vi": "Số tệp kiểm tra song song (mặc định: số CPU).",
+                  "en": "Files checked in parallel (default: CPUs)."},
+    "help.exclude": {"vi": "Bỏ qua đường dẫn khớp mẫu glob này (dùng được nhiều lần).",
+                     "en": "Skip paths matching this glob (repeatable)."},
+    "help.baseline": {"vi": "Chỉ báo các phát hiện chưa có trong baseline này.",
+                      "en": "Report only findings not in this baseline."},
+    "help.write-baseline": {"vi": "Ghi các phát hiện hiện tại thành đã chấp nhận, rồi thoát với mã 0.",
+                            "en": "Record the current findings as accepted, then exit 0."},
+    "help.show-secrets": {"vi": "In mật khẩu, số giấy tờ, số điện thoại không che.",
+                          "en": "Print passwords, ID and phone numbers unmasked."},
+    "help.config": {"vi": "Tệp cấu hình (mặc định: .postcheck.yaml hoặc [tool.postcheck] trong pyproject.toml, "
+                          "tìm ngược lên các thư mục cha).",
+                    "en": "Configuration file (default: .postcheck.yaml or [tool.postcheck] in pyproject.toml, "
+                          "found upwards)."},
+    "help.encoding": {"vi": "Đọc tệp theo bảng mã này (utf-8, cp1258, tcvn3, vni …) thay vì tự nhận biết.",
+                      "en": "Read files in this encoding (utf-8, cp1258, tcvn3, vni …) instead of detecting it."},
+    "help.max-size": {"vi": "Tệp lớn nhất được kiểm tra, tính bằng MB (mặc định 20, tối đa {limit}); "
+                            "với .docx áp dụng cả cho từng phần khi giải nén.",
+                      "en": "Largest file to check, in MB (default 20, at most {limit}); for .docx also "
+                            "its parts uncompressed."},
+    "help.rules": {"vi": "Dùng các tệp quy tắc trong thư mục này.", "en": "Use the rule files in this folder instead."},
+    "help.wordlists": {"vi": "Tìm danh sách từ trong thư mục này trước.", "en": "Look for word lists in this folder first."},
+    "help.version": {"vi": "In phiên bản rồi thoát.", "en": "Print the version and exit."},
+    "help.tools": {"vi": "Công cụ về quy tắc của postcheck.", "en": "postcheck's rule tools."},
+    "help.rules-command": {"vi": "Liệt kê mọi quy tắc: mã, điều khoản, mức độ, mô tả.",
+                           "en": "List every rule: id, clause, severity, description."},
+    "help.rules-dir": {"vi": "Thư mục quy tắc cần liệt kê.", "en": "Rule folder to list instead."},
+    "help.explain": {"vi": "Xem nội dung một điều khoản và các quy tắc kiểm tra nó, hoặc một quy tắc. "
+                           "Điều khoản viết được là 5.2, 5, 'Điều 5 khoản 2', 'điều 5' hoặc D5K2.",
+                     "en": "Show a clause's text and the rules enforcing it, or one rule. "
+                           "CLAUSE may be written 5.2, 5, 'Điều 5 khoản 2', 'điều 5' or D5K2."},
+    "help.target": {"vi": "Điều khoản (5.2, 'Điều 5 khoản 2', D5K2), một điều (5), hoặc mã quy tắc.",
+                    "en": "A clause (5.2, 'Điều 5 khoản 2', D5K2), an article (5), or a rule id."},
+    "help.init": {"vi": "Tạo tệp .postcheck.yaml mẫu có chú thích trong thư mục hiện tại.",
+                  "en": "Write a commented starter .postcheck.yaml in the current folder."},
+    "help.force": {"vi": "Ghi đè tệp đã có.", "en": "Overwrite an existing file."},
+    "error.max-size": {"vi": "--max-size: cần một số MB lớn hơn 0 và không quá {limit}, nhận được {value}",
+                       "en": "--max-size: expected a number of MB above 0 and at most {limit}, got {value}"},
+    "error.no-wordlists": {"vi": "--wordlists {path}: không có thư mục này", "en": "--wordlists {path}: no such folder"},
+    "error.nothing": {"vi": "không có gì để kiểm tra: hãy nêu tệp hoặc thư mục, hoặc chuyển văn bản qua ống dẫn "
+                            "(xem --help)",
+                      "en": "nothing to check: give a file or folder, or pipe text in (see --help)"},
+    "error.interrupted": {"vi": "đã dừng theo yêu cầu", "en": "interrupted"},
+    "baseline.wrote": {"vi": "đã ghi {count} phát hiện được chấp nhận vào {path} (khóa: {key})",
+                       "en": "wrote {count} accepted finding(s) to {path} (key: {key})"},
+    "init.symlink": {"vi": "{name} là liên kết tượng trưng; hãy xóa nó trước",
+                     "en": "{name} is a symbolic link; remove it first"},
+    "init.folder": {"vi": "{name} là một thư mục; hãy xóa nó trước", "en": "{name} is a folder; remove it first"},
+    "init.exists": {"vi": "{name} đã có (dùng --force để ghi đè)", "en": "{name} already exists (use --force to overwrite)"},
+    "init.cannot-write": {"vi": "không ghi được {name}: {reason}", "en": "cannot write {name}: {reason}"},
+    "init.wrote": {"vi": "đã tạo {name}", "en": "wrote {name}"},
     "summary.checked": {"vi": "đã kiểm tra {files}", "en": "{files} checked"},
     "summary.unread": {"vi": "; {files} không đọc được, chưa kiểm tra (xem lỗi ở trên)",
                        "en": "; {files} not read, so not checked (see the errors above)"},
@@ -53,6 +127,40 @@ NOUNS = {
     "info": ("lưu ý", "note", "notes"),
     "waived": ("bỏ qua", "waived", "waived"),
 }
+
+
+_ui = ["vi"]  # the language of this run's own messages (set_ui, by the command line)
+
+
+def set_ui(lang: str) -> None:
+    _ui[0] = lang if lang in LANGS else "vi"
+
+
+def ui(key: str, **values) -> str:
+    """A message in this run's language."""
+    return text(_ui[0], key, **values)
+
+
+def locale_lang(environ=None) -> str:
+    """en when the locale for messages is English (LC_ALL, else LC_MESSAGES, else LANG, as
+    POSIX reads them), otherwise vi: a C or POSIX locale says nothing about the reader."""
+    import os
+
+    env = os.environ if environ is None else environ
+    value = next((env[k] for k in ("LC_ALL", "LC_MESSAGES", "LANG") if env.get(k)), "")
+    return "en" if value.lower().startswith("en") else "vi"
+
+
+def args_lang(args: list[str]) -> str | None:
+    """The --lang a command line asks for, read before the parser runs (help texts are
+    built before it)."""
+    for k, arg in enumerate(args):
+        if arg == "--lang" and k + 1 < len(args):
+            return args[k + 1] if args[k + 1] in LANGS else None
+        if arg.startswith("--lang="):
+            value = arg.split("=", 1)[1]
+            return value if value in LANGS else None
+    return None
 
 
 def text(lang: str, key: str, **values) -> str:

@@ -1,0 +1,94 @@
+"""Issue 16: one message catalogue, both languages complete; Vietnamese by default, English
+with --lang en or an English locale."""
+from __future__ import annotations
+
+import os
+import string
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+import typer
+
+from postcheck import cli
+from postcheck.messages import CATALOGUE, LANGS, NOUNS, args_lang, count, locale_lang, text
+
+SRC = str(Path(__file__).resolve().parents[1] / "src")
+
+
+def _fields(template: str) -> set[str]:
+    return {name for _, name, _, _ in string.Formatter().parse(template) if name}
+
+
+@pytest.mark.parametrize("key", sorted(CATALOGUE))
+def test_every_key_exists_in_both_languages_with_the_same_placeholders(key):
+    entry = CATALOGUE[key]
+    assert set(entry) == set(LANGS)
+    assert all(entry[lang].strip() for lang in LANGS)
+    assert _fields(entry["vi"]) == _fields(entry["en"])
+
+
+def test_english_counts_have_plurals():
+    assert [count("en", n, "error") for n in (1, 2)] == ["1 error", "2 errors"]
+    assert count("en", 1, "file") == "1 file" and count("en", 0, "file") == "0 files"
+    assert count("vi", 2, "warning") == "2 cảnh báo"
+    assert all(len(forms) == 3 for forms in NOUNS.values())
+
+
+def test_every_help_text_of_every_command_is_in_the_catalogue():
+    vietnamese = {v["vi"] for k, v in CATALOGUE.items() if k.startswith("help.")}
+    vietnamese.add(text("vi", "help.max-size", limit=cli.MAX_SIZE_LIMIT))
+    for app in (cli.check_app, cli.tools_app):
+        command = typer.main.get_command(app)
+        for cmd in [command, *getattr(command, "commands", {}).values()]:
+            helps = [cmd.help] + [p.help for p in cmd.params if getattr(p, "help", None)]
+            assert set(helps) <= vietnamese, cmd.name
+
+
+@pytest.mark.parametrize("environ, lang", [
+    ({}, "vi"), ({"LANG": "C.UTF-8"}, "vi"), ({"LANG": "en_US.UTF-8"}, "en"), ({"LANG": "vi_VN.UTF-8"}, "vi"),
+    ({"LANG": "en_GB.UTF-8", "LC_MESSAGES": "vi_VN"}, "vi"), ({"LC_ALL": "en_US", "LC_MESSAGES": "vi_VN"}, "en"),
+])
+def test_locale_lang(environ, lang):
+    assert locale_lang(environ) == lang
+
+
+def test_args_lang():
+    assert args_lang(["--lang", "en", "x"]) == "en" and args_lang(["--lang=vi"]) == "vi"
+    assert args_lang(["x.txt"]) is None and args_lang(["--lang", "fr"]) is None
+
+
+def _run(*args, **env):
+    environ = {k: v for k, v in os.environ.items() if k not in ("LC_ALL", "LC_MESSAGES", "LANG")}
+    environ.update(PYTHONPATH=SRC, NO_COLOR="1", LANG="C.UTF-8", **env)
+    return subprocess.run([sys.executable, "-m", "postcheck", *args], capture_output=True, text=True,
+                          encoding="utf-8", env=environ, timeout=120)
+
+
+def test_help_is_vietnamese_by_default_and_english_on_request():
+    assert "Kiểm tra bản nháp tiếng Việt" in _run("-h").stdout
+    assert "Check Vietnamese drafts" in _run("--lang", "en", "--help").stdout
+    assert "Check Vietnamese drafts" in _run("-h", LC_MESSAGES="en_US.UTF-8").stdout
+    assert "Liệt kê mọi quy tắc" in _run("rules", "-h").stdout
+
+
+def test_errors_follow_the_language():
+    vi = _run("--max-size", "0", "x.txt")
+    en = _run("--lang", "en", "--max-size", "0", "x.txt")
+    assert vi.returncode == en.returncode == 2
+    assert "cần một số MB lớn hơn 0" in vi.stderr and "expected a number of MB" in en.stderr
+
+
+def test_english_locale_gives_an_english_report(tmp_path):
+    draft = tmp_path / "d.txt"
+    draft.write_text("Mình gửi kèm bản báo cáo mật.\n", encoding="utf-8")
+    out = _run(str(draft), LC_MESSAGES="en_US.UTF-8").stdout
+    assert out.rstrip().endswith("1 error — 1 file checked.")
+
+
+def test_init_speaks_the_language(tmp_path):
+    proc = subprocess.run([sys.executable, "-m", "postcheck", "init"], capture_output=True, text=True,
+                          encoding="utf-8", cwd=tmp_path, timeout=120,
+                          env={**os.environ, "PYTHONPATH": SRC})
+    assert proc.returncode == 0 and "đã tạo .postcheck.yaml" in proc.stdout
