@@ -400,7 +400,7 @@ def test_closed_standard_input():
 @pytest.mark.parametrize("value", ["nan", "inf", "1e308", "-5", "0", "1025", "-inf"])
 def test_bad_max_size(clean, value):
     proc, _ = run("--max-size", value, str(clean))
-    one_line_error(proc, 2, "--max-size", "above 0 and at most 1024")
+    one_line_error(proc, 2, "--max-size", "lớn hơn 0 và không quá 1024")
 
 
 def test_max_size_fraction_of_a_megabyte(clean):

@@ -92,3 +92,15 @@ def test_init_speaks_the_language(tmp_path):
                           encoding="utf-8", cwd=tmp_path, timeout=120,
                           env={**os.environ, "PYTHONPATH": SRC})
     assert proc.returncode == 0 and "đã tạo .postcheck.yaml" in proc.stdout
+
+
+def test_the_learned_check_states_confidence_in_words_not_a_decimal(check):
+    from postcheck.checks.classifier import HIGH_CONFIDENCE, confidence
+
+    sentence = "Mấy ông bên phòng kế toán đúng là lũ ăn hại, đm."
+    [vi] = [f for f in check(sentence) if f.rule == "language.offensive-learned"]
+    [en] = [f for f in check(sentence, "en") if f.rule == "language.offensive-learned"]
+    assert "(độ tin cậy: " in vi.message and "(confidence: " in en.message
+    assert not any(c.isdigit() for c in vi.message + en.message)
+    assert confidence(HIGH_CONFIDENCE) == {"vi": "cao", "en": "high"}
+    assert confidence(0.75) == {"vi": "trung bình", "en": "medium"}

@@ -83,6 +83,8 @@ CATALOGUE: dict[str, dict[str, str]] = {
     "init.exists": {"vi": "{name} đã có (dùng --force để ghi đè)", "en": "{name} already exists (use --force to overwrite)"},
     "init.cannot-write": {"vi": "không ghi được {name}: {reason}", "en": "cannot write {name}: {reason}"},
     "init.wrote": {"vi": "đã tạo {name}", "en": "wrote {name}"},
+    "confidence.high": {"vi": "cao", "en": "high"},
+    "confidence.medium": {"vi": "trung bình", "en": "medium"},
     "summary.checked": {"vi": "đã kiểm tra {files}", "en": "{files} checked"},
     "summary.unread": {"vi": "; {files} không đọc được, chưa kiểm tra (xem lỗi ở trên)",
                        "en": "; {files} not read, so not checked (see the errors above)"},

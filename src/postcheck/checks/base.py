@@ -183,7 +183,9 @@ class Rule:
             reach = max(reach, hit.end)
             line, column = doc.lines.line_col(hit.start)
             matched = doc.original[hit.start:hit.end]
-            values = {"match": matched, **hit.values}
+            # a value may be worded per language ({"vi": "cao", "en": "high"}): a check's
+            # own words, such as the classifier's confidence
+            values = {"match": matched, **{k: v[lang] if isinstance(v, dict) else v for k, v in hit.values.items()}}
             findings.append(Finding(
                 rule=self.id, clause=self.clause, severity=severity, line=line, column=column,
                 start=hit.start, end=hit.end, match=matched,

@@ -248,4 +248,14 @@ class ClassifierRule(Rule):
     def hits(self, doc: Document) -> Iterator[Hit]:
         for s, e, score in self.scored(doc):
             start, end = doc.view.original_span(s, e)
-            yield Hit(start, end, {"score": f"{score:.2f}"})
+            yield Hit(start, end, {"score": f"{score:.2f}", "confidence": confidence(score)})
+
+
+HIGH_CONFIDENCE = 0.9  # a score a reader can call "high"; below it (down to the threshold) "medium"
+
+
+def confidence(score: float) -> dict[str, str]:
+    """The model's score as staff read it: a decimal such as 0.79 means nothing to them."""
+    from ..messages import CATALOGUE
+
+    return dict(CATALOGUE["confidence.high" if score >= HIGH_CONFIDENCE else "confidence.medium"])
