@@ -104,3 +104,15 @@ def test_the_learned_check_states_confidence_in_words_not_a_decimal(check):
     assert not any(c.isdigit() for c in vi.message + en.message)
     assert confidence(HIGH_CONFIDENCE) == {"vi": "cao", "en": "high"}
     assert confidence(0.75) == {"vi": "trung bình", "en": "medium"}
+
+
+@pytest.mark.parametrize("lang, comment", [("vi", "# Cấu hình postcheck"), ("en", "# postcheck configuration")])
+def test_init_writes_its_comments_in_the_language_and_a_config_that_loads(tmp_path, lang, comment):
+    from postcheck.config import load_config
+
+    proc = subprocess.run([sys.executable, "-m", "postcheck", "init", "--lang", lang], capture_output=True,
+                          text=True, encoding="utf-8", cwd=tmp_path, timeout=120, env={**os.environ, "PYTHONPATH": SRC})
+    assert proc.returncode == 0, proc.stderr
+    written = (tmp_path / ".postcheck.yaml").read_text(encoding="utf-8")
+    assert written.startswith(comment) and "https://…" not in written  # no placeholder address
+    load_config(tmp_path / ".postcheck.yaml")

@@ -374,8 +374,12 @@ def _print_rules(console, rules, lang: str) -> None:
 
 
 @tools_app.command("init", help=H("help.init"))
-def init(force: bool = typer.Option(False, "--force", help=H("help.force"))) -> None:
-    from .config import CONFIG_NAME, STARTER
+def init(force: bool = typer.Option(False, "--force", help=H("help.force")),
+         lang: Optional[Lang] = typer.Option(None, "--lang", help=H("help.lang"))) -> None:
+    from .config import CONFIG_NAME, STARTER, STARTER_VI
+
+    lang_code = lang.value if lang else locale_lang()
+    set_ui(lang_code)
 
     target = Path(CONFIG_NAME)
     # never write through a symbolic link (a dangling one would create its target elsewhere)
@@ -388,7 +392,7 @@ def init(force: bool = typer.Option(False, "--force", help=H("help.force"))) -> 
     flags = os.O_WRONLY | os.O_CREAT | os.O_TRUNC | getattr(os, "O_NOFOLLOW", 0)
     try:
         with os.fdopen(os.open(CONFIG_NAME, flags, 0o644), "w", encoding="utf-8") as f:
-            f.write(STARTER)
+            f.write(STARTER if lang_code == "en" else STARTER_VI)
     except OSError as exc:
         _fail(ui("init.cannot-write", name=CONFIG_NAME, reason=exc.strerror or exc.__class__.__name__), EXIT_INPUT)
     _say(ui("init.wrote", name=CONFIG_NAME))

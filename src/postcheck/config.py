@@ -29,7 +29,7 @@ CONFIG_NAME = ".postcheck.yaml"
 KEYS = {"disable", "enable", "severity", "terms", "official_domains", "wordlists", "exclude", "fail_on", "lang"}
 
 STARTER = """\
-# postcheck configuration (https://… see README, "Configuration").
+# postcheck configuration (see README.md of postcheck, and `postcheck --help`).
 # Every key is optional; unknown keys are errors.
 
 # Rules or clauses to switch off: rule ids, or prefixes of ids or clauses.
@@ -51,6 +51,36 @@ STARTER = """\
 # wordlists: wordlists/
 
 # Paths never checked (globs, relative to this file):
+# exclude: ["archive/**", "**/*.draft.md"]
+
+# fail_on: warning   # error | warning | info | never
+# lang: vi           # vi | en
+"""
+
+# what `postcheck init` writes by default: the same keys, commented in Vietnamese
+STARTER_VI = """\
+# Cấu hình postcheck (xem README.md của postcheck và `postcheck --help`).
+# Khóa nào cũng không bắt buộc; khóa không biết là lỗi.
+
+# Tắt quy tắc hoặc điều khoản: mã quy tắc, hoặc phần đầu của mã hay của điều khoản.
+# disable: ["5.3", "language.insult"]
+
+# Chỉ chạy các quy tắc này (sau đó mới áp dụng `disable`):
+# enable: ["5.2", "5.6"]
+
+# Đổi mức độ (error, warning, info) theo mã quy tắc hoặc điều khoản:
+# severity:
+#   "5.5": info
+
+# Thêm từ vào danh sách từ có sẵn, và thêm tên miền thư điện tử chính thức:
+# terms:
+#   classified_marks: ["mật lệnh"]
+# official_domains: ["mission.example.gov.vn"]
+
+# Thư mục danh sách từ của riêng bạn, được tra trước danh sách có sẵn:
+# wordlists: wordlists/
+
+# Đường dẫn không bao giờ kiểm tra (mẫu glob, tính từ tệp này):
 # exclude: ["archive/**", "**/*.draft.md"]
 
 # fail_on: warning   # error | warning | info | never
