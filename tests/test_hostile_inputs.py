@@ -459,7 +459,7 @@ def test_init_over_a_folder_or_a_dangling_link(tmp_path, make):
         target.symlink_to(tmp_path / "missing" / "x.yaml")
     for args in (["init"], ["init", "--force"]):
         proc, _ = run(*args, cwd=tmp_path)
-        one_line_error(proc, 2, ".postcheck.yaml is a")
+        one_line_error(proc, 2, ".postcheck.yaml là")
     assert not (tmp_path / "missing").exists()
 
 
@@ -480,7 +480,7 @@ def test_rules_option_that_gives_no_rules(tmp_path, clean, make, needle):
 
 def test_wordlists_option_that_is_not_a_folder(tmp_path, clean):
     proc, _ = run("--wordlists", str(tmp_path / "nope"), str(clean))
-    one_line_error(proc, 3, "--wordlists", "no such folder")
+    one_line_error(proc, 3, "--wordlists", "không có thư mục này")
 
 
 def test_empty_folder_is_an_error(tmp_path):

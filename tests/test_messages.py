@@ -116,3 +116,13 @@ def test_init_writes_its_comments_in_the_language_and_a_config_that_loads(tmp_pa
     written = (tmp_path / ".postcheck.yaml").read_text(encoding="utf-8")
     assert written.startswith(comment) and "https://…" not in written  # no placeholder address
     load_config(tmp_path / ".postcheck.yaml")
+
+
+def test_write_baseline_says_what_it_wrote_in_the_language(tmp_path):
+    draft = tmp_path / "d.txt"
+    draft.write_text("Mình gửi kèm bản báo cáo mật.\n", encoding="utf-8")
+    vi = _run("--write-baseline", str(tmp_path / "b.json"), str(draft))
+    en = _run("--lang", "en", "--write-baseline", str(tmp_path / "b.json"), str(draft))
+    assert vi.returncode == en.returncode == 0, vi.stderr + en.stderr
+    assert "đã ghi 1 phát hiện được chấp nhận vào" in vi.stderr
+    assert "wrote 1 accepted finding to" in en.stderr

@@ -19,7 +19,7 @@ import typer
 
 from . import __version__, output
 from .findings import SEVERITY_RANK
-from .messages import args_lang, locale_lang, set_ui, text, ui
+from .messages import args_lang, locale_lang, set_ui, text, ui, ui_count
 
 
 def H(key: str, **values) -> str:
@@ -255,7 +255,8 @@ def check(
             _fail(str(exc), EXIT_INPUT)
         # the baseline is useless without its key: say where it is
         key = KEY_ENV if os.environ.get(KEY_ENV) else key_path(write_baseline)
-        print("postcheck: " + ui("baseline.wrote", count=count, path=write_baseline, key=key), file=sys.stderr)
+        print("postcheck: " + ui("baseline.wrote", findings=ui_count(count, "accepted"), path=write_baseline,
+                                             keyfile=key), file=sys.stderr)
         raise typer.Exit(EXIT_INPUT if any(r.error for r in reports) else EXIT_OK)
     if accepted is not None:
         config_dir = _config_dir(config_path)

@@ -75,8 +75,8 @@ CATALOGUE: dict[str, dict[str, str]] = {
                             "(xem --help)",
                       "en": "nothing to check: give a file or folder, or pipe text in (see --help)"},
     "error.interrupted": {"vi": "đã dừng theo yêu cầu", "en": "interrupted"},
-    "baseline.wrote": {"vi": "đã ghi {count} phát hiện được chấp nhận vào {path} (khóa: {key})",
-                       "en": "wrote {count} accepted finding(s) to {path} (key: {key})"},
+    "baseline.wrote": {"vi": "đã ghi {findings} vào {path} (khóa: {keyfile})",
+                       "en": "wrote {findings} to {path} (key: {keyfile})"},
     "init.symlink": {"vi": "{name} là liên kết tượng trưng; hãy xóa nó trước",
                      "en": "{name} is a symbolic link; remove it first"},
     "init.folder": {"vi": "{name} là một thư mục; hãy xóa nó trước", "en": "{name} is a folder; remove it first"},
@@ -127,7 +127,7 @@ NOUNS = {
     "error": ("lỗi", "error", "errors"),
     "warning": ("cảnh báo", "warning", "warnings"),
     "info": ("lưu ý", "note", "notes"),
-    "waived": ("bỏ qua", "waived", "waived"),
+    "accepted": ("phát hiện được chấp nhận", "accepted finding", "accepted findings"),
 }
 
 
@@ -141,6 +141,11 @@ def set_ui(lang: str) -> None:
 def ui(key: str, **values) -> str:
     """A message in this run's language."""
     return text(_ui[0], key, **values)
+
+
+def ui_count(n: int, noun: str) -> str:
+    """count() in this run's language."""
+    return count(_ui[0], n, noun)
 
 
 def locale_lang(environ=None) -> str:
