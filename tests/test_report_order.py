@@ -192,3 +192,13 @@ def test_entries_without_text_are_one_per_finding():
     bare = FileReport("a.txt", report.findings)
     assert len(entries(bare)) == len(report.findings)
     assert [e.sentence for e in entries(report)] == [1, 2, 3]
+
+
+def test_a_docx_entry_names_its_word_paragraph_once(tmp_path):
+    docx = pytest.importorskip("docx")
+    doc = docx.Document()
+    doc.add_paragraph("Mình gửi kèm bản báo cáo mật, đm.")
+    doc.save(tmp_path / "w.docx")
+    result = CliRunner().invoke(check_app, [str(tmp_path / "w.docx")], env={"NO_COLOR": "1", "GITHUB_ACTIONS": ""})
+    assert "— 2 vấn đề trong câu này:" in result.stdout
+    assert result.stdout.count("¶ body 1:") == 1

@@ -170,7 +170,7 @@ def _entry(write, report: FileReport, index: LineIndex | None, entry: Entry, wor
                 (words["reasons"].format(n=len(entry.findings)), None)]
     for line in wrap(head, width, INDENT):
         write(line)
-    if single and f.place is not None:
+    if f.place is not None:  # one sentence is in one paragraph: its place once
         write(_place(f, INDENT))
     if index is not None:
         write(_excerpt(index, entry, width))
@@ -180,8 +180,6 @@ def _entry(write, report: FileReport, index: LineIndex | None, entry: Entry, wor
             # each reason keeps its own line:column, for an editor to jump to
             for line in wrap([(f"{INDENT}• {g.line}:{g.column} ", None)] + _reason(g, words), width, INDENT + "  "):
                 write(line)
-            if g.place is not None:
-                write(_place(g, INDENT + "  "))
         # the same advice under every reason of a sentence says nothing new
         if g.suggestion and g.suggestion not in suggested:
             suggested.add(g.suggestion)
