@@ -244,8 +244,18 @@ class Document:
         after = text[match.end:match.end + 30].split()[:1]
         pieces = span.split()
         if inside_words and match.term.accented:  # any dictionary word it is part of
-            return not ((before and is_dictionary_word(f"{before[0]} {pieces[0]}")) or
-                        (after and is_dictionary_word(f"{pieces[-1]} {after[0]}")))
+            if len(pieces) >= 3:
+                # three syllables or more typed without diacritics ("chua co quyet dinh") are
+                # the term: a neighbour folding into some word with an edge syllable ("dinh
+                # dau": đỉnh đầu) is far likelier a chance than the term being misread
+                return True
+            joined_before = bool(before) and is_dictionary_word(f"{before[0]} {pieces[0]}")
+            joined_after = bool(after) and is_dictionary_word(f"{pieces[-1]} {after[0]}")
+            if len(pieces) == 2:
+                # two syllables are refused only when neighbouring words take both of them
+                # ("phia ban doi": phía bạn, not bạn đời)
+                return not (joined_before and joined_after)
+            return not (joined_before or joined_after)
         own = match.term.text.split()
         if before and respelled_in_dictionary(before[0], pieces[0], own[0], 1):
             return False
