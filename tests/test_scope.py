@@ -100,6 +100,9 @@ LONG = {
     # a profile bio, one line a field
     "title.affiliation-for-business": (
         "Lan Anh 🌸\nĐại sứ quán Việt Nam tại Pháp\n\n" + FILLER * 2 + "Hợp tác quảng cáo: inbox nhé"),
+    # a whole work republished: the verbatim copy at the top, the work below, no source anywhere
+    "personal.copied-work": (
+        "Bài này hay quá, mình đăng lại nguyên văn cho cả nhà cùng đọc:\n\n" + FILLER * 3),
     # an opinion piece: the genre in its heading, the signature at the end
     "title.signed-opinion": (
         "Góc nhìn: nên mở thêm đường bay thẳng tới châu Âu\n\n" + FILLER * 3 +
@@ -109,6 +112,7 @@ LONG = {
 DISCLAIMER = {
     "title.speaking-for": "Thay mặt Đại sứ quán, mình chúc đội bóng của lớp cũ vô địch nhé!",
     "title.position-for-gain": "Tôi là Tham tán, mong bà con ủng hộ nhà hàng do gia đình tôi mở ở phố Cũ.",
+    "title.capacity-statement": "Hôm nay tôi phát biểu trên cương vị Tham tán: dự luật đó là sai lầm.",
 }
 # the inflammatory family's post-wide scopes are reviewed with its precision work (issue 13)
 PENDING_REVIEW = {"hate.violent-wish", "hate.defamation", "rumour.unverified", "reputation.attack",
@@ -133,6 +137,12 @@ def test_every_post_wide_rule_is_listed_with_a_long_text(rulebook):
 @pytest.mark.parametrize("rule_id", sorted(LONG))
 def test_post_wide_rule_fires_with_signals_far_apart(check, rule_id):
     assert rule_id in rules_fired(check, LONG[rule_id])
+
+
+def test_a_source_far_below_clears_a_republished_work(check):
+    # the author and the source, given at the end of a long republished article, credit it
+    text = LONG["personal.copied-work"] + "Tác giả: Lê Minh. Nguồn: tạp chí Văn hóa số 12."
+    assert "personal.copied-work" not in rules_fired(check, text)
 
 
 @pytest.mark.parametrize("rule_id", sorted(DISCLAIMER))
