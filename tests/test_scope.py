@@ -100,6 +100,9 @@ LONG = {
     # a profile bio, one line a field
     "title.affiliation-for-business": (
         "Lan Anh 🌸\nĐại sứ quán Việt Nam tại Pháp\n\n" + FILLER * 2 + "Hợp tác quảng cáo: inbox nhé"),
+    # a press-release heading at the top, an official e-mail selling tickets far below
+    "identity.official-email-sale": (
+        "THÔNG CÁO BÁO CHÍ\n\n" + FILLER * 3 + "Còn vài vé đêm nhạc, ai mua thì mail hoa.lt@mofa.gov.vn nhé."),
     # a whole work republished: the verbatim copy at the top, the work below, no source anywhere
     "personal.copied-work": (
         "Bài này hay quá, mình đăng lại nguyên văn cho cả nhà cùng đọc:\n\n" + FILLER * 3),
