@@ -170,6 +170,11 @@ class Document:
         When no dictionary word at all spans an edge of the match, no segment can veto it,
         and the segmenter is not asked: most matches never need underthesea."""
         if self._dictionary_word_spans_edge(match):
+            span = self.view.text[match.start:match.end]
+            if match.term.accented and len(span.split()) >= 3 and not has_diacritics(span):
+                # the segmenter barely reads text without diacritics: a term of three or more
+                # syllables found in full there is not vetoed by its guess
+                return True
             return self._segments_allow(match) and self.plausible_unaccented(match, inside_words=True)
         return self.plausible_unaccented(match, inside_words=True)
 
