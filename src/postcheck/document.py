@@ -21,6 +21,10 @@ _WORDS = re.compile(r"[^\W\d_]+")
 _DISGUISE = re.compile(r"[^\sA-Za-z\u00c0-\u024f\u1e00-\u1eff\u0300-\u036f]")
 
 
+# punctuation that clings to a neighbouring word: "roi," is the word "roi"
+_CLINGING = ".,;:!?…\"'“”‘’()[]"
+
+
 class Document:
     def __init__(self, original: str, teencode: dict[str, str], matcher: Matcher, exhaustive: bool = False):
         """`exhaustive` checks the slow way (every term searched alone, every sentence
@@ -173,8 +177,8 @@ class Document:
             span = self.view.text[match.start:match.end]
             if match.term.accented and len(span.split()) >= 3 and not has_diacritics(span):
                 # the segmenter barely reads text without diacritics: a term of three or more
-                # syllables found in full there is not vetoed by its guess
-                return True
+                # syllables found in full there is judged by its edges alone
+                return self.plausible_unaccented(match, inside_words=True)
             return self._segments_allow(match) and self.plausible_unaccented(match, inside_words=True)
         return self.plausible_unaccented(match, inside_words=True)
 
@@ -249,13 +253,21 @@ class Document:
         after = text[match.end:match.end + 30].split()[:1]
         pieces = span.split()
         if inside_words and match.term.accented:  # any dictionary word it is part of
-            if len(pieces) >= 3:
-                # three syllables or more typed without diacritics ("chua co quyet dinh") are
-                # the term: a neighbour folding into some word with an edge syllable ("dinh
-                # dau": đỉnh đầu) is far likelier a chance than the term being misread
-                return True
             joined_before = bool(before) and is_dictionary_word(f"{before[0]} {pieces[0]}")
             joined_after = bool(after) and is_dictionary_word(f"{pieces[-1]} {after[0]}")
+            if len(pieces) >= 3:
+                # three syllables or more typed without diacritics: an edge syllable bound in a
+                # word of the term ("quyet dinh" in "chua co quyet dinh") stays the term whatever
+                # its neighbour makes ("dinh dau": đỉnh đầu); a loose one ("mat" after "tai
+                # lieu") is refused when the neighbour takes it ("mat roi": mất rồi)
+                loose_first = not is_dictionary_word(f"{pieces[0]} {pieces[1]}")
+                loose_last = not is_dictionary_word(f"{pieces[-2]} {pieces[-1]}")
+                # a neighbour is a word without the punctuation that clings to it ("roi,")
+                left = before[0].strip(_CLINGING) if before else ""
+                right = after[0].strip(_CLINGING) if after else ""
+                taken_before = bool(left) and is_dictionary_word(f"{left} {pieces[0]}")
+                taken_after = bool(right) and is_dictionary_word(f"{pieces[-1]} {right}")
+                return not ((loose_first and taken_before) or (loose_last and taken_after))
             if len(pieces) == 2:
                 # two syllables are refused only when neighbouring words take both of them
                 # ("phia ban doi": phía bạn, not bạn đời)
