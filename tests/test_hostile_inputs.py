@@ -182,12 +182,16 @@ def test_deeply_nested_yaml(tmp_path, clean, depth):
     config = tmp_path / "deep.yaml"
     config.write_text("enable: " + "[" * depth + "]" * depth + "\n", encoding="utf-8")
     proc, _ = run("--config", str(config), str(clean))
-    one_line_error(proc, 3, "deep.yaml:1:", "key 'enable", "nested more than")
+    line = one_line_error(proc, 3, "deep.yaml:1:")
+    # postcheck's own event scan names the key; PyYAML >= 6.0.4's scanner may refuse the
+    # flow nesting first, with its own words: either way one line, exit 3, file and line
+    assert ("key 'enable" in line and "nested more than" in line) or "nesting depth" in line, line
     rules = tmp_path / "rules"
     rules.mkdir()
     (rules / "r.yaml").write_text("rules: " + "[" * depth + "]" * depth + "\n", encoding="utf-8")
     proc, _ = run("--rules", str(rules), str(clean))
-    one_line_error(proc, 3, "r.yaml:1:", "nested more than")
+    line = one_line_error(proc, 3, "r.yaml:1:")
+    assert "nested more than" in line or "nesting depth" in line, line
 
 
 @pytest.mark.parametrize("content,needles", [
