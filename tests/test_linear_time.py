@@ -37,6 +37,9 @@ MIXED = {
     # a look-alike cuts a plain run short: the run was matched again from each one on
     # (random text of the fuzzer, 12 K characters, 0.6 s); look-alikes are read one by one,
     # so half the size keeps the bound about complexity
+    # one sentence without an end holding thousands of insults: a sentence-level verdict
+    # (is it said of an animal?) was read again for each hit (67 s at 72 K characters)
+    "insults in one endless sentence": "mày ngu “" * (SIZE // 9),
     "look-alikes in a plain run": "".join(_rng.choice("abcօɑ中ᴛ") for _ in range(SIZE // 2)),
 }
 

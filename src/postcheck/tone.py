@@ -422,7 +422,16 @@ def animal(doc, s: int, e: int) -> bool:
     """Is the word said of an animal ("con chó nhà mình ngu ghê", "những chú chó … chả ai ngu
     bằng"): an animal named as the subject in the sentence or the one before, no person
     addressed or named, and the animal not the comparison ("ngu như bò")?"""
-    i = doc.sentence_of_original(s)
+    # the verdict depends only on the sentence: once per sentence, not per hit (a long
+    # sentence with many hits was read again for each: quadratic)
+    memo = doc.__dict__.setdefault("_tone_memo", {})
+    key = (animal, doc.sentence_of_original(s))
+    if key not in memo:
+        memo[key] = _animal_subject(doc, key[1])
+    return memo[key]
+
+
+def _animal_subject(doc, i: int) -> bool:
     texts = sentence_texts(doc)
     here = texts[i] if 0 <= i < len(texts) else ""
     near = here + " " + (texts[i - 1] if i > 0 else "")
