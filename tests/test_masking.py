@@ -177,3 +177,19 @@ def test_masking_with_other_line_ends(tmp_path, end):
     for args in FORMATS:
         result = run(*args, str(draft))
         assert result.exit_code == 1 and leaks(result.stdout) == [], args
+
+
+def test_one_span_marked_both_hidden_and_number_by_two_rules_is_masked_hidden():
+    # one rule's `secret: number` and another's `secret: true` on the same digits: the
+    # styles must not be compared as values (that crashed), and hidden wins
+    text = f"Số {BANK} nhé\n"
+    start = text.index(BANK)
+    end = start + len(BANK)
+
+    def found(rule, secret):
+        return Finding(rule, "5.1", "warning", 1, start + 1, start, end, BANK, f"“{BANK}”", secret=secret)
+
+    report = FileReport("a.txt", (found("a.number", "number"), found("b.code", True)), text=text)
+    shown = mask_report(report)
+    assert BANK not in shown.text and all(BANK not in f.match for f in shown.findings)
+    assert HIDDEN in shown.findings[0].match

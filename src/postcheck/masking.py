@@ -48,11 +48,13 @@ def secrets_of(report: FileReport) -> list[Secret]:
     """The report's secret spans (those of its findings, and those it was given: found by a
     rule switched off, or by a finding a baseline accepted), sorted, overlapping ones merged
     (hidden wins)."""
-    spans = sorted({(f.start, f.end, f.secret) for f in report.findings if f.secret} | set(report.secrets))
-    spans = [(start, end, style) for start, end, style in spans if end > start]
+    # a rule's `secret` is True or "number": two rules can mark the same span each way,
+    # so the style is made a string before the spans are sorted
+    given = {(f.start, f.end, f.secret) for f in report.findings if f.secret} | set(report.secrets)
+    spans = sorted({(start, end, "number" if style == "number" else "hidden")
+                    for start, end, style in given if end > start})
     merged: list[Secret] = []
     for start, end, style in spans:
-        style = "number" if style == "number" else "hidden"
         if merged and start < merged[-1].end:
             last = merged[-1]
             merged[-1] = Secret(last.start, max(last.end, end),
