@@ -27,8 +27,7 @@ def _texts(paths: list[str], examples: bool, book):
         for rule in book.rules:
             for kind in ("hit", "miss"):
                 for n, ex in enumerate(rule.examples[kind]):
-                    text = ex if isinstance(ex, str) else getattr(ex, "text", ex)
-                    yield f"example:{rule.id}:{kind}{n}", text
+                    yield f"example:{rule.id}:{kind}{n}", ex.text
 
 
 def main() -> int:

@@ -51,7 +51,7 @@ def _init() -> None:
     from postcheck.encodings import syllables
 
     _book = load_rulebook()
-    _examples = [t for r in _book.rules for k in ("hit", "miss") for t in r.examples[k]]
+    _examples = [e.text for r in _book.rules for k in ("hit", "miss") for e in r.examples[k]]
     _syllables = sorted(syllables()) or list(VIETNAMESE)
     # loads, once, before timing, what a first draft of each kind loads: underthesea, the
     # syllable list (a joined word), the confusables data (a look-alike letter)

@@ -25,7 +25,7 @@ def main() -> int:
         if not rules:
             out += ["No rule: a duty, or not visible in a draft's text.", ""]
         for r in rules:
-            out.append(f"- `{r.id}` ({r.severity}): {r.description} Example: “{r.examples['hit'][0]}”")
+            out.append(f"- `{r.id}` ({r.severity}): {r.description} Example: “{r.examples['hit'][0].text}”")
         out.append("")
     sys.stdout.write("\n".join(out))
     return 0

@@ -260,7 +260,7 @@ def main() -> int:
 
     register = [REPO / "src" / "postcheck" / "data" / "qd-722-bng-2019.vi.txt"]
     clean_texts = [p.read_text(encoding="utf-8") for p in register] + CLEAN_REGISTER + [
-        t for r in book.rules if r.kind != "classifier" for t in r.examples["miss"]]
+        e.text for r in book.rules if r.kind != "classifier" for e in r.examples["miss"]]
     clean_units = []
     for text in clean_texts:
         d = book.document(text)

@@ -104,7 +104,7 @@ def test_rewritten_patterns_find_what_the_originals_found_on_the_examples():
     for rule_id, pattern in BEFORE_REWRITE.items():
         before = re.compile(pattern, RULEBOOK.by_id[rule_id].flags)
         for rule in RULEBOOK.rules:
-            for text in rule.examples["hit"] + rule.examples["miss"]:
+            for text in [e.text for e in rule.examples["hit"] + rule.examples["miss"]]:
                 doc = RULEBOOK.document(text)
                 view = doc.clean.text if RULEBOOK.by_id[rule_id].view == "clean" else doc.view.text
                 assert _spans(RULEBOOK.by_id[rule_id].regex, view) == _spans(before, view), (rule_id, text)
@@ -173,7 +173,7 @@ def _long_drafts(texts: list[str]) -> list[str]:
 
 
 def test_fast_path_with_gates_equals_exhaustive_on_long_drafts():
-    examples = [t for r in RULEBOOK.rules for t in r.examples["hit"] + r.examples["miss"]]
+    examples = [e.text for r in RULEBOOK.rules for e in r.examples["hit"] + r.examples["miss"]]
     drafts = _long_drafts(examples) + _long_drafts(examples[::-1])
     assert all(len(d) >= GATE_MIN_CHARS for d in drafts)
     found = 0
@@ -200,7 +200,7 @@ def _case_variants(text: str) -> list[str]:
 
 @pytest.mark.parametrize("rule", [r for r in PATTERN_RULES if r.trigger and r.flags & re.I], ids=lambda r: r.id)
 def test_a_trigger_never_hides_a_match_of_its_pattern(rule):
-    for example in rule.examples["hit"]:
+    for example in (e.text for e in rule.examples["hit"]):
         for text in [example] + _case_variants(example):
             doc = RULEBOOK.document(text)
             view = doc.clean.text if rule.view == "clean" else doc.view.text

@@ -37,7 +37,7 @@ HOSTILE = (
     + "İıßẞﬁﬀǅﬃ℡㎏ＡＺａｚ０９①Ⅻ"  # characters that change length under lower() or NFKC
     + "中文한국어العربيةעברית😀👍🏽\U0001f1fb\U0001f1f3\U000e0041"
 )
-EXAMPLE_WORDS = sorted({w for rule in RULEBOOK.rules for text in rule.examples["hit"] for w in text.split()})
+EXAMPLE_WORDS = sorted({w for rule in RULEBOOK.rules for ex in rule.examples["hit"] for w in ex.text.split()})
 EVASIONS = ["b.í m.ậ.t", "t u y ệ t  m ậ t", "m-ậ-t", "mậtttttt", "l0n", "ko", "đc", "vs", "j", "50 k",
             "hung.nv@mofa.gov.vn", "0912 345 678", "001189012345", "mk: Abc#12345", "OTP 123456"]
 

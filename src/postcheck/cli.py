@@ -371,7 +371,7 @@ def _print_rules(console, rules, lang: str) -> None:
     for rule in rules:
         console.print(f"\n{rule.id} ({rule.clause}, {rule.severity}, {rule.kind}): {rule.description}", markup=False)
         console.print(text(lang, "explain.message", message=rule.messages[lang]), markup=False)
-        console.print(text(lang, "explain.example", example=rule.examples["hit"][0]), markup=False)
+        console.print(text(lang, "explain.example", example=rule.examples["hit"][0].text), markup=False)
 
 
 @tools_app.command("init", help=H("help.init"))

@@ -10,6 +10,7 @@ from ..document import Document
 from ..findings import SEVERITIES, Finding
 from ..rulebook import Context, RuleError, localized
 from ..terms import TermSet
+from .examples import Example, parse_examples
 from .tone_gate import ToneGate
 
 SCOPES = ("sentence", "post")
@@ -207,14 +208,8 @@ def _fill(template: str, values: dict) -> str:
     return template
 
 
-def _examples(spec: Any, where: str) -> dict[str, list[str]]:
-    if not isinstance(spec, dict) or set(spec) != {"hit", "miss"}:
-        raise RuleError(f"{where}: expected the keys 'hit' and 'miss'")
-    for key in ("hit", "miss"):
-        items = spec[key]
-        if not isinstance(items, list) or not items or not all(isinstance(x, str) for x in items):
-            raise RuleError(f"{where}.{key}: expected a non-empty list of texts")
-    return {"hit": list(spec["hit"]), "miss": list(spec["miss"])}
+def _examples(spec: Any, where: str) -> dict[str, list[Example]]:
+    return parse_examples(spec, where)
 
 
 def check_keys(spec: dict, allowed: frozenset[str], where: str) -> None:
