@@ -159,6 +159,9 @@ def test_bad_rule_file_names_path_and_key(tmp_path, drafts):
      "no_such_list"),
     ("rules:\n  - id: a\n    clause: '5.2'\n    severity: error\n    kind: terms\n    description: d\n"
      "    terms: [x]\n    examples: {hit: [x], miss: [y]}\n", "message"),
+    # a hit example pins its span in brackets: a broken mark is named, not a traceback
+    ("rules:\n  - id: a\n    clause: '5.2'\n    severity: error\n    kind: terms\n    description: d\n"
+     "    terms: [x]\n    message: {vi: a, en: b}\n    examples: {hit: ['a [x b'], miss: [y]}\n", "never closed"),
 ])
 def test_rule_errors_exit_3(tmp_path, drafts, body, expected):
     rules = tmp_path / "rules"

@@ -76,3 +76,14 @@ def test_explain_in_vietnamese_says_nothing_in_english():
 def test_short_help(args):
     result = CliRunner().invoke(tools_app, args)
     assert result.exit_code == 0 and "Usage:" in result.stdout
+
+
+def test_explain_shows_a_rule_example_as_a_draft_without_its_span_marks():
+    from postcheck import load_rulebook
+
+    first = load_rulebook().by_id["classified.marks"].examples["hit"][0]
+    assert first.spans  # pinned in the rule file with [brackets]
+    result = explain("classified.marks")
+    assert result.exit_code == 0
+    [line] = [l for l in result.stdout.splitlines() if first.text in l]
+    assert "[" not in line and "]" not in line
