@@ -124,3 +124,38 @@ def test_a_malformed_example_is_a_one_line_error_naming_it(hit, miss, expected):
     message = str(err.value)
     assert expected in message and "r.yaml: rule 'a.b': key 'examples'" in message
     assert "\n" not in message
+
+
+def test_the_pinning_script_marks_what_the_rule_reports_and_leaves_the_rest_as_written(tmp_path):
+    import importlib.util
+    import io
+
+    script = Path(__file__).resolve().parents[1] / "scripts" / "pin_example_spans.py"
+    spec = importlib.util.spec_from_file_location("pin_example_spans", script)
+    pin = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(pin)
+    own = tmp_path / "own.yaml"
+    head = ('rules:\n  - id: own.cake\n    clause: "5.2"\n    severity: error\n    kind: terms\n'
+            '    description: d\n    terms: [bánh mật]\n    message: {vi: "a", en: "b"}\n    examples:\n')
+    own.write_text(head + (
+        '      hit:\n'
+        '        # kept as written\n'
+        '        - "Gửi anh cái bánh mật nhé, \\"ngon\\"."\n'
+        '        - "Hộp [A]: bánh mật"\n'
+        "        - 'bánh mật và bánh mật'\n"
+        '        - "không có gì"\n'
+        '      miss: ["bánh ngọt"]\n'), encoding="utf-8")
+    book = load_rulebook([Path(resource_dir("rules")), tmp_path])
+    log = io.StringIO()
+    assert pin.pin_file(own, book, unpinned=True, out=log) == 3
+    assert own.read_text(encoding="utf-8") == head + (
+        '      hit:\n'
+        '        # kept as written\n'
+        '        - "Gửi anh cái [bánh mật] nhé, \\"ngon\\"."\n'
+        '        - {text: "Hộp [A]: bánh mật", match: "bánh mật"}\n'
+        '        - "[bánh mật] và [bánh mật]"\n'
+        '        - "không có gì"\n'
+        '      miss: ["bánh ngọt"]\n')
+    assert "NOT REPORTED" in log.getvalue()
+    # pinned hits are left alone on a second run
+    assert pin.pin_file(own, load_rulebook([Path(resource_dir("rules")), tmp_path]), unpinned=False, out=log) == 0
