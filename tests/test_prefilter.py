@@ -20,8 +20,7 @@ DEV = Path(__file__).resolve().parents[2] / "shared" / "corpus" / "dev.jsonl"
 
 def texts():
     for rule in RULEBOOK.rules:
-        yield from rule.examples["hit"]
-        yield from rule.examples["miss"]
+        yield from (e.text for e in rule.examples["hit"] + rule.examples["miss"])
 
 
 def same(text: str) -> None:
