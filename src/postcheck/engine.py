@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
+from .centrality import settle
 from .document import Document
 from .findings import Finding
 from .normalize import teencode_table
@@ -74,11 +75,14 @@ class Rulebook:
             doc = self.document(block, exhaustive)
             # a block cut inside an enormous line starts mid-line: its first line's columns shift
             column_offset = start - (text.rfind("\n", 0, start) + 1)
-            for rule in self.rules if rules is None else rules:
-                for f in rule.check(doc, lang):
-                    findings.append(f if not start else replace(
-                        f, start=f.start + start, end=f.end + start, line=f.line + line_offset,
-                        column=f.column + (column_offset if f.line == 1 else 0)))
+            running = self.rules if rules is None else rules
+            found = [f for rule in running for f in rule.check(doc, lang)]
+            # a rule with `centrality` is judged against its clause's findings of every rule
+            found = settle(doc, found, {r.id: r for r in running})
+            for f in found:
+                findings.append(f if not start else replace(
+                    f, start=f.start + start, end=f.end + start, line=f.line + line_offset,
+                    column=f.column + (column_offset if f.line == 1 else 0)))
             line_offset += block.count("\n")
         if text is not original:
             findings = [_as_written(f, original) for f in findings]

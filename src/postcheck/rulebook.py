@@ -30,7 +30,7 @@ class RuleError(Exception):
 
 
 REQUIRED = {"id", "clause", "severity", "kind", "message", "description", "examples"}
-COMMON = REQUIRED | {"suggestion", "unless", "requires", "downgrade", "secret", "voice", "tone"}
+COMMON = REQUIRED | {"suggestion", "unless", "requires", "downgrade", "secret", "voice", "tone", "centrality"}
 LANGS = ("vi", "en")
 
 

@@ -12,6 +12,7 @@ from ..rulebook import Context, RuleError, localized
 from ..terms import TermSet
 from .examples import Example, parse_examples
 from .tone_gate import ToneGate
+from ..centrality import Centrality
 
 SCOPES = ("sentence", "post")
 
@@ -148,6 +149,10 @@ class Rule:
         )
         # tone and attribution gates (see tone.py and checks/tone_gate.py)
         self.tone = ToneGate.build(spec["tone"], f"{where}: key 'tone'") if "tone" in spec else None
+        # in a long text, a finding only where the text is about it (centrality.py; judged
+        # over all rules' findings by engine.py)
+        self.centrality = (Centrality.build(spec["centrality"], f"{where}: key 'centrality'", ctx, self.id)
+                           if "centrality" in spec else None)
 
     def hits(self, doc: Document) -> Iterator[Hit]:
         raise NotImplementedError

@@ -1,0 +1,196 @@
+"""The rule key `centrality`: in a long text, a finding stands only where the text is about
+it, or where the writer comments on it in their own voice.
+
+A word pair (a foreign state and an election, a coup, rebels) says what a sentence mentions,
+not what a text is about. A short post is about what it says: every finding stands. In a long
+text (an article, a long post) a passing mention inside a story about something else — the
+election a business article dates itself by, the rebels of a weapons report, a UN body named
+in a trade story — is not sharing or commenting on that state's internal affairs. There a
+finding stands when
+
+- the topic is central: the clause's findings (of any of its rules) are in the lead — the
+  headline and the paragraph under it (at most `lead` sentences), which say what a news text
+  is about — or recur in at least `repeated` sentences and a tenth of the text; settled
+  history (a sentence set 20 years or more before the latest year the text names: a
+  revolution of 1795 in a story of 2000) does not make a topic; or
+- its sentence is a comment in the writer's own voice: not reported (no source credited,
+  not an attributed quotation: register.py, tone.py) and marked as a judgement — a word of
+  the `commentary` term set, the first person, a comment's informal voice, or an
+  exclamation or a question.
+
+Otherwise it is lowered `to` a severity (or dropped). A comment buried in the middle of a
+long post still stands: the rule is about whose voice and which topic, not about position.
+
+    centrality:
+      commentary: {wordlists: [commentary_marks]}
+      to: info          # or "drop"
+      lead: 3           # sentences that make the lead (headline included)
+      repeated: 3       # sentences with a finding of the clause that make a topic central
+
+The judgement runs once per block of text over the findings of every rule (engine.py), as
+it needs the whole clause's findings; it reads only the sentences that hold a finding.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, replace
+from typing import Any
+
+from .findings import SEVERITIES, SEVERITY_RANK, Finding
+from .rulebook import Context, RuleError
+from . import tone
+
+DROP = "drop"
+LONG_SENTENCES = 6  # a text shorter than this, or than LONG_CHARS, is about all it says
+LONG_CHARS = 600
+_KEYS = {"commentary", "to", "lead", "repeated"}
+
+# the writer speaking: first person outside quotations ("tôi thấy", "theo mình")
+_FIRST_PERSON = re.compile(
+    r"(?<!\w)(?:tôi|tớ|tui|tao|chúng tôi|chúng mình|bọn mình|tụi mình|chúng ta|toi)(?!\w)"
+    # "mình" is also reflexive in prose ("ông mình", "của mình": the subject's own): the
+    # writer only where it opens a clause or thinks, judges, wishes
+    r"|(?:^|[,.;:!?…(\-–]\s*|(?<!\w)(?:theo|như|và|nhưng|thì|mà|chứ|nói thật)\s+)(?:mình|minh)(?!\w)"
+    r"|(?<!\w)(?:mình|minh)\s+(?:thấy|nghĩ|tin|mong|thích|ghét|đoán|chắc|cá|thề|ủng hộ|phản đối|thấy là)(?!\w)",
+    re.IGNORECASE)
+SHARE = 0.1  # a recurring topic fills at least this share of the sentences
+SETTLED_YEARS = 20  # a sentence set this long before the text's latest year is history
+_YEAR = re.compile(r"(?<![\d,.])(1[5-9]\d\d|20\d\d)(?![\d,.]\d)")
+# a sentence closing on "!" or "?" (outside a quotation): an exclamation or a question the
+# writer asks, which news narration does not
+_EXCLAIMS = re.compile(r"[!?][\s”\"’')\]]*$")
+
+
+@dataclass
+class Centrality:
+    commentary: Any  # a Condition (checks/base.py) over the commentary term set, or None
+    to: str
+    lead: int = 3
+    repeated: int = 3
+
+    @classmethod
+    def build(cls, spec: Any, where: str, ctx: Context, name: str) -> "Centrality":
+        from .checks.base import Condition  # checks/ imports this module
+
+        if not isinstance(spec, dict):
+            raise RuleError(f"{where}: expected a mapping with 'to' and optionally 'commentary', 'lead', 'repeated'")
+        unknown = sorted(set(spec) - _KEYS)
+        if unknown:
+            raise RuleError(f"{where}: unknown key '{unknown[0]}'")
+        to = spec.get("to")
+        if to != DROP and to not in SEVERITIES:
+            raise RuleError(f"{where}: key 'to': give a severity ({', '.join(SEVERITIES)}) or '{DROP}'")
+        counts = {}
+        for key, default in (("lead", 3), ("repeated", 3)):
+            value = spec.get(key, default)
+            if not isinstance(value, int) or isinstance(value, bool) or not 1 <= value <= 20:
+                raise RuleError(f"{where}: key '{key}': expected a number of sentences, 1..20")
+            counts[key] = value
+        commentary = None
+        if "commentary" in spec:
+            body = spec["commentary"]
+            if not isinstance(body, dict) or set(body) - {"terms", "wordlists"}:
+                raise RuleError(f"{where}: key 'commentary': expected a mapping with 'terms' and/or 'wordlists'")
+            commentary = Condition.build(dict(body, scope="sentence"), f"{where}: key 'commentary'",
+                                         ctx, f"{name}#commentary", False)
+        return cls(commentary, to, **counts)
+
+
+def long_text(doc) -> bool:
+    """Is the text long enough to be about more than each thing it mentions?"""
+    return len(doc.sentences) >= LONG_SENTENCES and len(doc.original) >= LONG_CHARS
+
+
+def settle(doc, findings: list[Finding], rules: dict) -> list[Finding]:
+    """The findings of one block after every `centrality` rule's judgement (in order)."""
+    gated = {rid: r.centrality for rid, r in rules.items() if getattr(r, "centrality", None)}
+    if not gated or not any(f.rule in gated for f in findings) or not long_text(doc):
+        return findings
+    # the sentences holding a finding of each clause, as found before this judgement
+    topic: dict[str, set[int]] = {}
+    for f in findings:
+        if SEVERITY_RANK[f.severity] >= SEVERITY_RANK["warning"]:
+            topic.setdefault(f.clause, set()).add(doc.sentence_of_original(f.start))
+    out = []
+    for f in findings:
+        gate = gated.get(f.rule)
+        if gate is None or _stands(doc, f, gate, topic.get(f.clause, set())):
+            out.append(f)
+        elif gate.to != DROP:
+            if SEVERITY_RANK[gate.to] < SEVERITY_RANK[f.severity]:
+                f = replace(f, severity=gate.to)
+            out.append(f)
+    return out
+
+
+def _stands(doc, f: Finding, gate: Centrality, sentences: set[int]) -> bool:
+    if central(doc, sentences, gate.lead, gate.repeated):
+        return True
+    return own_comment(doc, f.start, f.end, gate.commentary)
+
+
+def central(doc, sentences: set[int], lead: int, repeated: int) -> bool:
+    """Is the topic what the text is about: in its lead, or recurring, other than as history?"""
+    live = {k for k in sentences if not settled(doc, k)}
+    if len(live) >= max(repeated, SHARE * len(doc.sentences)):
+        return True
+    return any(k < lead_sentences(doc, lead) for k in live)
+
+
+def lead_sentences(doc, least: int) -> int:
+    """How many sentences make the lead: the first `least`, or more when the first two lines
+    (a headline and the paragraph under it) hold more, up to twice that (longer, the lines
+    are no headline and lead but the text itself)."""
+    text = doc.original
+    end, lines = 0, 0
+    while lines < 2:
+        nl = text.find("\n", end)
+        if nl == -1:
+            return least
+        if text[end:nl].strip():
+            lines += 1
+        end = nl + 1
+    held = doc.sentence_of_original(end)
+    return held if least < held <= 2 * least else least
+
+
+def settled(doc, index: int) -> bool:
+    """Is sentence `index` history: set, by its own year or the last year named before it
+    in its paragraph, SETTLED_YEARS or more before the latest year the text names?"""
+    years = doc.__dict__.get("_centrality_years")
+    if years is None:
+        years = doc.__dict__["_centrality_years"] = _narrative_years(doc)
+    latest = max((y for y in years if y is not None), default=None)
+    return years[index] is not None and years[index] <= latest - SETTLED_YEARS
+
+
+def _narrative_years(doc) -> list:
+    """Each sentence's year: the latest it names, or the one its paragraph last named."""
+    out, current = [], None
+    texts = tone.sentence_texts(doc)
+    for k, text in enumerate(texts):
+        if k and "\n\n" in doc.original[doc.register.sentences[k - 1][1]:doc.register.sentences[k][0] + 1]:
+            current = None  # a new paragraph: a new time
+        named = [int(y) for y in _YEAR.findall(text)]
+        if named:
+            current = max(named)
+        out.append(current)
+    return out
+
+
+def own_comment(doc, start: int, end: int, commentary=None) -> bool:
+    """Is the sentence at `start` a comment in the writer's own voice: not someone else's
+    words, and marked as a judgement (a commentary word, the first person, a comment's
+    informal voice, an exclamation or a question)?"""
+    if doc.register.others_words(start) or tone.reported(doc, start, end):
+        return False
+    index = doc.sentence_of_original(start)
+    texts = tone.sentence_texts(doc)
+    if not 0 <= index < len(texts):
+        return False
+    own = doc.register._outside_quotes(*doc.register.sentences[index]) if doc.register.sentences else texts[index]
+    if _FIRST_PERSON.search(own) or _EXCLAIMS.search(own.rstrip()):
+        return True
+    if tone.informal_sentence(doc, index):
+        return True
+    return bool(commentary and commentary.holds(doc, start))
