@@ -179,18 +179,21 @@ def _narrative_years(doc) -> list:
 
 
 def own_comment(doc, start: int, end: int, commentary=None) -> bool:
-    """Is the sentence at `start` a comment in the writer's own voice: not someone else's
-    words, and marked as a judgement (a commentary word, the first person, a comment's
-    informal voice, an exclamation or a question)?"""
-    if doc.register.others_words(start) or tone.reported(doc, start, end):
+    """Is the sentence at `start` a comment in the writer's own voice? Outside a quotation
+    attributed to someone, a comment's marks that news narration never writes (the first
+    person, a comment's informal voice, an exclamation or a question) are the writer's even
+    beside a reported clause ("phe đối lập lại kêu gọi biểu tình, chán thật!"); a word of
+    judgement (`commentary`) counts only where no source is credited for the sentence
+    ("ông A cho biết cuộc bầu cử là một màn kịch" is A's judgement)."""
+    quote = doc.register.quote_of(start)
+    if quote is not None and (tone.formal(doc) or doc.register.attributed_quote(quote)):
         return False
     index = doc.sentence_of_original(start)
-    texts = tone.sentence_texts(doc)
-    if not 0 <= index < len(texts):
+    if not doc.register.sentences or not 0 <= index < len(doc.register.sentences):
         return False
-    own = doc.register._outside_quotes(*doc.register.sentences[index]) if doc.register.sentences else texts[index]
-    if _FIRST_PERSON.search(own) or _EXCLAIMS.search(own.rstrip()):
+    own = doc.register._outside_quotes(*doc.register.sentences[index])
+    if _FIRST_PERSON.search(own) or _EXCLAIMS.search(own.rstrip()) or tone.informal(own, weak=False):
         return True
-    if tone.informal_sentence(doc, index):
-        return True
+    if doc.register.reported(index):
+        return False
     return bool(commentary and commentary.holds(doc, start))
