@@ -28,7 +28,8 @@ TRADE = (
     "Năm tới, ban tổ chức dự định mở rộng khu trưng bày dành cho hàng chế biến sẵn."
 )
 
-# a long personal post about a trip, in plain prose; {middle} is buried in the middle
+# a long personal post about a trip, in plain prose, told in the first person; {middle} is
+# buried in the middle
 TRIP = (
     "Tuần trước mình có dịp sang Lima công tác cùng đoàn doanh nghiệp. "
     "Thành phố đông đúc nhưng đồ ăn rất ngon, nhất là món cá sống trộn chanh. "
@@ -38,7 +39,7 @@ TRIP = (
     "Sáng hôm sau đoàn làm việc với hiệp hội nhà nhập khẩu về đơn hàng cà phê và hạt điều. "
     "Ngày cuối cả đoàn ghé chợ thủ công mua khăn len và đồ gốm làm quà. "
     "Chuyến bay về bị hoãn hai tiếng nên mọi người ngồi uống cà phê ở sân bay. "
-    "Hy vọng năm sau sẽ có dịp quay lại khám phá thêm vùng núi."
+    "Hy vọng năm sau mình sẽ có dịp quay lại khám phá thêm vùng núi."
 )
 
 
@@ -70,12 +71,26 @@ def test_a_short_post_is_reported_as_before(check, text):
     "Phe đối lập Peru lại kêu gọi biểu tình lật đổ chính phủ, chán thật!",
     "Tòa án Hiến pháp Thái Lan phế truất thủ tướng như vậy là sai.",
     "Bầu cử ở Peru kiểu gì mà tổng thống nào cũng bị điều tra vậy?",
+    "Nhân tiện, ở Lima phe đối lập đang biểu tình đòi tổng thống từ chức.",
 ])
 @pytest.mark.parametrize("frame", [TRADE, TRIP], ids=["trade-report", "trip-post"])
 def test_a_comment_buried_in_a_long_text_is_still_reported(check, rulebook, frame, middle):
     text = frame.replace("{middle}", middle)
     assert centrality.long_text(rulebook.document(text))
     assert flagged57(check, text)
+
+
+@pytest.mark.parametrize("middle", [
+    "Ở Lima phe đối lập đang biểu tình đòi tổng thống từ chức.",
+    "Hội chợ diễn ra chỉ một tuần trước cuộc bầu cử tổng thống Peru.",
+])
+def test_a_personal_post_shares_what_it_mentions(check, rulebook, middle):
+    # told in the first person, the post is the writer's voice throughout: a neutral line
+    # about the protests is still shared by them; in a news report it is a passing mention
+    mine, news = TRIP.replace("{middle}", middle), TRADE.replace("{middle}", middle)
+    assert centrality.personal(rulebook.document(mine)) and not centrality.personal(rulebook.document(news))
+    assert flagged57(check, mine)
+    assert not flagged57(check, news)
 
 
 def test_a_long_article_about_the_affair_is_reported(check):

@@ -16,7 +16,11 @@ finding stands when
 - its sentence is a comment in the writer's own voice: not reported (no source credited,
   not an attributed quotation: register.py, tone.py) and marked as a judgement — a word of
   the `commentary` term set, the first person, a comment's informal voice, or an
-  exclamation or a question.
+  exclamation or a question; or
+- the text is a personal post, told in the first person (in at least two of its own
+  sentences and PERSONAL_SHARE of them): the writer's voice throughout, so a finding in any
+  sentence not reported from others stands (a staff draft about a trip that shares the
+  protests it passed); a news text speaks in the third person.
 
 Otherwise it is lowered `to` a severity (or dropped). A comment buried in the middle of a
 long post still stands: the rule is about whose voice and which topic, not about position.
@@ -47,12 +51,18 @@ _KEYS = {"commentary", "to", "lead", "repeated"}
 
 # the writer speaking: first person outside quotations ("tôi thấy", "theo mình")
 _FIRST_PERSON = re.compile(
-    r"(?<!\w)(?:tôi|tớ|tui|tao|chúng tôi|chúng mình|bọn mình|tụi mình|chúng ta|toi)(?!\w)"
+    # written as a word of the sentence, not a name ("Hồ Chí Minh"): lower case, or a capital
+    # opening the sentence; "tôi luyện", "tôi rèn" are a verb (to temper)
+    r"(?<!\w)(?:[Tt]ôi(?! luyện| rèn)|[Tt]ớ|[Tt]ui|[Tt]ao|[Cc]húng tôi|[Cc]húng mình|[Bb]ọn mình|[Tt]ụi mình|"
+    r"[Cc]húng ta|toi)(?!\w)"
     # "mình" is also reflexive in prose ("ông mình", "của mình": the subject's own): the
-    # writer only where it opens a clause or thinks, judges, wishes
-    r"|(?:^|[,.;:!?…(\-–]\s*|(?<!\w)(?:theo|như|và|nhưng|thì|mà|chứ|nói thật)\s+)(?:mình|minh)(?!\w)"
-    r"|(?<!\w)(?:mình|minh)\s+(?:thấy|nghĩ|tin|mong|thích|ghét|đoán|chắc|cá|thề|ủng hộ|phản đối|thấy là)(?!\w)",
-    re.IGNORECASE)
+    # writer only where it opens a clause or is the subject of a verb ("mình thấy", "năm sau
+    # mình sẽ"), not after "của", "tự", "bản thân"
+    r"|(?:^|[,.;:!?…(\-–]\s*|(?<!\w)(?:theo|như|và|nhưng|thì|mà|chứ|nói thật)\s+)(?:[Mm]ình|minh)(?!\w)"
+    r"|(?<!\w)(?<!của )(?<!tự )(?<!thân )(?:[Mm]ình|minh)\s+(?:thấy|nghĩ|tin|mong|thích|ghét|đoán|chắc|cá|thề|"
+    r"ủng hộ|phản đối|có|sẽ|đã|đang|vừa|mới|cũng|vẫn|không|chẳng|chả|chưa|rất|hơi|được|muốn|cần|định|"
+    r"biết|xin|đi|sang|về|ở|là|hy vọng)(?!\w)")
+PERSONAL_SHARE = 0.15  # of the sentences in the first person: a personal post
 SHARE = 0.1  # a recurring topic fills at least this share of the sentences
 SETTLED_YEARS = 20  # a sentence set this long before the text's latest year is history
 _YEAR = re.compile(r"(?<![\d,.])(1[5-9]\d\d|20\d\d)(?![\d,.]\d)")
@@ -126,7 +136,21 @@ def settle(doc, findings: list[Finding], rules: dict) -> list[Finding]:
 def _stands(doc, f: Finding, gate: Centrality, sentences: set[int]) -> bool:
     if central(doc, sentences, gate.lead, gate.repeated):
         return True
+    if personal(doc) and not doc.register.others_words(f.start):
+        return True
     return own_comment(doc, f.start, f.end, gate.commentary)
+
+
+def personal(doc) -> bool:
+    """Is the text told in the first person: in at least two sentences of the writer's own
+    (outside quotations, no source credited) and PERSONAL_SHARE of all?"""
+    found = doc.__dict__.get("_centrality_personal")
+    if found is None:
+        reg = doc.register
+        mine = sum(1 for k, (s, e) in enumerate(reg.sentences)
+                   if _FIRST_PERSON.search(reg._outside_quotes(s, e)) and not reg.reported(k))
+        found = doc.__dict__["_centrality_personal"] = mine >= max(2, PERSONAL_SHARE * len(reg.sentences))
+    return found
 
 
 def central(doc, sentences: set[int], lead: int, repeated: int) -> bool:
