@@ -121,10 +121,15 @@ def settle(doc, findings: list[Finding], rules: dict) -> list[Finding]:
     for f in findings:
         if SEVERITY_RANK[f.severity] >= SEVERITY_RANK["warning"]:
             topic.setdefault(f.clause, set()).add(doc.sentence_of_original(f.start))
+    verdicts: dict = {}  # (clause, lead, repeated) → central, judged once, not once per finding
     out = []
     for f in findings:
         gate = gated.get(f.rule)
-        if gate is None or _stands(doc, f, gate, topic.get(f.clause, set())):
+        if gate is not None:
+            key = (f.clause, gate.lead, gate.repeated)
+            if key not in verdicts:
+                verdicts[key] = central(doc, topic.get(f.clause, set()), gate.lead, gate.repeated)
+        if gate is None or verdicts[key] or _stands(doc, f, gate):
             out.append(f)
         elif gate.to != DROP:
             if SEVERITY_RANK[gate.to] < SEVERITY_RANK[f.severity]:
@@ -133,9 +138,8 @@ def settle(doc, findings: list[Finding], rules: dict) -> list[Finding]:
     return out
 
 
-def _stands(doc, f: Finding, gate: Centrality, sentences: set[int]) -> bool:
-    if central(doc, sentences, gate.lead, gate.repeated):
-        return True
+def _stands(doc, f: Finding, gate: Centrality) -> bool:
+    """Does a finding away from the text's topic stand, as the writer's own voice?"""
     if personal(doc) and not doc.register.others_words(f.start):
         return True
     return own_comment(doc, f.start, f.end, gate.commentary)
@@ -181,10 +185,11 @@ def lead_sentences(doc, least: int) -> int:
 def settled(doc, index: int) -> bool:
     """Is sentence `index` history: set, by its own year or the last year named before it
     in its paragraph, SETTLED_YEARS or more before the latest year the text names?"""
-    years = doc.__dict__.get("_centrality_years")
-    if years is None:
-        years = doc.__dict__["_centrality_years"] = _narrative_years(doc)
-    latest = max((y for y in years if y is not None), default=None)
+    cached = doc.__dict__.get("_centrality_years")
+    if cached is None:
+        years = _narrative_years(doc)
+        cached = doc.__dict__["_centrality_years"] = (years, max((y for y in years if y is not None), default=0))
+    years, latest = cached
     return years[index] is not None and years[index] <= latest - SETTLED_YEARS
 
 
@@ -215,9 +220,21 @@ def own_comment(doc, start: int, end: int, commentary=None) -> bool:
     index = doc.sentence_of_original(start)
     if not doc.register.sentences or not 0 <= index < len(doc.register.sentences):
         return False
-    own = doc.register._outside_quotes(*doc.register.sentences[index])
-    if _FIRST_PERSON.search(own) or _EXCLAIMS.search(own.rstrip()) or tone.informal(own, weak=False):
+    marked = _marked(doc, index)
+    if marked:
         return True
     if doc.register.reported(index):
         return False
     return bool(commentary and commentary.holds(doc, start))
+
+
+def _marked(doc, index: int) -> bool:
+    """Does sentence `index` (outside its quotations) carry a comment's marks: the first
+    person, a comment's informal voice, a closing "!" or "?"? Once per sentence: a long
+    sentence with many findings must not be read again for each."""
+    memo = doc.__dict__.setdefault("_centrality_marked", {})
+    if index not in memo:
+        own = doc.register._outside_quotes(*doc.register.sentences[index])
+        memo[index] = bool(_FIRST_PERSON.search(own) or _EXCLAIMS.search(own.rstrip())
+                           or tone.informal(own, weak=False))
+    return memo[index]
