@@ -72,6 +72,8 @@ def test_a_short_post_is_reported_as_before(check, text):
     "Tòa án Hiến pháp Thái Lan phế truất thủ tướng như vậy là sai.",
     "Bầu cử ở Peru kiểu gì mà tổng thống nào cũng bị điều tra vậy?",
     "Nhân tiện, ở Lima phe đối lập đang biểu tình đòi tổng thống từ chức.",
+    # the readers addressed: a post speaks to them, a report does not
+    "Tình hình biểu tình lật đổ chính phủ ở Thái Lan đang phức tạp, đề nghị anh chị em lưu ý.",
 ])
 @pytest.mark.parametrize("frame", [TRADE, TRIP], ids=["trade-report", "trip-post"])
 def test_a_comment_buried_in_a_long_text_is_still_reported(check, rulebook, frame, middle):
