@@ -9,8 +9,8 @@ in a trade story — is not sharing or commenting on that state's internal affai
 finding stands when
 
 - the topic is central: the clause's findings (of any of its rules) are in the lead — the
-  headline and the paragraph under it (at most `lead` sentences), which say what a news text
-  is about — or recur in at least `repeated` sentences and a tenth of the text; settled
+  headline and the paragraph under it (at least `lead` sentences, at most twice that), which
+  say what a news text is about — or recur in at least `repeated` sentences and a tenth of the text; settled
   history (a sentence set 20 years or more before the latest year the text names: a
   revolution of 1795 in a story of 2000) does not make a topic; or
 - its sentence is a comment in the writer's own voice: not reported (no source credited,
@@ -28,7 +28,7 @@ long post still stands: the rule is about whose voice and which topic, not about
     centrality:
       commentary: {wordlists: [commentary_marks]}
       to: info          # or "drop"
-      lead: 3           # sentences that make the lead (headline included)
+      lead: 3           # sentences that make the lead at least (headline included)
       repeated: 3       # sentences with a finding of the clause that make a topic central
 
 The judgement runs once per block of text over the findings of every rule (engine.py), as
