@@ -20,6 +20,7 @@ import typer
 from . import __version__, output
 from .findings import SEVERITY_RANK
 from .messages import args_lang, locale_lang, set_ui, text, ui, ui_count
+from .report import REPORTERS, ReportOptions
 
 
 def H(key: str, **values) -> str:
@@ -32,11 +33,8 @@ MAX_SIZE_LIMIT = 1024  # MB: --max-size cannot lift the bound on memory altogeth
 PROGRESS_FROM = 20  # files: fewer finish before a progress bar would help
 
 
-class Format(str, Enum):
-    text = "text"
-    json = "json"
-    sarif = "sarif"
-    github = "github"
+# --format offers every registered reporter (report/__init__.py)
+Format = Enum("Format", [(name, name) for name in REPORTERS], type=str)
 
 
 class Lang(str, Enum):
@@ -58,20 +56,9 @@ class FailOn(str, Enum):
 
 def _console(**kwargs):
     # rich is imported only when something is printed through it: JSON output never needs it
-    from rich.console import Console
+    from .report.terminal import console
 
-    if os.environ.get("NO_COLOR"):
-        # no colour system at all: rich's own no_color keeps bold, underline and reverse
-        kwargs["color_system"] = None
-    return Console(highlight=False, soft_wrap=True, **kwargs)
-
-
-def _width(console) -> Optional[int]:
-    """Cells to fit the text report into: the terminal's, or COLUMNS when set; a pipe's
-    lines are not wrapped (grep should find a whole message)."""
-    if console.is_terminal or os.environ.get("COLUMNS", "").isdigit():
-        return console.width
-    return None
+    return console(**kwargs)
 
 
 def _stderr():
@@ -275,7 +262,7 @@ def check(
 
 
 def _progress(count: int, fmt: Format):
-    if count <= PROGRESS_FROM or not sys.stderr.isatty() or fmt is not Format.text:
+    if count <= PROGRESS_FROM or not sys.stderr.isatty() or not REPORTERS[fmt.value].for_people:
         return None
     from rich.progress import Progress
 
@@ -283,28 +270,9 @@ def _progress(count: int, fmt: Format):
 
 
 def _print(reports, fmt: Format, lang: str, rulebook, quiet: bool, statistics: bool, group: str = "file") -> None:
-    if fmt is Format.text:
-        from .report.terminal import render
-
-        console, out = _stdout_console()
-        render(reports, lang, console, quiet=quiet, statistics=statistics, group=group, width=_width(console))
-        _done_with(out)
-        return
-    out = output.machine_stream()
-    if fmt is Format.json:
-        from .report.json_format import chunks
-
-        out.writelines(chunks(reports))
-    elif fmt is Format.sarif:
-        from .report.sarif import render
-
-        out.write(render(reports, rulebook.rules, lang) + "\n")
-    elif fmt is Format.github:
-        from .report.github import render
-
-        text = render(reports)
-        if text:
-            out.write(text + "\n")
+    reporter = REPORTERS[fmt.value]
+    out = output.text_stream() if reporter.for_people else output.machine_stream()
+    reporter.write(reports, ReportOptions(lang, tuple(rulebook.rules), quiet, statistics, group), out)
     _done_with(out)
 
 

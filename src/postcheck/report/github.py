@@ -32,3 +32,9 @@ def render(reports: list[FileReport]) -> str:
             props.append(f"title={_escape_property(f'{f.clause} {f.rule}')}")
             out.append(f"::{COMMAND[f.severity]} {','.join(props)}::{_escape_data(f.message)}")
     return "\n".join(out)
+
+
+def write(reports: list[FileReport], options, out) -> None:
+    text = render(reports)
+    if text:  # no findings: no line at all, not an empty one
+        out.write(text + "\n")

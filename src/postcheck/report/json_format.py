@@ -38,3 +38,7 @@ def chunks(reports: Iterable[FileReport]) -> Iterator[str]:
 
 def render(reports: list[FileReport]) -> str:
     return "".join(chunks(reports))
+
+
+def write(reports: list[FileReport], options, out) -> None:
+    out.writelines(chunks(reports))

@@ -69,3 +69,7 @@ def render(reports: list[FileReport], rules: list, lang: str) -> str:
         }],
     }
     return json.dumps(sarif, ensure_ascii=False, indent=2)
+
+
+def write(reports: list[FileReport], options, out) -> None:
+    out.write(render(reports, options.rules, options.lang) + "\n")

@@ -15,6 +15,7 @@ bytes are the ones rich would write; only a legacy Windows console, which rich d
 through the Win32 API instead of escape codes, still gets them through console.print."""
 from __future__ import annotations
 
+import os
 import re
 from collections import Counter, defaultdict
 
@@ -87,6 +88,29 @@ def render(reports: list[FileReport], lang: str, console: Console, *, quiet: boo
     for line in wrap(summary(reports, lang), width, ""):
         write(line)
     write.flush()
+
+
+def console(**kwargs) -> Console:
+    """A console for postcheck's output (the report, and the CLI's other commands)."""
+    if os.environ.get("NO_COLOR"):
+        # no colour system at all: rich's own no_color keeps bold, underline and reverse
+        kwargs["color_system"] = None
+    return Console(highlight=False, soft_wrap=True, **kwargs)
+
+
+def fit_width(console: Console) -> int | None:
+    """Cells to fit the text report into: the terminal's, or COLUMNS when set; a pipe's
+    lines are not wrapped (grep should find a whole message)."""
+    if console.is_terminal or os.environ.get("COLUMNS", "").isdigit():
+        return console.width
+    return None
+
+
+def write(reports: list[FileReport], options, out) -> None:
+    """The text report on `out` (the Reporter protocol, report/__init__.py)."""
+    screen = console(file=out)
+    render(reports, options.lang, screen, quiet=options.quiet, statistics=options.statistics,
+           group=options.group, width=fit_width(screen))
 
 
 def summary(reports: list[FileReport], lang: str) -> list[tuple[str, str | None]]:
