@@ -58,7 +58,7 @@ VALID_RULE = """rules:
     examples: {hit: [x], miss: [y]}
 """
 KEYS = ["disable", "enable", "severity", "terms", "official_domains", "wordlists", "exclude", "fail_on", "lang",
-        "rules", "id", "clause", "kind", "pattern", "flags", "unless", "scope", "to", "within", "a", "b", "tool"]
+        "extra_rules", "rules", "id", "clause", "kind", "pattern", "flags", "unless", "scope", "to", "within", "a", "b", "tool"]
 SCALARS = ["", "~", "null", "true", "0", "-1", "1e308", ".nan", "'\\0'", '"\\0"', "x" * 300, "5.2", "9.9",
            "classifed.marks", "info", "[]", "{}", "!!binary aGk=", "!!python/name:os.system", "2001-12-14",
            "'(a+)+$'", "'\\b\\w*\\w*\\w*!'", "&a x", "*a", "<<: *a", "? [a]", "|\n  x", "'mật'", "ｍật"]

@@ -141,11 +141,20 @@ def _spec(config, rules_dir: Optional[Path], wordlists_dir: Optional[Path]):
         extra["official_domains"] = extra.get("official_domains", []) + config.official_domains
     dirs = [d for d in (wordlists_dir, config.wordlists) if d] + [resource_dir("wordlists")]
     return RulebookSpec(
-        rule_dirs=(rules_dir,) if rules_dir else None,
+        rule_dirs=_rule_dirs(rules_dir, config),
         wordlist_dirs=tuple(dirs),
         extra_terms=tuple((k, tuple(v)) for k, v in extra.items()),
         config=config,
     )
+
+
+def _rule_dirs(rules_dir: Optional[Path], config):
+    """--rules replaces the shipped rules; the configuration's extra_rules add to either."""
+    if not config.extra_rules:
+        return (rules_dir,) if rules_dir else None
+    from .resources import resource_dir
+
+    return (rules_dir or resource_dir("rules"), *config.extra_rules)
 
 
 def _build(spec):

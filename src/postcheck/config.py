@@ -7,6 +7,7 @@
     terms: {profanity: ["..."]}             # extra terms appended to shipped word lists
     official_domains: ["example.gov.vn"]   # more official e-mail domains (clause 5.6)
     wordlists: path/to/folder               # word lists looked up here before the shipped ones
+    extra_rules: [path/to/folder]           # rule folders loaded after the shipped rules (or --rules)
     exclude: ["drafts/archive/**"]          # paths (globs) never checked
     fail_on: warning
     lang: vi
@@ -26,7 +27,8 @@ from .rulebook import RuleError
 from .safe_yaml import load_file, read_text, short
 
 CONFIG_NAME = ".postcheck.yaml"
-KEYS = {"disable", "enable", "severity", "terms", "official_domains", "wordlists", "exclude", "fail_on", "lang"}
+KEYS = {"disable", "enable", "severity", "terms", "official_domains", "wordlists", "extra_rules", "exclude", "fail_on",
+        "lang"}
 
 STARTER = """\
 # postcheck configuration (see README.md of postcheck, and `postcheck --help`).
@@ -49,6 +51,9 @@ STARTER = """\
 
 # A folder of your own word lists, looked up before the shipped ones:
 # wordlists: wordlists/
+
+# Folders of your own rules (*.yaml), loaded on top of the shipped rules:
+# extra_rules: ["rules/"]
 
 # Paths never checked (globs, relative to this file):
 # exclude: ["archive/**", "**/*.draft.md"]
@@ -80,6 +85,9 @@ STARTER_VI = """\
 # Thư mục danh sách từ của riêng bạn, được tra trước danh sách có sẵn:
 # wordlists: wordlists/
 
+# Thư mục quy tắc của riêng bạn (*.yaml), chạy thêm cùng các quy tắc có sẵn:
+# extra_rules: ["rules/"]
+
 # Đường dẫn không bao giờ kiểm tra (mẫu glob, tính từ tệp này):
 # exclude: ["archive/**", "**/*.draft.md"]
 
@@ -101,6 +109,7 @@ class Config:
     terms: dict[str, list[str]] = field(default_factory=dict)
     official_domains: list[str] = field(default_factory=list)
     wordlists: Path | None = None
+    extra_rules: list[Path] = field(default_factory=list)  # rule folders added to the base ones
     exclude: list[str] = field(default_factory=list)
     fail_on: str | None = None
     lang: str | None = None
@@ -237,6 +246,8 @@ def load_config(path: Path | None) -> Config:
         cfg.terms = {str(k): _strings(v, where, f"terms.{str(k)[:40]}") for k, v in terms.items()}
     if "wordlists" in data:
         cfg.wordlists = _folder(data["wordlists"], cfg.root, where, "wordlists")
+    if "extra_rules" in data:
+        cfg.extra_rules = [_rule_folder(v, cfg.root, where) for v in _strings(data["extra_rules"], where, "extra_rules")]
     if "fail_on" in data:
         if not isinstance(data["fail_on"], str) or data["fail_on"] not in (*SEVERITIES, "never"):
             raise ConfigError(f"{where}: key 'fail_on': expected error, warning, info or never")
@@ -258,6 +269,18 @@ def _folder(value: Any, root: Path, where: str, key: str) -> Path:
         ok = False
     if not ok:
         raise ConfigError(f"{where}: key '{key}': {short(value)} is not a folder")
+    return folder
+
+
+def _rule_folder(value: str, root: Path, where: str) -> Path:
+    """A folder of rule files: one that held none would add nothing, silently."""
+    folder = _folder(value, root, where, "extra_rules")
+    try:
+        found = any(folder.glob("*.yaml"))
+    except OSError:
+        found = False
+    if not found:
+        raise ConfigError(f"{where}: key 'extra_rules': {short(value)} holds no rule files (*.yaml)")
     return folder
 
 
