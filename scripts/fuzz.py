@@ -6,7 +6,7 @@
     python scripts/fuzz.py --big 10              # time and peak memory on a 10 MB draft
 
 Every input goes through what a file goes through: bytes are decoded (inputs.decode,
-legacy encodings included), Markdown and HTML are read as prose (markup.prose) and the text is checked
+legacy encodings included), Markdown and HTML are read as prose (readers.prose) and the text is checked
 (Rulebook.check_text). A crash is any exception other than an InputError for bytes that
 are not text; every finding must also point into the text (0 <= start <= end <= len,
 match == text[start:end], line and column agree). Inputs slower than --slow seconds are
@@ -262,8 +262,9 @@ def _check(text: str) -> int:
 
 
 def _one(index: int, seed: int) -> tuple[str, object, float, str | None, int]:
-    from postcheck.inputs import InputError, decode
-    from postcheck.markup import prose
+    from postcheck.inputs import InputError
+    from postcheck.readers import prose
+    from postcheck.readers.text import decode
 
     rng = random.Random(seed * 1_000_003 + index)
     kind = "long" if index % LONG_EVERY == LONG_EVERY - 1 else GENERATORS[index % len(GENERATORS)]

@@ -168,7 +168,7 @@ def test_markdown_is_checked_as_prose_with_source_positions(tmp_path):
 
 
 def test_markdown_reference_definition_hides_only_its_own_line():
-    from postcheck.markup import prose
+    from postcheck.readers import prose
 
     text = "[a]: https://x.vn/ref\nMình gửi tài liệu mật.\n"
     assert prose("p.md", text).strip() == "Mình gửi tài liệu mật."
@@ -236,9 +236,9 @@ def test_hostile_markup_is_read_in_bounded_time(hostile):
     # quadratic reading would take minutes on these (html.parser takes 92 s on 900 KB of "</a")
     import time
 
-    from postcheck.markup import read_markup
+    from postcheck.readers import prose_view
     for name in ("p.html", "p.md"):
         started = time.perf_counter()
-        read = read_markup(name, hostile)
+        read = prose_view(name, hostile)
         assert time.perf_counter() - started < 15, name  # one core of two, shared
         assert read.text.original_length == len(hostile)

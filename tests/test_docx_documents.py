@@ -87,7 +87,7 @@ def test_word_places_in_text_and_sarif(tmp_path):
 def test_a_text_box_is_read_once_after_its_anchor(tmp_path):
     from docx.oxml.parser import parse_xml
 
-    from postcheck.docx_input import read_docx
+    from postcheck.readers import read
 
     box = ("<w:p><w:r><w:t>Hộp chữ: tài liệu mật</w:t></w:r></w:p>")
     run = parse_xml(
@@ -100,7 +100,7 @@ def test_a_text_box_is_read_once_after_its_anchor(tmp_path):
     doc.add_paragraph("Kết thúc.")
     path = tmp_path / "box.docx"
     doc.save(str(path))
-    source = read_docx(str(path))
+    source = read(str(path))  # the .docx reader, chosen by its suffix
     # the Fallback copy is not read twice; the anchor's own text stays in its paragraph
     assert source.text.split("\n") == ["Mở đầu.Ảnh kèm ", "Hộp chữ: tài liệu mật", "Kết thúc."]
     assert [(p.part, p.paragraph) for p in source.places] == [("body", 1), ("body", 2), ("body", 3)]

@@ -15,7 +15,9 @@ from hypothesis import HealthCheck, given, settings, strategies as st
 
 from postcheck import encodings
 from postcheck.encodings import decode_legacy, encode_legacy, guess
-from postcheck.inputs import InputError, Source, decode, decode_with_notice, read
+from postcheck.inputs import InputError, Source
+from postcheck.readers import read
+from postcheck.readers.text import decode, decode_with_notice
 
 SENTENCES = [
     "Mình gửi mọi người tài liệu mật của Vụ, đừng chia sẻ ra ngoài nhé.",

@@ -8,7 +8,7 @@ import time
 from typer.testing import CliRunner
 
 from postcheck.cli import check_app
-from postcheck.markup import read_markup
+from postcheck.readers import prose_view
 
 CMS_PAGE = """<!DOCTYPE html>
 <html lang="vi"><head><meta charset="utf-8"><title>G&oacute;c chia s&#7867;</title>
@@ -103,7 +103,7 @@ def test_markdown_code_is_read_by_secret_rules_only(tmp_path):
 
 
 def test_entities_and_escapes_are_decoded_in_markdown():
-    read = read_markup("a.md", "Gửi t&agrave;i li&#7879;u m\\&#7853;t và tài liệu mật\n")
+    read = prose_view("a.md", "Gửi t&agrave;i li&#7879;u m\\&#7853;t và tài liệu mật\n")
     # a backslash keeps an entity as written (CommonMark)
     assert read.text.text.startswith("Gửi tài liệu m&#7853;t và tài liệu mật")
 
@@ -112,7 +112,7 @@ def test_ten_megabyte_html_is_read_in_bounded_time():
     unit = CMS_PAGE.split("<body>")[1]
     page = unit * (10_000_000 // len(unit))
     started = time.perf_counter()
-    read = read_markup("big.html", page)
+    read = prose_view("big.html", page)
     elapsed = time.perf_counter() - started
     assert read.text.original_length == len(page)
     assert read.text.text.count("tài liệu mật") == page.count("t&agrave;i&nbsp;li&#7879;u")
@@ -120,16 +120,16 @@ def test_ten_megabyte_html_is_read_in_bounded_time():
 
 
 def test_markdown_read_in_stretches_reads_as_one_piece(monkeypatch):
-    import postcheck.markup as markup
+    import postcheck.readers.markup as markup
 
     # fenced blocks with blank lines inside, so that a cut inside one would show its code
     body = MARKDOWN.split("---\n", 2)[2] + "\n```\nmật khẩu: Hanoi@2024xyz\n\n\nbáo cáo mật\n```\n\n"
     doc = body * 300
     monkeypatch.setattr(markup, "STRETCH", 10**9)
-    whole = read_markup("a.md", doc)
+    whole = prose_view("a.md", doc)
     monkeypatch.setattr(markup, "STRETCH", 2_000)
     assert len(markup._stretches(doc)) > 50
-    pieces = read_markup("a.md", doc)
+    pieces = prose_view("a.md", doc)
     assert pieces.text.text == whole.text.text and pieces.code.text == whole.code.text
     k = pieces.text.text.rindex("tài liệu mật")
     start, _ = pieces.text.original_span(k, k + 12)

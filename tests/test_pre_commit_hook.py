@@ -6,7 +6,7 @@ from pathlib import Path
 
 import yaml
 
-from postcheck.inputs import TEXT_SUFFIXES
+from postcheck.readers import SUFFIXES
 
 HOOKS = Path(__file__).resolve().parents[1] / ".pre-commit-hooks.yaml"
 
@@ -21,7 +21,7 @@ def test_hook_selects_every_format_postcheck_reads():
     # a type filter would drop files by content: .docx is "binary", never "text"
     assert "types_or" not in hook and hook.get("types", ["file"]) == ["file"]
     pattern = re.compile(hook["files"])
-    for suffix in TEXT_SUFFIXES:
+    for suffix in SUFFIXES:
         assert pattern.search(f"press/thong-cao{suffix}"), suffix
         assert pattern.search(f"press/THONG-CAO{suffix.upper()}"), suffix
     for other in ("logo.png", "script.py", "notes.docx.bak", "README"):

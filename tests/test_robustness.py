@@ -16,8 +16,9 @@ from hypothesis import HealthCheck, given, settings, strategies as st
 from postcheck import load_rulebook
 from postcheck.checks.pattern import PatternRule
 from postcheck.checks.regex_engines import backtracking_risk, compile_pattern, compile_re2, translate_to_re2
-from postcheck.inputs import DEFAULT_MAX_SIZE, InputError, read
+from postcheck.inputs import DEFAULT_MAX_SIZE, InputError
 from postcheck.normalize import CONFUSABLES, clean, matching_view, teencode_table
+from postcheck.readers import read
 from postcheck.rulebook import RuleError
 
 RULEBOOK = load_rulebook()

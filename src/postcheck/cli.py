@@ -193,7 +193,8 @@ def check(
     version: bool = typer.Option(False, "--version", callback=_version, is_eager=True, help=H("help.version")),
 ) -> None:
     from .masking import for_display
-    from .inputs import InputError, expand
+    from .inputs import InputError
+    from .readers import expand
     from .rulebook import RuleError
     from .runner import ReadOptions, check_paths, without_excluded
 

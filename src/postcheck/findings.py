@@ -23,7 +23,7 @@ class Finding:
     # the match is a secret or personal datum, masked in every output (masking.py): True,
     # or "number" for a long number whose first and last two digits may show
     secret: bool | str = False
-    # .docx: where Word shows it (docx_input.Place: part, paragraph number, first words)
+    # .docx: where Word shows it (readers.docx.Place: part, paragraph number, first words)
     place: object | None = None
 
     def where(self) -> str | None:

@@ -14,8 +14,8 @@ from typing import Callable, Iterable
 from . import inline_control
 from .config import Config
 from .findings import FileReport
-from .inputs import DEFAULT_MAX_SIZE, InputError, read
-from .markup import read_markup
+from .inputs import InputError
+from .readers import ReadOptions, prose_view, read
 from .textmap import LineIndex, MappedText, lf_line_ends
 
 
@@ -39,12 +39,6 @@ class RulebookSpec:
         return book
 
 
-@dataclass(frozen=True)
-class ReadOptions:
-    encoding: str | None = None
-    max_size: int | None = DEFAULT_MAX_SIZE  # bytes; None: no limit
-
-
 _worker_book = None
 _worker_lang = "vi"
 _worker_read = ReadOptions()
@@ -60,11 +54,11 @@ def _init_worker(spec: RulebookSpec, lang: str, options: ReadOptions) -> None:
 
 def check_one(rulebook, path: str, lang: str, options: ReadOptions = ReadOptions()) -> FileReport:
     try:
-        source = _read(path, options)
+        source = read(path, encoding=options.encoding, max_size=options.max_size)
     except InputError as exc:
         return FileReport(path, (), str(exc))
     # markup's patterns know only LF as a line end; the report keeps the text as read
-    markup = read_markup(source.path, lf_line_ends(source.text))
+    markup = prose_view(source.path, lf_line_ends(source.text))
     if markup is None:
         findings = rulebook.check_text(source.text, lang)
         secrets = [f for f in findings if f.secret]
@@ -108,14 +102,6 @@ def _markup_findings(rulebook, markup, source: str, lang: str) -> tuple[list, li
     if rulebook.maskers:
         secrets += _located(rulebook.check_text(readable.text, lang, rules=rulebook.maskers), readable, lines)
     return findings, secrets
-
-
-def _read(path: str, options: ReadOptions):
-    if path.lower().endswith(".docx"):
-        from .docx_input import read_docx
-
-        return read_docx(path, options.max_size)
-    return read(path, encoding=options.encoding, max_size=options.max_size)
 
 
 def _check_in_worker(path: str) -> FileReport:

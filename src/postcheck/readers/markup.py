@@ -1,55 +1,37 @@
-"""Markdown and HTML read as the prose a reader sees, mapped back to the source.
+"""Markdown read as the prose a reader sees, mapped back to the source.
 
 The prose is what a browser or a Markdown viewer shows: character references decoded
 (`t&agrave;i&nbsp;li&#7879;u` is "tài liệu"), inline markup joined (`tài liệu **mật**` is
 one phrase), alt and title text kept, code, link targets, comments, scripts and front
 matter left out. It is no longer the source's length, so it is built with textmap's
 MappedBuilder: every character remembers the source span it came from, and findings are
-reported there (runner.py).
+reported there (runner.py). HTML goes through html.py.
 
 Markdown goes through markdown-it-py (CommonMark, the parser rich already depends on), whose
 block tokens carry source lines; each inline piece is then found in the source from a cursor
-that only moves forward, so the work stays linear. HTML goes through html_text.py.
+that only moves forward, so the work stays linear.
 """
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 
-from .html_text import html_into
-from .textmap import MappedBuilder, MappedText
-
-MARKDOWN_SUFFIXES = (".md", ".markdown")
-HTML_SUFFIXES = (".html", ".htm")
+from ..textmap import MappedBuilder, MappedText
+from .base import Prose, Reader
+from .html import html_into
+from .text import decode_source
 
 
-@dataclass(frozen=True)
-class Prose:
-    text: MappedText  # what language rules read
-    code: MappedText | None = None  # prose and code, for secret and personal-data rules
+def read_markdown(source: str) -> Prose:
+    """The prose of a Markdown `source` (LF line ends), and its prose with the code."""
+    # readers see code too: a password in a code block is as public as one in a sentence
+    prose_only, with_code = _MarkdownReader(source, False), _MarkdownReader(source, True)
+    for tokens in _markdown_tokens(source):  # each stretch parsed once, read twice
+        prose_only.read(tokens)
+        with_code.read(tokens)
+    return Prose(prose_only.out.build(), with_code.out.build())
 
 
-def read_markup(path: str, source: str) -> Prose | None:
-    """The prose of a Markdown or HTML `source` (LF line ends); None for other formats."""
-    lower = path.lower()
-    if lower.endswith(HTML_SUFFIXES):
-        builder = MappedBuilder(MappedText.identity(source))
-        html_into(builder, source, 0, len(source))
-        return Prose(builder.build())
-    if lower.endswith(MARKDOWN_SUFFIXES):
-        # readers see code too: a password in a code block is as public as one in a sentence
-        prose_only, with_code = _MarkdownReader(source, False), _MarkdownReader(source, True)
-        for tokens in _markdown_tokens(source):  # each stretch parsed once, read twice
-            prose_only.read(tokens)
-            with_code.read(tokens)
-        return Prose(prose_only.out.build(), with_code.out.build())
-    return None
-
-
-def prose(path: str, source: str) -> str:
-    """Only the prose text (tools and the fuzzer); the checker uses read_markup."""
-    read = read_markup(path, source)
-    return source if read is None else read.text.text
+READER = Reader("markdown", (".md", ".markdown"), decode_source, read_markdown)
 
 
 # ---- Markdown --------------------------------------------------------------------------

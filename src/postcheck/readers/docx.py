@@ -8,7 +8,7 @@ paragraph number in that part, so a finding is placed where a Word user can find
 
 A .docx is a zip archive, and a small one can expand enormously (3.6 MB of zip held 1.5 GB
 of document.xml, which took 259 s and 7 GB to parse). So --max-size bounds the file
-itself, then, from the archive's directory and before anything is decompressed, each
+itself (readers/__init__.py reads it no further), then, from the archive's directory and before anything is decompressed, each
 part's uncompressed size, all parts' together and their number; python-docx then reads
 the archive from the bytes already checked. The sizes the directory declares are also
 what Python's zipfile stops decompressing at (and a part that holds more fails its CRC),
@@ -20,18 +20,14 @@ import io
 import zipfile
 from dataclasses import dataclass
 
-from .files import reason
-from .inputs import DEFAULT_MAX_SIZE, InputError, Source, over_limit, read_regular_bounded
+from ..inputs import InputError, Source, over_limit
+from .base import ReadOptions, Reader
 
 MAX_PARTS = 1000  # a long report with pictures has about a hundred parts
 
 
-def _checked_archive(path: str, max_size: int | None) -> bytes:
-    """The file's bytes, once its zip directory is within the limits."""
-    try:
-        data = read_regular_bounded(path, max_size)
-    except (OSError, ValueError) as exc:
-        raise InputError(f"{path}: {reason(exc)}") from None
+def _check_archive(data: bytes, path: str, max_size: int | None) -> None:
+    """InputError unless the zip directory of the file's bytes is within the limits."""
     try:
         parts = zipfile.ZipFile(io.BytesIO(data)).infolist()
     except (zipfile.BadZipFile, OSError, ValueError, EOFError) as exc:
@@ -46,7 +42,6 @@ def _checked_archive(path: str, max_size: int | None) -> bytes:
         total = sum(p.file_size for p in parts)
         if total > max_size:
             raise InputError(f"{path}: all parts of the .docx uncompressed: {over_limit(total, max_size)}")
-    return data
 
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
@@ -105,12 +100,13 @@ def _opening(text: str, words: int = 6) -> str:
     return " ".join(head[:words]) + ("…" if len(head) > words else "")
 
 
-def read_docx(path: str, max_size: int | None = DEFAULT_MAX_SIZE) -> Source:
+def decode_docx(data: bytes, path: str, options: ReadOptions) -> Source:
+    """The text Word shows of the .docx in `data` (bytes within --max-size already)."""
     try:
         import docx  # python-docx: the package's parts and relationships, parsed safely
     except ImportError:  # pragma: no cover - installed with postcheck
         raise InputError(f"{path}: reading .docx needs python-docx (pip install python-docx)") from None
-    data = _checked_archive(path, max_size)
+    _check_archive(data, path, options.max_size)
     try:
         document = docx.Document(io.BytesIO(data))
         parts = [("body", _paragraphs(document.element.body))]
@@ -141,3 +137,6 @@ def _element(part):
     from docx.oxml.parser import parse_xml  # python-docx's parser: no entities, no network
 
     return parse_xml(part.blob)
+
+
+READER = Reader("docx", (".docx",), decode_docx)

@@ -19,7 +19,9 @@ from __future__ import annotations
 import html
 import re
 
-from .textmap import MappedBuilder
+from ..textmap import MappedBuilder, MappedText
+from .base import Prose, Reader
+from .text import decode_source
 
 # what follows "<" decides (HTML5 tokenizer): a letter opens a tag, "/"+letter closes one,
 # "!" and "?" open a comment, doctype or bogus comment; anything else is text
@@ -104,3 +106,13 @@ def html_into(builder: MappedBuilder, source: str, start: int, end: int) -> None
         if name in _SKIPPED and not tag.group(1) and not tag.group(3).rstrip().endswith("/"):
             close = re.compile("</" + re.escape(name), re.I).search(source, pos, end)
             pos = end if close is None else close.start()
+
+
+def read_html(source: str) -> Prose:
+    """The shown text of an HTML `source` (LF line ends)."""
+    builder = MappedBuilder(MappedText.identity(source))
+    html_into(builder, source, 0, len(source))
+    return Prose(builder.build())
+
+
+READER = Reader("html", (".html", ".htm"), decode_source, read_html)
