@@ -21,7 +21,7 @@ rules:
     description: The code name of a project that is not announced yet.
     terms: ["quả dứa xanh"]
     message: {{vi: "Tên mã dự án chưa công bố", en: "Unannounced project code name"}}
-    examples: {{hit: ["Dự án quả dứa xanh sắp xong"], miss: ["Mình mua quả dứa chín"]}}
+    examples: {{hit: ["Dự án [quả dứa xanh] sắp xong"], miss: ["Mình mua quả dứa chín"]}}
 """
 DRAFT = "Mình gửi báo cáo mật về dự án quả dứa xanh nhé.\n"
 
