@@ -52,8 +52,8 @@ def prose(path: str, source: str) -> str:
 
 def read(path: str, *, encoding: str | None = None, max_size: int | None = DEFAULT_MAX_SIZE) -> Source:
     """The draft at `path` ("-" for standard input), read by the reader of its suffix.
-    `encoding` forces one (utf-8, cp1258,
-    tcvn3, vni or a Python codec name); `max_size` is in bytes (None: no limit). Only a
+    `encoding` forces one (utf-8, cp1258, tcvn3, vni or a Python codec name); `max_size` is
+    in bytes (None: no limit), checked here before any reader sees the bytes. Only a
     regular file is read (files.py): a FIFO or device named here is an InputError."""
     if path in ("-", STDIN):
         if sys.stdin is None:  # started with standard input closed (`postcheck - <&-`)
