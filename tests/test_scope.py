@@ -124,9 +124,7 @@ PENDING_REVIEW = {"hate.violent-wish", "hate.defamation", "rumour.unverified", "
 
 
 def _post_scoped(rule) -> bool:
-    conditions = [c for c in (rule.unless, rule.requires, rule.downgrade) if c is not None]
-    return (any(c.scope == "post" for c in conditions) or getattr(rule, "within", None) == "post"
-            or (getattr(rule, "context", None) is not None and getattr(rule, "context_within", None) == "post"))
+    return any(scope.post for scope in rule.scopes())
 
 
 def test_every_post_wide_rule_is_listed_with_a_long_text(rulebook):

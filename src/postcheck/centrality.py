@@ -38,16 +38,18 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, replace
-from typing import Any
+from typing import Literal
 
-from .findings import SEVERITIES, SEVERITY_RANK, Finding
-from .rulebook import Context, RuleError
 from . import tone
+from .checks.schema import Terms, key
+from .checks.scope import SENTENCE, terms_present
+from .checks.sdk import Context
+from .findings import SEVERITY_RANK, Finding
+from .terms import TermSet
 
 DROP = "drop"
 LONG_SENTENCES = 6  # a text shorter than this, or than LONG_CHARS, is about all it says
 LONG_CHARS = 600
-_KEYS = {"commentary", "to", "lead", "repeated"}
 
 # the writer speaking: first person outside quotations ("tôi thấy", "theo mình")
 _FIRST_PERSON = re.compile(
@@ -71,39 +73,32 @@ _YEAR = re.compile(r"(?<![\d,.])(1[5-9]\d\d|20\d\d)(?![\d,.]\d)")
 _EXCLAIMS = re.compile(r"[!?][\s”\"’')\]]*$")
 
 
+def _sentences(n: int) -> str | None:
+    return None if 1 <= n <= 20 else f"expected a number of sentences, 1..20, got {n}"
+
+
+@dataclass(kw_only=True)
+class CentralityKeys:
+    """The rule key `centrality` (checks/schema.py decodes it)."""
+
+    to: Literal["info", "warning", "error", "drop"]
+    commentary: Terms | None = None  # words of judgement that make a sentence a comment
+    lead: int = key(3, check=_sentences)
+    repeated: int = key(3, check=_sentences)
+
+
 @dataclass
 class Centrality:
-    commentary: Any  # a Condition (checks/base.py) over the commentary term set, or None
+    commentary: TermSet | None  # matched in the finding's sentence (scope.terms_present)
     to: str
     lead: int = 3
     repeated: int = 3
 
     @classmethod
-    def build(cls, spec: Any, where: str, ctx: Context, name: str) -> "Centrality":
-        from .checks.base import Condition  # checks/ imports this module
-
-        if not isinstance(spec, dict):
-            raise RuleError(f"{where}: expected a mapping with 'to' and optionally 'commentary', 'lead', 'repeated'")
-        unknown = sorted(set(spec) - _KEYS)
-        if unknown:
-            raise RuleError(f"{where}: unknown key '{unknown[0]}'")
-        to = spec.get("to")
-        if to != DROP and to not in SEVERITIES:
-            raise RuleError(f"{where}: key 'to': give a severity ({', '.join(SEVERITIES)}) or '{DROP}'")
-        counts = {}
-        for key, default in (("lead", 3), ("repeated", 3)):
-            value = spec.get(key, default)
-            if not isinstance(value, int) or isinstance(value, bool) or not 1 <= value <= 20:
-                raise RuleError(f"{where}: key '{key}': expected a number of sentences, 1..20")
-            counts[key] = value
-        commentary = None
-        if "commentary" in spec:
-            body = spec["commentary"]
-            if not isinstance(body, dict) or set(body) - {"terms", "wordlists"}:
-                raise RuleError(f"{where}: key 'commentary': expected a mapping with 'terms' and/or 'wordlists'")
-            commentary = Condition.build(dict(body, scope="sentence"), f"{where}: key 'commentary'",
-                                         ctx, f"{name}#commentary", False)
-        return cls(commentary, to, **counts)
+    def build(cls, keys: CentralityKeys, where: str, ctx: Context, name: str) -> "Centrality":
+        commentary = (ctx.termset(keys.commentary, where, "centrality.commentary", f"{name}#commentary")
+                      if keys.commentary else None)
+        return cls(commentary, keys.to, keys.lead, keys.repeated)
 
 
 def long_text(doc) -> bool:
@@ -148,13 +143,13 @@ def _stands(doc, f: Finding, gate: Centrality) -> bool:
 def personal(doc) -> bool:
     """Is the text told in the first person: in at least two sentences of the writer's own
     (outside quotations, no source credited) and PERSONAL_SHARE of all?"""
-    found = doc.__dict__.get("_centrality_personal")
-    if found is None:
+    def judge() -> bool:
         reg = doc.register
         mine = sum(1 for k, (s, e) in enumerate(reg.sentences)
                    if _FIRST_PERSON.search(reg._outside_quotes(s, e)) and not reg.reported(k))
-        found = doc.__dict__["_centrality_personal"] = mine >= max(2, PERSONAL_SHARE * len(reg.sentences))
-    return found
+        return mine >= max(2, PERSONAL_SHARE * len(reg.sentences))
+
+    return doc.memo("centrality.personal", judge)
 
 
 def central(doc, sentences: set[int], lead: int, repeated: int) -> bool:
@@ -185,11 +180,11 @@ def lead_sentences(doc, least: int) -> int:
 def settled(doc, index: int) -> bool:
     """Is sentence `index` history: set, by its own year or the last year named before it
     in its paragraph, SETTLED_YEARS or more before the latest year the text names?"""
-    cached = doc.__dict__.get("_centrality_years")
-    if cached is None:
+    def narrative() -> tuple[list, int]:
         years = _narrative_years(doc)
-        cached = doc.__dict__["_centrality_years"] = (years, max((y for y in years if y is not None), default=0))
-    years, latest = cached
+        return years, max((y for y in years if y is not None), default=0)
+
+    years, latest = doc.memo("centrality.years", narrative)
     return years[index] is not None and years[index] <= latest - SETTLED_YEARS
 
 
@@ -225,16 +220,15 @@ def own_comment(doc, start: int, end: int, commentary=None) -> bool:
         return True
     if doc.register.reported(index):
         return False
-    return bool(commentary and commentary.holds(doc, start))
+    return bool(commentary and terms_present(doc, commentary.name, SENTENCE, start, end))
 
 
 def _marked(doc, index: int) -> bool:
     """Does sentence `index` (outside its quotations) carry a comment's marks: the first
     person, a comment's informal voice, a closing "!" or "?"? Once per sentence: a long
     sentence with many findings must not be read again for each."""
-    memo = doc.__dict__.setdefault("_centrality_marked", {})
-    if index not in memo:
+    def judge() -> bool:
         own = doc.register._outside_quotes(*doc.register.sentences[index])
-        memo[index] = bool(_FIRST_PERSON.search(own) or _EXCLAIMS.search(own.rstrip())
-                           or tone.informal(own, weak=False))
-    return memo[index]
+        return bool(_FIRST_PERSON.search(own) or _EXCLAIMS.search(own.rstrip()) or tone.informal(own, weak=False))
+
+    return doc.memo(("centrality.marked", index), judge)

@@ -4,6 +4,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 from functools import cached_property
+from typing import Callable, Hashable, TypeVar
 
 from . import segment
 from .normalize import clean, evasion_spans, fold, has_diacritics, matching_view
@@ -23,12 +24,14 @@ _DISGUISE = re.compile(r"[^\sA-Za-z\u00c0-\u024f\u1e00-\u1eff\u0300-\u036f]")
 
 # punctuation that clings to a neighbouring word: "roi," is the word "roi"
 _CLINGING = ".,;:!?…\"'“”‘’()[]"
+T = TypeVar("T")
 
 
 class Document:
     def __init__(self, original: str, teencode: dict[str, str], matcher: Matcher, exhaustive: bool = False):
         """`exhaustive` checks the slow way (every term searched alone, every sentence
         segmented up front): the reference the fast path must agree with."""
+        self._memo: dict[Hashable, object] = {}
         self.original = original
         self.exhaustive = exhaustive
         self.clean: MappedText = clean(original)
@@ -46,6 +49,21 @@ class Document:
             for index in range(len(self.sentences)):
                 for piece in range(len(self._pieces(index)) - 1):
                     self._segment(index, piece)
+
+    def memo(self, key: Hashable, make: Callable[[], T]) -> T:
+        """A value derived from this document by a rule kind or a gate (an index, an
+        encoding, a verdict per sentence), made by `make` on first use and kept with the
+        document: every rule that asks again gets it for free. Keys are namespaced by
+        their owner ("pattern.utf8", ("tone.formal",), …)."""
+        try:
+            return self._memo[key]  # type: ignore[return-value]
+        except KeyError:
+            value = self._memo[key] = make()
+            return value
+
+    def memoized(self, key: Hashable) -> bool:
+        """Has memo(key, …) been made already (whether a costly view is at hand)?"""
+        return key in self._memo
 
     def strong_by_sentence(self, name: str) -> dict[int, list[Match]]:
         """A term set's strong (not weak) matches grouped by sentence, built once a
@@ -80,13 +98,15 @@ class Document:
         i = bisect_right(self._evasions, (s, float("inf"))) - 1
         return i >= 0 and self._evasions[i][0] <= s and e <= self._evasions[i][1]
 
-    @cached_property
+    @property
     def folded_clean(self) -> str:
-        return fold(self.clean.text.lower())
+        """The clean text lower-cased without diacritics (memo "folded_clean")."""
+        return self.memo("folded_clean", lambda: fold(self.clean.text.lower()))
 
-    @cached_property
+    @property
     def folded_view(self) -> str:
-        return fold(self.view.text)
+        """The matching view without diacritics (memo "folded_view")."""
+        return self.memo("folded_view", lambda: fold(self.view.text))
 
     @cached_property
     def words_view(self) -> str:
@@ -134,13 +154,9 @@ class Document:
     def covered_by(self, name: str) -> list[tuple[int, int]]:
         """The original spans that the term set's strong word matches cover: each one's
         sentence and the quotations that open or close in it (register.Register.covered)."""
-        cache = self.__dict__.setdefault("_covered", {})
-        spans = cache.get(name)
-        if spans is None:
-            spans = cache[name] = sorted({
-                self.register.covered(self.view.original_span(m.start, m.end)[0])
-                for ms in self.strong_by_sentence(name).values() for m in ms if self.is_word(m)})
-        return spans
+        return self.memo(("covered_by", name), lambda: sorted({
+            self.register.covered(self.view.original_span(m.start, m.end)[0])
+            for ms in self.strong_by_sentence(name).values() for m in ms if self.is_word(m)}))
 
     @cached_property
     def lines(self) -> LineIndex:

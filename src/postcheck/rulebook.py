@@ -1,117 +1,30 @@
-"""Loading and validating rule files (rules/*.yaml) and word lists (wordlists/*.txt).
+"""Loading rule files (rules/*.yaml) into a Rulebook (engine.py).
 
-A rule file holds `rules:`, a list of rules. Every rule has the keys in COMMON, and the
-keys its kind adds (see checks/). Anything else is an error naming the file and the key,
-so that a misspelt option never silently switches a check off.
+A rule file holds `rules:`, a list of rules. Every rule has the keys of checks/base.RuleKeys,
+and the keys its kind adds (see checks/); schema.decode checks them all, so that a misspelt
+or misplaced option never silently switches a check off.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass, field
-from functools import cached_property
 from pathlib import Path
 from typing import Any
 
 import yaml
 
-from .clauses import CLAUSES
-from .findings import SEVERITIES
+from .checks import build_rule
+from .checks.sdk import LANGS, Context, RuleError, localized, read_wordlist
+from .engine import Rulebook
 from .resources import resource_dir
 from .safe_yaml import short
-from .normalize import teencode_table
-from .terms import Matcher, TermMaker, TermSet
 
+__all__ = ["LANGS", "Context", "RuleError", "Rulebook", "load_rule_file", "load_rulebook", "localized",
+           "read_wordlist"]
 
 # libyaml's loader, where PyYAML was built with it, parses rule files ten times faster
 _YAML_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
-class RuleError(Exception):
-    """A rule file or word list is wrong; the message names the path and the key."""
-
-
-REQUIRED = {"id", "clause", "severity", "kind", "message", "description", "examples"}
-COMMON = REQUIRED | {"suggestion", "unless", "requires", "downgrade", "secret", "voice", "tone", "centrality"}
-LANGS = ("vi", "en")
-
-
-@dataclass
-class Context:
-    """What rules need while they compile: word lists, and the matcher to register terms with."""
-
-    wordlist_dirs: list[Path]
-    extra_terms: dict[str, list[str]] = field(default_factory=dict)
-    matcher: Matcher = field(default_factory=Matcher)
-    used_wordlists: set[str] = field(default_factory=set)
-    trusted: bool = True  # the rule file being loaded is a shipped one (see load_rulebook)
-    _cache: dict[str, list[str]] = field(default_factory=dict)
-
-    @cached_property
-    def make_term(self) -> TermMaker:
-        return TermMaker(teencode_table())
-
-    def wordlist(self, name: str, where: str) -> list[str]:
-        if name not in self._cache:
-            for folder in self.wordlist_dirs:
-                path = folder / f"{name}.txt"
-                if path.is_file():
-                    self._cache[name] = read_wordlist(path)
-                    break
-            else:
-                raise RuleError(f"{where}: word list '{name}' not found in {', '.join(map(str, self.wordlist_dirs))}")
-            self._cache[name] = self._cache[name] + self.extra_terms.get(name, [])
-        self.used_wordlists.add(name)
-        return self._cache[name]
-
-    def termset(self, spec: Any, where: str, name: str, fold: bool = True) -> TermSet:
-        """A term set from {terms: [...], wordlists: [...]}, registered with the matcher."""
-        if not isinstance(spec, dict):
-            raise RuleError(f"{where}: expected a mapping with 'terms' and/or 'wordlists'")
-        unknown = set(spec) - {"terms", "wordlists", "scope", "to", "within"}
-        if unknown:
-            raise RuleError(f"{where}: unknown key '{sorted(unknown)[0]}'")
-        raw = list(_str_list(spec.get("terms", []), f"{where}.terms"))
-        for wl in _str_list(spec.get("wordlists", []), f"{where}.wordlists"):
-            raw.extend(self.wordlist(wl, f"{where}.wordlists"))
-        if not raw:
-            raise RuleError(f"{where}: no terms (give 'terms' or 'wordlists')")
-        termset = TermSet.build(name, raw, fold, self.make_term)
-        self.matcher.add(termset)
-        return termset
-
-
-def read_wordlist(path: Path) -> list[str]:
-    try:
-        text = path.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as exc:
-        raise RuleError(f"{path}: cannot read word list: {exc}") from None
-    terms = [line.split("#", 1)[0].strip() for line in text.splitlines()]
-    terms = [t for t in terms if t]
-    if not terms:
-        raise RuleError(f"{path}: word list is empty")
-    return terms
-
-
-def _str_list(value: Any, where: str) -> list[str]:
-    if isinstance(value, str):
-        return [value]
-    if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
-        raise RuleError(f"{where}: expected a list of strings")
-    return value
-
-
-def localized(spec: Any, where: str) -> dict[str, str]:
-    if isinstance(spec, str):
-        raise RuleError(f"{where}: give both 'vi' and 'en' texts")
-    if not isinstance(spec, dict) or set(spec) != set(LANGS) or not all(
-        isinstance(spec[k], str) and spec[k].strip() for k in LANGS
-    ):
-        raise RuleError(f"{where}: expected exactly the keys 'vi' and 'en', each a non-empty text")
-    return dict(spec)
-
-
 def load_rule_file(path: Path, ctx: Context) -> list:
-    from .checks import build_rule  # the kinds import this module
-
     if ctx.trusted:
         data = _load_shipped(path)
     else:  # a user's file: bounded size, no aliases, bounded nesting, unique keys
@@ -126,13 +39,6 @@ def load_rule_file(path: Path, ctx: Context) -> list:
         where = f"{path}: rule {short(rid)}" if rid else f"{path}: rule #{n}"
         if not isinstance(spec, dict):
             raise RuleError(f"{where}: a rule is a mapping")
-        missing = sorted(REQUIRED - set(spec))
-        if missing:
-            raise RuleError(f"{where}: missing key '{missing[0]}'")
-        if str(spec["clause"]) not in CLAUSES:
-            raise RuleError(f"{where}: key 'clause': unknown clause {short(spec['clause'])} (known: {', '.join(CLAUSES)})")
-        if spec["severity"] not in SEVERITIES:
-            raise RuleError(f"{where}: key 'severity': {short(spec['severity'])} is not one of {', '.join(SEVERITIES)}")
         try:
             rules.append(build_rule(spec, where, ctx))
         except (TypeError, ValueError, AttributeError, KeyError) as exc:
@@ -178,11 +84,9 @@ def _same_folder(a: Path, b: Path) -> bool:
 
 
 def load_rulebook(rule_dirs: list[Path] | None = None, wordlist_dirs: list[Path] | None = None,
-                  extra_terms: dict[str, list[str]] | None = None):
+                  extra_terms: dict[str, list[str]] | None = None) -> Rulebook:
     """Every rule in the given folders (default: the shipped ones), compiled.
     `extra_terms` appends terms to word lists by name (from the user's configuration)."""
-    from .engine import Rulebook
-
     shipped = resource_dir("rules")
     rule_dirs = rule_dirs or [shipped]
     ctx = Context(wordlist_dirs or [resource_dir("wordlists")], dict(extra_terms or {}))

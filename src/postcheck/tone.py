@@ -115,33 +115,29 @@ def ends_with_initial(text: str) -> bool:
 
 def sentence_texts(doc) -> list[str]:
     """The original text of each sentence of the document, cached."""
-    texts = doc.__dict__.get("_sentence_texts")
-    if texts is None:
-        texts = []
-        for s, e in doc.sentences:
-            os_, oe = doc.view.original_span(s, e)
-            texts.append(doc.original[os_:oe])
-        doc.__dict__["_sentence_texts"] = texts
-    return texts
+    def texts() -> list[str]:
+        spans = (doc.view.original_span(s, e) for s, e in doc.sentences)
+        return [doc.original[os_:oe] for os_, oe in spans]
+
+    return doc.memo("tone.sentence_texts", texts)
 
 
 def informal_sentence(doc, index: int) -> bool:
-    flags = doc.__dict__.get("_informal")
-    if flags is None:
-        flags = doc.__dict__["_informal"] = {}
-    if index not in flags:
+    def judge() -> bool:
         texts = sentence_texts(doc)
-        flags[index] = informal(texts[index], weak=False) if 0 <= index < len(texts) else False
-    return flags[index]
+        return informal(texts[index], weak=False) if 0 <= index < len(texts) else False
+
+    return doc.memo(("tone.informal", index), judge)
 
 
 def formal(doc) -> bool:
     """Is the post long, well-formed prose (an article, a statement, a report)? At least
     FORMAL_MIN_SENTENCES sentences and FORMAL_MIN_CHARS characters, at most one sentence
     in four informal, and most sentences opening with a capital, a digit or a quotation."""
-    cached = doc.__dict__.get("_formal")
-    if cached is not None:
-        return cached
+    return doc.memo("tone.formal", lambda: _formal(doc))
+
+
+def _formal(doc) -> bool:
     result = False
     texts = sentence_texts(doc)
     if len(doc.original) >= FORMAL_MIN_CHARS and len(texts) >= FORMAL_MIN_SENTENCES:
@@ -154,7 +150,6 @@ def formal(doc) -> bool:
             # a long article may hold a story told in dialogue
             share = FORMAL_MAX_INFORMAL if len(doc.original) < LONG_ARTICLE else 2 * FORMAL_MAX_INFORMAL
             result = loose <= share * len(texts)
-    doc.__dict__["_formal"] = result
     return result
 
 
@@ -183,11 +178,11 @@ _SAYING = re.compile(
 def quoted_spans(doc) -> list[tuple[int, int]]:
     """[start, end) of the inside of each pair of quotation marks in the original, cached.
     A straight quote opens only where a word does not end just before it (it's, 'tis)."""
-    spans = doc.__dict__.get("_quoted")
-    if spans is not None:
-        return spans
+    return doc.memo("tone.quoted_spans", lambda: _quoted_spans(doc.original))
+
+
+def _quoted_spans(text: str) -> list[tuple[int, int]]:
     spans = []
-    text = doc.original
     pos = 0
     for m in _QUOTE_OPEN.finditer(text):
         i = m.start()
@@ -201,7 +196,6 @@ def quoted_spans(doc) -> list[tuple[int, int]]:
         if j != -1 and (nl == -1 or j < nl or ch == "“"):
             spans.append((i + 1, j))
             pos = j + 1
-    doc.__dict__["_quoted"] = spans
     return spans
 
 
@@ -235,11 +229,7 @@ def _sentence_text_at(doc, s: int) -> str:
 def _of_sentence(doc, s: int, judge) -> object:
     """judge(sentence text) for the sentence holding offset `s`, once per sentence and judge:
     a long sentence with many hits must not be read again for each (quadratic)."""
-    memo = doc.__dict__.setdefault("_tone_memo", {})
-    key = (judge, doc.sentence_of_original(s))
-    if key not in memo:
-        memo[key] = judge(_sentence_text_at(doc, s))
-    return memo[key]
+    return doc.memo(("tone.sentence", judge, doc.sentence_of_original(s)), lambda: judge(_sentence_text_at(doc, s)))
 
 
 def _says_who(sentence: str) -> bool:
@@ -424,11 +414,8 @@ def animal(doc, s: int, e: int) -> bool:
     addressed or named, and the animal not the comparison ("ngu như bò")?"""
     # the verdict depends only on the sentence: once per sentence, not per hit (a long
     # sentence with many hits was read again for each: quadratic)
-    memo = doc.__dict__.setdefault("_tone_memo", {})
-    key = (animal, doc.sentence_of_original(s))
-    if key not in memo:
-        memo[key] = _animal_subject(doc, key[1])
-    return memo[key]
+    i = doc.sentence_of_original(s)
+    return doc.memo(("tone.sentence", animal, i), lambda: _animal_subject(doc, i))
 
 
 def _animal_subject(doc, i: int) -> bool:

@@ -1,11 +1,15 @@
-"""Rule kinds: each turns a rule's YAML into a compiled Rule (see base.Rule)."""
+"""Rule kinds: each turns a rule's YAML into a compiled Rule (see base.Rule).
+
+A kind declares its keys as a dataclass (`Keys`, extending base.RuleKeys) and is built from
+them once schema.decode has checked every key: see README, "Writing a rule"."""
 from __future__ import annotations
 
-from ..rulebook import Context, RuleError
-from .base import Rule, check_keys
+from .base import Rule
 from .classifier import ClassifierRule
 from .near import NearRule
 from .pattern import PatternRule
+from .schema import decode
+from .sdk import Context, RuleError
 from .term_rule import TermRule
 
 KINDS: dict[str, type[Rule]] = {"terms": TermRule, "near": NearRule, "pattern": PatternRule,
@@ -13,9 +17,10 @@ KINDS: dict[str, type[Rule]] = {"terms": TermRule, "near": NearRule, "pattern": 
 
 
 def build_rule(spec: dict, where: str, ctx: Context) -> Rule:
-    kind = spec["kind"]
+    kind = spec.get("kind")
+    if kind is None:
+        raise RuleError(f"{where}: missing key 'kind'")
     if not isinstance(kind, str) or kind not in KINDS:
         raise RuleError(f"{where}: key 'kind': unknown kind {str(kind)[:40]!r} (known: {', '.join(KINDS)})")
     cls = KINDS[kind]
-    check_keys(spec, cls.KEYS, where)
-    return cls(spec, where, ctx)
+    return cls(decode(cls.Keys, spec, where), where, ctx)

@@ -1,20 +1,23 @@
-"""What every rule kind shares: identity, messages, clearing and downgrading context."""
+"""What every rule kind shares: identity, messages, clearing and downgrading context, and
+the keys every rule has (`RuleKeys`, decoded by schema.decode)."""
 from __future__ import annotations
 
 from bisect import bisect_left
 from dataclasses import dataclass, field
 from itertools import accumulate
-from typing import Any, Iterable, Iterator
+from typing import Any, Iterable, Iterator, Literal
 
+from ..clauses import CLAUSES
 from ..document import Document
 from ..findings import SEVERITIES, Finding
-from ..rulebook import Context, RuleError, localized
+from ..safe_yaml import short
 from ..terms import TermSet
 from .examples import Example, parse_examples
+from .schema import Severity, Terms, key
+from .scope import SENTENCE, Scope, terms_present
+from .sdk import Context, RuleError, localized
 from .tone_gate import ToneGate
-from ..centrality import Centrality
-
-SCOPES = ("sentence", "post")
+from ..centrality import Centrality, CentralityKeys
 
 
 @dataclass(frozen=True)
@@ -41,118 +44,159 @@ class SpanSet:
         return k > 0 and self.reach[k - 1] > start
 
 
+# -- the keys every rule has -----------------------------------------------------------------
+
+@dataclass(kw_only=True)
+class Unless(Terms):
+    """Terms whose presence within `scope` clears a finding."""
+
+    scope: Scope = SENTENCE
+    names: bool = False  # a person's full name in the sentence also counts (register.py)
+
+
+@dataclass(kw_only=True)
+class Requires(Unless):
+    """Terms that must be present; with `to`, a finding without them is kept at that lower
+    severity instead of dropped (a weak, single signal)."""
+
+    to: Severity | None = None
+
+
+@dataclass(kw_only=True)
+class Downgrade(Unless):
+    """Terms whose presence lowers a finding `to` another severity."""
+
+    to: Severity
+
+
+def _rule_id(value: Any, where: str, key: str) -> str:
+    if isinstance(value, (str, int)) and not isinstance(value, bool) and str(value).strip():
+        return str(value)
+    raise RuleError(f"{where}: key '{key}': expected a text, got {short(value)}")
+
+
+def _clause(value: Any, where: str, key: str) -> str:
+    if isinstance(value, (str, int, float)) and not isinstance(value, bool) and str(value) in CLAUSES:
+        return str(value)  # `clause: 5.2` unquoted is a float in YAML: the same clause
+    raise RuleError(f"{where}: key '{key}': unknown clause {short(value)} (known: {', '.join(CLAUSES)})")
+
+
+def _severity(value: Any, where: str, key: str) -> str:
+    if isinstance(value, str) and value in SEVERITIES:
+        return value
+    raise RuleError(f"{where}: key '{key}': {short(value)} is not one of {', '.join(SEVERITIES)}")
+
+
+def _voice(value: Any, where: str, key: str) -> str | None:
+    """voice: any — every finding counts (None); own — words reported from others (a sentence
+    crediting a source, an attributed quotation: register.py) do not count ("drop");
+    {reported: info|warning} — they count at that lower severity."""
+    if value == "any":
+        return None
+    if value == "own":
+        return "drop"
+    if isinstance(value, dict) and set(value) == {"reported"} and value["reported"] in SEVERITIES:
+        return value["reported"]
+    raise RuleError(f"{where}: key '{key}': expected 'any', 'own' or {{reported: <severity>}}")
+
+
+def _localized(value: Any, where: str, key: str) -> dict[str, str]:
+    return localized(value, f"{where}: key '{key}'")
+
+
+def _tone(value: Any, where: str, key: str) -> ToneGate:
+    return ToneGate.build(value, f"{where}: key '{key}'")
+
+
+def _examples_key(value: Any, where: str, key: str) -> dict[str, list[str]]:
+    return _examples(value, f"{where}: key '{key}'")
+
+
+@dataclass(kw_only=True)
+class RuleKeys:
+    """The keys of every rule; a kind's schema adds its own (see README, "Writing a rule")."""
+
+    id: str = key(parse=_rule_id)
+    clause: str = key(parse=_clause)
+    severity: str = key(parse=_severity)
+    kind: str
+    description: str
+    message: dict = key(parse=_localized)
+    examples: dict = key(parse=_examples_key)  # {hit, miss}: checks/examples.py
+    suggestion: dict | None = key(None, parse=_localized)
+    unless: Unless | None = None
+    requires: Requires | None = None
+    downgrade: Downgrade | None = None
+    secret: bool | Literal["number"] = False  # masked in every output; "number": ends may show
+    voice: str | None = key(None, parse=_voice)  # the severity of others' words, "drop", or None
+    tone: ToneGate | None = key(None, parse=_tone)  # tone.py's gates (checks/tone_gate.py)
+    centrality: CentralityKeys | None = None  # in a long text, only where it is the topic (centrality.py)
+
+
 @dataclass
 class Condition:
-    """Terms whose presence in the same sentence (or anywhere in the post) changes a finding."""
+    """Terms whose presence within a scope changes a finding (unless, requires, downgrade)."""
 
     termset: TermSet
-    scope: str
+    scope: Scope
     to: str | None = None
     names: bool = False  # a person's full name in the sentence also counts (register.py)
-    window: int = 0  # scope {sentences: N}: the sentence and N sentences either side
     quotations: bool = False  # an exemption also covers the quotation its sentence opens or closes
 
     @classmethod
-    def build(cls, spec: Any, where: str, ctx: Context, name: str, with_target: bool,
+    def build(cls, keys: Unless, where: str, key: str, ctx: Context, name: str,
               quotations: bool = False) -> "Condition":
-        if not isinstance(spec, dict):
-            raise RuleError(f"{where}: expected a mapping")
-        scope = spec.get("scope", "sentence")
-        window = 0
-        if isinstance(scope, dict):
-            window = scope.get("sentences")
-            if set(scope) != {"sentences"} or not isinstance(window, int) or isinstance(window, bool) or not 0 <= window <= 3:
-                raise RuleError(f"{where}: key 'scope': expected 'sentence', 'post' or {{sentences: 0..3}}")
-            scope = "sentence"
-        if scope not in SCOPES:
-            raise RuleError(f"{where}: key 'scope': '{scope}' is not one of {', '.join(SCOPES)}")
-        if "within" in spec:
-            raise RuleError(f"{where}: unknown key 'within' (use 'scope')")
-        to = spec.get("to")
-        if with_target and to not in SEVERITIES:
-            raise RuleError(f"{where}: key 'to': give the lowered severity, one of {', '.join(SEVERITIES)}")
-        if not with_target and to is not None:
-            raise RuleError(f"{where}: unknown key 'to'")
-        names = spec.get("names", False)
-        if not isinstance(names, bool):
-            raise RuleError(f"{where}: key 'names': expected true or false")
-        return cls(ctx.termset({k: v for k, v in spec.items() if k not in ("names", "scope")}, where, name),
-                   scope, to, names, window, quotations)
+        return cls(ctx.termset(keys, where, key, name), keys.scope, getattr(keys, "to", None), keys.names,
+                   quotations)
 
-    def holds(self, doc: Document, original_offset: int) -> bool:
-        """Scope "sentence" (the default) is the sentence of the finding and, for a term in a
-        sentence that opens or closes a quotation, that whole quotation (a spokesperson's
-        statement quoted over several sentences); "post" is the whole draft, and a rule
-        says so explicitly (tests/test_scope.py holds a long-text test for each)."""
-        if self.scope == "post":
-            return doc.has_word_match(self.termset.name)
-        sentence = doc.sentence_of_original(original_offset)
-        if any(doc.is_word(m) for m in doc.strong_by_sentence(self.termset.name).get(sentence, ())):
+    def holds(self, doc: Document, start: int, end: int) -> bool:
+        """The terms within the scope of the finding (scope.terms_present) and, for an
+        exemption in a sentence that opens or closes a quotation, that whole quotation (a
+        spokesperson's statement quoted over several sentences)."""
+        if terms_present(doc, self.termset.name, self.scope, start, end):
             return True
-        if self.names and doc.register.person_named(doc.register.sentence_index(original_offset)):
+        if self.scope.post:
+            return False
+        if self.names and doc.register.person_named(doc.register.sentence_index(start)):
             return True
-        if self.window:
-            near = range(sentence - self.window, sentence + self.window + 1)
-            grouped = doc.strong_by_sentence(self.termset.name)
-            if any(doc.is_word(m) for k in near if k != sentence for m in grouped.get(k, ())):
-                return True
         if not self.quotations:
             return False
-        return any(s <= original_offset < e for s, e in doc.covered_by(self.termset.name))
+        return any(s <= start < e for s, e in doc.covered_by(self.termset.name))
 
 
 class Rule:
-    """A compiled rule. Kinds subclass it, declare KEYS and implement hits()."""
+    """A compiled rule. Kinds subclass it, declare their Keys (a RuleKeys dataclass) and
+    implement hits()."""
 
-    KEYS: frozenset[str] = frozenset()
+    Keys: type[RuleKeys] = RuleKeys
     mechanism = "terms"
 
-    def __init__(self, spec: dict, where: str, ctx: Context):
-        self.id = str(spec["id"])
-        self.clause = str(spec["clause"])
-        self.severity = spec["severity"]
-        self.kind = spec["kind"]
+    def __init__(self, keys: RuleKeys, where: str, ctx: Context):
+        self.id = keys.id
+        self.clause = keys.clause
+        self.severity = keys.severity
+        self.kind = keys.kind
         self.where = where
-        self.description = spec["description"]
-        self.secret = spec.get("secret", False)
-        # voice: own — words reported from others (a sentence crediting a source, an
-        # attributed quotation: register.py) do not count; {reported: info|warning} — they
-        # count at that lower severity
-        voice = spec.get("voice", "any")
-        if voice == "any":
-            self.voice_reported = None
-        elif voice == "own":
-            self.voice_reported = "drop"
-        elif isinstance(voice, dict) and set(voice) == {"reported"} and voice["reported"] in SEVERITIES:
-            self.voice_reported = voice["reported"]
-        else:
-            raise RuleError(f"{where}: key 'voice': expected 'any', 'own' or {{reported: <severity>}}")
-        if not (isinstance(self.secret, bool) or self.secret == "number"):
-            raise RuleError(f"{where}: key 'secret': expected true, false or 'number'")
-        self.messages = localized(spec["message"], f"{where}: key 'message'")
-        self.suggestions = localized(spec["suggestion"], f"{where}: key 'suggestion'") if "suggestion" in spec else None
-        self.examples = _examples(spec["examples"], f"{where}: key 'examples'")
-        self.unless = (
-            Condition.build(spec["unless"], f"{where}: key 'unless'", ctx, f"{self.id}#unless", False, quotations=True)
-            if "unless" in spec else None
-        )
-        # requires: terms that must be present; with `to:`, a finding without them is kept
-        # at that lower severity instead of dropped (a weak, single signal)
-        self.requires = (
-            Condition.build(spec["requires"], f"{where}: key 'requires'", ctx, f"{self.id}#requires",
-                            isinstance(spec["requires"], dict) and "to" in spec["requires"])
-            if "requires" in spec else None
-        )
-        self.downgrade = (
-            Condition.build(spec["downgrade"], f"{where}: key 'downgrade'", ctx, f"{self.id}#downgrade", True)
-            if "downgrade" in spec else None
-        )
-        # tone and attribution gates (see tone.py and checks/tone_gate.py)
-        self.tone = ToneGate.build(spec["tone"], f"{where}: key 'tone'") if "tone" in spec else None
+        self.description = keys.description
+        self.secret = keys.secret
+        self.voice_reported = keys.voice
+        self.messages = keys.message
+        self.suggestions = keys.suggestion
+        self.examples = keys.examples
+        self.unless = (Condition.build(keys.unless, where, "unless", ctx, f"{self.id}#unless", quotations=True)
+                       if keys.unless else None)
+        self.requires = (Condition.build(keys.requires, where, "requires", ctx, f"{self.id}#requires")
+                         if keys.requires else None)
+        self.downgrade = (Condition.build(keys.downgrade, where, "downgrade", ctx, f"{self.id}#downgrade")
+                          if keys.downgrade else None)
+        self.tone = keys.tone
         # in a long text, a finding only where the text is about it (centrality.py; judged
         # over all rules' findings by engine.py)
-        self.centrality = (Centrality.build(spec["centrality"], f"{where}: key 'centrality'", ctx, self.id)
-                           if "centrality" in spec else None)
+        self.centrality = Centrality.build(keys.centrality, where, ctx, self.id) if keys.centrality else None
+
+    def scopes(self) -> list[Scope]:
+        """How far each of the rule's co-occurrences reaches."""
+        return [c.scope for c in (self.unless, self.requires, self.downgrade) if c is not None]
 
     def hits(self, doc: Document) -> Iterator[Hit]:
         raise NotImplementedError
@@ -168,14 +212,14 @@ class Rule:
                     continue
             elif any(hit.start < e and s < hit.end for s, e in taken):
                 continue
-            if self.unless and self.unless.holds(doc, hit.start):
+            if self.unless and self.unless.holds(doc, hit.start, hit.end):
                 continue
             severity = self.severity
-            if self.requires and not self.requires.holds(doc, hit.start):
+            if self.requires and not self.requires.holds(doc, hit.start, hit.end):
                 if self.requires.to is None:
                     continue
                 severity = self.requires.to
-            if self.downgrade and self.downgrade.holds(doc, hit.start):
+            if self.downgrade and self.downgrade.holds(doc, hit.start, hit.end):
                 severity = _lower(severity, self.downgrade.to)
             if self.voice_reported is not None and doc.register.others_words(hit.start):
                 if self.voice_reported == "drop":
@@ -215,11 +259,3 @@ def _fill(template: str, values: dict) -> str:
 
 def _examples(spec: Any, where: str) -> dict[str, list[Example]]:
     return parse_examples(spec, where)
-
-
-def check_keys(spec: dict, allowed: frozenset[str], where: str) -> None:
-    from ..rulebook import COMMON
-
-    unknown = sorted(set(spec) - COMMON - allowed)
-    if unknown:
-        raise RuleError(f"{where}: unknown key '{unknown[0]}'")

@@ -9,15 +9,18 @@ from __future__ import annotations
 
 import re
 import threading
+from dataclasses import dataclass
 from pathlib import Path
-from typing import Iterator
+from typing import Any, Iterator
 
 from .. import tone
 from ..document import Document
 from ..normalize import fold
 from ..terms import word_letters
-from ..rulebook import Context, RuleError
-from .base import SCOPES, Hit, Rule
+from .base import Hit, Rule, RuleKeys
+from .schema import key
+from .scope import SENTENCE, Scope
+from .sdk import Context, RuleError
 
 POSITIVE = "offensive"  # the label the model gives offensive text; the other one is "clean"
 SHORT_POST = 200  # a post shorter than this (in characters) is also scored as a whole
@@ -70,10 +73,8 @@ class ModelInputs:
 
     @staticmethod
     def of_document(doc: Document) -> "ModelInputs":
-        inputs = doc.__dict__.get("_model_inputs")
-        if inputs is None:
-            inputs = doc.__dict__["_model_inputs"] = ModelInputs(doc.view.text, doc.words_view, doc.folded_words_view)
-        return inputs
+        return doc.memo("classifier.model_inputs",
+                        lambda: ModelInputs(doc.view.text, doc.words_view, doc.folded_words_view))
 
 
 def offensive_score(model, view_text: str) -> float:
@@ -151,37 +152,49 @@ def post_score(model, doc: Document, scope: str = "sentence", min_chars: int = 1
     return max((_score(model, inputs.of(s, e)) for s, e in spans), default=0.0)
 
 
+def _model_file(name: Any, where: str, key: str) -> Path:
+    if not isinstance(name, str) or not name or Path(name).name != name:
+        raise RuleError(f"{where}: key '{key}': give the file name of a model in {models_dir()}")
+    if not (models_dir() / name).is_file():
+        raise RuleError(f"{where}: key '{key}': model file '{name}' not found in {models_dir()}")
+    return models_dir() / name
+
+
+def _unit_scope(value: Any, where: str, key: str) -> Scope:
+    # what is scored: each sentence (and a short post as a whole), or only the whole post
+    return Scope.parse(value, where, key, units=("sentence", "post"))
+
+
+def _share(value: float) -> str | None:
+    return None if 0 < value < 1 else f"expected a number between 0 and 1, got {value!r}"
+
+
+def _count(value: int) -> str | None:
+    return None if value >= 0 else f"expected a whole number, 0 or more, got {value!r}"
+
+
+@dataclass(kw_only=True)
+class ClassifierKeys(RuleKeys):
+    model: Path = key(parse=_model_file)  # a file in postcheck/models/
+    threshold: float = key(check=_share)  # the score a sentence in a comment's voice must reach
+    plain_threshold: float | None = key(None, check=lambda v: v is not None and _share(v) or None)  # any other
+    scope: Scope = key(SENTENCE, parse=_unit_scope)
+    min_chars: int = key(1, check=_count)  # shorter units are not scored
+    min_syllables: int = key(0, check=_count)  # fewer: a fragment, no verdict (initials not counted)
+
+
 class ClassifierRule(Rule):
-    KEYS = frozenset({"model", "threshold", "plain_threshold", "scope", "min_chars", "min_syllables"})
+    Keys = ClassifierKeys
     mechanism = "classifier"
 
-    def __init__(self, spec: dict, where: str, ctx: Context):
-        super().__init__(spec, where, ctx)
-        name = spec.get("model")
-        if not isinstance(name, str) or not name or Path(name).name != name:
-            raise RuleError(f"{where}: key 'model': give the file name of a model in {models_dir()}")
-        self.model_path = models_dir() / name
-        if not self.model_path.is_file():
-            raise RuleError(f"{where}: key 'model': model file '{name}' not found in {models_dir()}")
-        threshold = spec.get("threshold")
-        if isinstance(threshold, bool) or not isinstance(threshold, (int, float)) or not 0 < threshold < 1:
-            raise RuleError(f"{where}: key 'threshold': expected a number between 0 and 1, got {threshold!r}")
-        self.threshold = float(threshold)
-        self.scope = spec.get("scope", "sentence")
-        if self.scope not in SCOPES:
-            raise RuleError(f"{where}: key 'scope': '{self.scope}' is not one of {', '.join(SCOPES)}")
-        min_chars = spec.get("min_chars", 1)
-        if isinstance(min_chars, bool) or not isinstance(min_chars, int) or min_chars < 0:
-            raise RuleError(f"{where}: key 'min_chars': expected a whole number of characters, got {min_chars!r}")
-        self.min_chars = min_chars
-        min_syllables = spec.get("min_syllables", 0)
-        if isinstance(min_syllables, bool) or not isinstance(min_syllables, int) or min_syllables < 0:
-            raise RuleError(f"{where}: key 'min_syllables': expected a whole number, got {min_syllables!r}")
-        self.min_syllables = min_syllables
-        plain = spec.get("plain_threshold", self.threshold)
-        if isinstance(plain, bool) or not isinstance(plain, (int, float)) or not 0 < plain < 1:
-            raise RuleError(f"{where}: key 'plain_threshold': expected a number between 0 and 1, got {plain!r}")
-        self.plain_threshold = float(plain)
+    def __init__(self, keys: ClassifierKeys, where: str, ctx: Context):
+        super().__init__(keys, where, ctx)
+        self.model_path = keys.model
+        self.threshold = keys.threshold
+        self.scope = keys.scope.unit  # "sentence" or "post": what units() scores
+        self.min_chars = keys.min_chars
+        self.min_syllables = keys.min_syllables
+        self.plain_threshold = self.threshold if keys.plain_threshold is None else keys.plain_threshold
 
     def gate(self, doc: Document, s: int, e: int) -> float | None:
         """The score a unit (view span) must reach, by its tone, or None for no verdict:

@@ -18,7 +18,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from ..rulebook import RuleError
+from .sdk import RuleError
 from ..safe_yaml import short
 
 KINDS = ("hit", "miss")

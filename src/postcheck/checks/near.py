@@ -2,79 +2,59 @@
 (a foreign state near an internal-politics term). The topic's span is reported."""
 from __future__ import annotations
 
-import re
-from bisect import bisect_left, bisect_right
+from dataclasses import dataclass
 from functools import cached_property
-from typing import Iterator
+from typing import Iterator, Literal
 
 from ..document import Document
-from ..rulebook import Context, RuleError
 from ..register import in_title, inside_name, leads_clause, names_person_after
-from .base import Hit, Rule, SpanSet
+from .base import Hit, Rule, RuleKeys, SpanSet
+from .schema import Terms
+from .scope import SENTENCE, Scope, pair_close, sentence_token_starts, word_window
+from .sdk import Context
 
 
-_TOKEN = re.compile(r"\S+")  # the words Document.words_between counts
+@dataclass(kw_only=True)
+class NearKeys(RuleKeys):
+    a: Terms  # the entity
+    b: Terms  # the topic
+    # the same sentence, up to N sentences apart ({sentences: N}: a draft of several short
+    # exclamations), within N words, or (asked for explicitly) the whole post
+    within: Scope = SENTENCE
+    exceptions: Terms | None = None  # a `b` match inside one of these is not the topic
+    report: Literal["a", "b"] = "b"  # whose span is reported
+    # in_names: false — an `a` match that is one syllable of a longer proper name is not the
+    # entity ("Đức" in "Tôn Đức Thắng", "Mỹ" in "Mỹ Tâm"); named_titles: false — an `a`
+    # title followed by a person's name refers to that person, in the third person ("Bộ
+    # trưởng Nguyễn Văn A"), not to the writer (register.py)
+    in_names: bool = True
+    named_titles: bool = True
+    # in_titles: false — a `b` match that is a word of a Title Case name ("Tổ chức Giám sát
+    # Nhân quyền Syria", "Ủy ban Bầu cử") names a body, not the topic
+    in_titles: bool = True
+    # leads_clause: true — an `a` match counts only where it opens its clause or follows the
+    # writer's own pronoun ("Thay mặt Đại sứ quán, mình …"), not after a subject
+    leads_clause: bool = False
 
 
 class NearRule(Rule):
-    KEYS = frozenset({"a", "b", "within", "exceptions", "report", "in_names", "named_titles", "in_titles",
-                      "leads_clause"})
+    Keys = NearKeys
 
-    def __init__(self, spec: dict, where: str, ctx: Context):
-        super().__init__(spec, where, ctx)
-        for key in ("a", "b"):
-            if key not in spec:
-                raise RuleError(f"{where}: missing key '{key}'")
-        self.a = ctx.termset(spec["a"], f"{where}: key 'a'", f"{self.id}#a")
-        self.b = ctx.termset(spec["b"], f"{where}: key 'b'", f"{self.id}#b")
-        self.exceptions = (
-            ctx.termset(spec["exceptions"], f"{where}: key 'exceptions'", f"{self.id}#exceptions")
-            if "exceptions" in spec else None
-        )
-        within = spec.get("within", "sentence")
-        # {sentences: N}: the same sentence or up to N sentences apart (a short window: a
-        # draft of several short exclamations); "post" must be asked for explicitly
-        self.sentence_window = None
-        if isinstance(within, dict):
-            n = within.get("sentences")
-            if set(within) != {"sentences"} or not isinstance(n, int) or isinstance(n, bool) or not 0 <= n <= 3:
-                raise RuleError(f"{where}: key 'within': expected {{sentences: 0..3}}")
-            self.sentence_window = n
-        elif not (within in ("sentence", "post") or (isinstance(within, int) and not isinstance(within, bool) and within >= 0)):
-            raise RuleError(f"{where}: key 'within': expected 'sentence', 'post', {{sentences: N}} or a number of words")
-        self.within = within
-        # in_names: false — an `a` match that is one syllable of a longer proper name is not
-        # the entity ("Đức" in "Tôn Đức Thắng", "Mỹ" in "Mỹ Tâm"); named_titles: false — an `a`
-        # title followed by a person's name refers to that person, in the third person
-        # ("Bộ trưởng Nguyễn Văn A"), not to the writer (register.py)
-        for key in ("in_names", "named_titles"):
-            if not isinstance(spec.get(key, True), bool):
-                raise RuleError(f"{where}: key '{key}': expected true or false")
-        # in_titles: false — a `b` match that is a word of a Title Case name ("Tổ chức Giám
-        # sát Nhân quyền Syria", "Ủy ban Bầu cử") names a body, not the topic
-        if not isinstance(spec.get("in_titles", True), bool):
-            raise RuleError(f"{where}: key 'in_titles': expected true or false")
-        self.in_titles = spec.get("in_titles", True)
-        self.in_names = spec.get("in_names", True)
-        # leads_clause: true — an `a` match counts only where it opens its clause or follows the
-        # writer's own pronoun ("Thay mặt Đại sứ quán, mình …"), not after a subject
-        if not isinstance(spec.get("leads_clause", False), bool):
-            raise RuleError(f"{where}: key 'leads_clause': expected true or false")
-        self.leads_clause = spec.get("leads_clause", False)
-        self.named_titles = spec.get("named_titles", True)
-        self.report = spec.get("report", "b")
-        if self.report not in ("a", "b"):
-            raise RuleError(f"{where}: key 'report': expected 'a' or 'b' (which side's span to report)")
+    def __init__(self, keys: NearKeys, where: str, ctx: Context):
+        super().__init__(keys, where, ctx)
+        self.a = ctx.termset(keys.a, where, "a", f"{self.id}#a")
+        self.b = ctx.termset(keys.b, where, "b", f"{self.id}#b")
+        self.exceptions = (ctx.termset(keys.exceptions, where, "exceptions", f"{self.id}#exceptions")
+                           if keys.exceptions else None)
+        self.within = keys.within
+        self.in_titles = keys.in_titles
+        self.in_names = keys.in_names
+        self.leads_clause = keys.leads_clause
+        self.named_titles = keys.named_titles
+        self.report = keys.report
 
-    def _close(self, doc: Document, a, b) -> bool:
-        if self.within == "post":
-            return True
-        if self.sentence_window is not None:
-            return abs(doc.sentence_of(a.start) - doc.sentence_of(b.start)) <= self.sentence_window
-        if self.within == "sentence":
-            return doc.sentence_of(a.start) == doc.sentence_of(b.start)
-        return doc.sentence_of(a.start) == doc.sentence_of(b.start) and doc.words_between(
-            min(a.end, b.end), max(a.start, b.start)) <= self.within
+    def scopes(self) -> list[Scope]:
+        return super().scopes() + [self.within]
 
     def _entity_ok(self, doc: Document, match) -> bool:
         start, end = doc.original_span(match.start, match.end)
@@ -105,7 +85,7 @@ class NearRule(Rule):
         # word check waits until such a pair is possible. The other side is grouped (by
         # sentence, or the whole post) and, for N words, looked up by position, so that a
         # long draft does not cost reported × others comparisons.
-        wide = self.within == "post" or self.sentence_window is not None
+        wide = self.within.unit in ("post", "sentences")
         groups: dict = {}
         for other in others:  # the matcher lists them in text order
             key = None if wide else doc.sentence_of(other.start)
@@ -118,11 +98,12 @@ class NearRule(Rule):
                 if key not in groups:
                     continue
                 group = lookup[key] = _Group(doc, groups[key])
-            if isinstance(self.within, int):
-                candidates = words = [o for o in group.window(mine, self.within) if self._close(doc, mine, o)]
-            elif self.sentence_window is not None:
+            if self.within.unit == "words":
+                candidates = words = [o for o in group.window(mine, self.within.n)
+                                      if pair_close(doc, self.within, mine, o)]
+            elif self.within.unit == "sentences":
                 candidates = words = [o for o in (group.strong if mine.weak else group.all)
-                                      if self._close(doc, mine, o) and group.is_word(o)]
+                                      if pair_close(doc, self.within, mine, o) and group.is_word(o)]
             else:
                 candidates = group.strong if mine.weak else group.all
                 words = group.strong_words if mine.weak else group.words
@@ -181,20 +162,11 @@ class _Group:
 
     def window(self, mine, words: int) -> list:
         """The matches that can be within `words` words of `mine` (a superset, in text order)."""
-        # word starts of mine's sentence only (a pair is only ever close within a sentence),
-        # found once a sentence: the whole draft's words would cost more than all lookups
-        doc, text = self.doc, self.doc.view.text
-        index = doc.sentence_of(mine.start)
-        cache = doc.__dict__.setdefault("_sentence_token_starts", {})
-        starts = cache.get(index)
-        if starts is None:
-            s, e = doc.sentences[index] if doc.sentences else (0, len(text))
-            starts = cache[index] = [m.start() for m in _TOKEN.finditer(text, s, e)]
-        j = bisect_left(starts, mine.start) - words - 1
-        k = bisect_right(starts, mine.end) + words
-        lo = starts[j] - self._longest if j >= 0 else -1
-        hi = starts[k] if k < len(starts) else len(text)
-        return self.all[bisect_left(self._starts, lo):bisect_right(self._starts, hi)]
+        # word starts of mine's sentence only: a pair is only ever close within a sentence
+        starts = sentence_token_starts(self.doc, self.doc.sentence_of(mine.start))
+        lo, hi = word_window(starts, self._starts, self._longest, mine.start, mine.end, words,
+                             len(self.doc.view.text))
+        return self.all[lo:hi]
 
 
 class _Lazy:

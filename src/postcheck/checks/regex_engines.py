@@ -44,7 +44,7 @@ import hashlib
 import re
 from functools import lru_cache
 
-from ..rulebook import RuleError
+from .sdk import RuleError
 
 try:  # Python 3.11+
     from re import _constants as _c, _parser as _sre_parse

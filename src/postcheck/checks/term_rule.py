@@ -1,37 +1,36 @@
 """`terms`: words and phrases, matched on word boundaries from the segmentation."""
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import Iterator
 
 from ..document import Document
-from ..rulebook import Context, RuleError
 from ..register import in_title
-from .base import Hit, Rule, SpanSet
+from .base import Hit, Rule, RuleKeys, SpanSet
+from .schema import Terms, key
+from .sdk import Context
+
+
+@dataclass(kw_only=True)
+class TermKeys(RuleKeys, Terms):
+    exceptions: Terms | None = None  # look-alike phrases: a match inside one is not the term
+    fold: bool = True  # false: never matched without diacritics
+    words: bool = True  # false: no word-boundary check (reviewed lists)
+    # false: a match that is a word of a Title Case name or title (a film, a book:
+    # "Confidential Assignment") is not the term (register.in_title)
+    in_titles: bool = key(True)
 
 
 class TermRule(Rule):
-    KEYS = frozenset({"terms", "wordlists", "exceptions", "fold", "words", "in_titles"})
+    Keys = TermKeys
 
-    def __init__(self, spec: dict, where: str, ctx: Context):
-        super().__init__(spec, where, ctx)
-        fold = spec.get("fold", True)
-        words = spec.get("words", True)
-        for key, value in (("fold", fold), ("words", words)):
-            if not isinstance(value, bool):
-                raise RuleError(f"{where}: key '{key}': expected true or false")
-        self.need_words = words
-        # in_titles: false — a match that is a word of a Title Case name or title (a film, a
-        # book: "Confidential Assignment") is not the term (register.in_title)
-        self.in_titles = spec.get("in_titles", True)
-        if not isinstance(self.in_titles, bool):
-            raise RuleError(f"{where}: key 'in_titles': expected true or false")
-        self.termset = ctx.termset(
-            {k: spec[k] for k in ("terms", "wordlists") if k in spec}, where, self.id, fold
-        )
-        self.exceptions = (
-            ctx.termset(spec["exceptions"], f"{where}: key 'exceptions'", f"{self.id}#exceptions")
-            if "exceptions" in spec else None
-        )
+    def __init__(self, keys: TermKeys, where: str, ctx: Context):
+        super().__init__(keys, where, ctx)
+        self.need_words = keys.words
+        self.in_titles = keys.in_titles
+        self.termset = ctx.termset(keys, where, "", self.id, keys.fold)
+        self.exceptions = (ctx.termset(keys.exceptions, where, "exceptions", f"{self.id}#exceptions")
+                           if keys.exceptions else None)
 
     def hits(self, doc: Document) -> Iterator[Hit]:
         matches = doc.matches.get(self.termset.name, ())

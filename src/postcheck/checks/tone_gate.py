@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 from ..findings import SEVERITIES, SEVERITY_RANK
 from ..tone import GATES
-from ..rulebook import RuleError
+from .sdk import RuleError
 
 DROP = "drop"
 
