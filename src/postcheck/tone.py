@@ -25,147 +25,23 @@ quotation marks and line shape are gone from the matching view) and are cached p
 Rules ask for them with the key `tone` (GATES; see checks/tone_gate.py, hooked into
 checks/base.py), and the learned check gates its verdict on them (checks/classifier.py).
 They run only on a rule's hits or the model's candidate sentences, never on every sentence.
+informal() lives in comment_voice.py, what is read of the whole document (sentences,
+formal(), quotations) in tone_doc.py; both are re-exported here.
 """
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
 
-from .normalize import fold
+from .comment_voice import informal
+from .tone_doc import (ends_with_initial, formal, informal_sentence, of_sentence, quote_around, quoted_spans,
+                       sentence_texts)
 
-# -- the voice of a comment -------------------------------------------------------------------
+_TOKEN = re.compile(r"[^\W\d_]+", re.U)  # a word, as mention() counts them
 
-# words of informal address and chat spelling: each is rare in published prose (measured on
-# 32,000 news sentences) and common in social-media comments
-_INFORMAL_WORDS = frozenset("""
-mày tao tau thằng bọn tụi con_mụ bọn_mày chúng_mày tụi_mày tụi_bay ổng bả
-ko j dc đc thg ng vl vcl vkl vđ vãi_l cc cmm clm đcm dcm đm dmm đkm đéo đếch
-ad ae cx bh mn mng nhìu iu wa ak lm ms kbt ib kg z r k vc cl dell lun ahihi haha hihi hic
-con_mẹ bỏ_mẹ chết_mẹ thấy_mẹ im_mẹ moẹ con_quỷ mụ
-""".split())
-_INFORMAL_WORDS = frozenset(w.replace("_", " ") for w in _INFORMAL_WORDS)
-_CODES = frozenset("""ko j dc đc thg ng vl vcl vkl vđ cc cmm clm đcm dcm đm dmm đkm ad ae cx bh mn mng iu wa ak lm ms
-kbt ib kg z r k vc cl""".split())
-_INFORMAL_RE = re.compile(r"(?<!\w)(?:" + "|".join(re.escape(w).replace("\\ ", r"\s+")
-                                                   for w in sorted(_INFORMAL_WORDS, key=len, reverse=True)) + r")(?!\w)")
-# "lũ" of people (contempt), not the flood ("lũ lụt", "lũ quét", "mưa lũ")
-_HERD = re.compile(r"(?i)(?<![\w])(?<!mưa )(?<!nước )(?<!cơn )(?<!đỉnh )(?<!mùa )(?<!trận )(?<!thoát )(?<!chống )"
-                   r"(?<!phòng )lũ\s+(?!lụt|quét|ống|lớn|về|rút|dâng|đầu|tiểu|lịch|bùn|cuốn|trên|sông|dữ|năm|đã|đang|"
-                   r"và|gây|khiến|làm|ở|tại|cao|kéo|xuống|lên|qua|thượng|hạ|tràn|đổ|đi|vừa|sẽ|có|kỷ|chính|sớm|muộn)\w")
-# particles that close a clause in speech, not in prose
-_CLOSING_PARTICLES = frozenset("à hả nhỉ ạ ơi hử hen nha nhé nhen hông ha".split())
-_EMOTICON = re.compile(r"[:;=]\)+|[:;=]\(+|[:;]v\b|=\]+|:D\b|:P\b|<3|\^\^|[\U0001F300-\U0001FAFF\u2600-\u27BF]", re.I)
-_TOKEN = re.compile(r"[^\W\d_]+", re.U)
-_SHOUT = re.compile(r"[!?]{2,}")
-
-
-def informal(text: str, weak: bool = True) -> bool:
-    """Does the sentence speak like a comment (see _INFORMAL_WORDS), not like prose?
-    `weak` also counts a sentence opening in lower case, which prose split at an
-    abbreviation can do too: not used to judge a whole document."""
-    if _EMOTICON.search(text) or _SHOUT.search(text):
-        return True
-    typed = _TOKEN.findall(text)
-    if not typed:
-        return False
-    for m in _INFORMAL_RE.finditer(text.lower()):
-        # chat codes count only typed in lower case ("Ng Eng Hen", "CC" are names and codes)
-        if m.group() not in _CODES or text[m.start():m.end()] == m.group():
-            return True
-    if weak and typed[0][:1].islower() and text.lstrip()[:1].isalpha():
-        return True  # prose opens a sentence with a capital; a quick comment often does not
-    if re.search(r"(?i)(?<!\w)k{3,}|(?<!\w)(?:ha|hi|he){2,}(?!\w)", text):
-        return True
-    if _HERD.search(text):
-        return True
-    words = [w.lower() for w in typed]
-    # a lower-case "m"/"t" as a word: teencode for mày/tao (not an initial "M." or "T.Hạnh")
-    if re.search(r"(?<![\w.])(?<!\d )[mt](?![\w.])", text):
-        return True
-    if typed[-1] in _CLOSING_PARTICLES:
-        return True
-    # typed without any diacritics: Vietnamese prose always has them
-    if len(words) >= 4 and fold(" ".join(words)) == " ".join(words) and _looks_vietnamese(words):
-        return True
-    return False
-
-
-_COMMON_BARE = frozenset("khong nguoi la cua thi ma may tao nay do con thang di duoc roi nhu ngu chet bon".split())
-
-
-def _looks_vietnamese(words: list[str]) -> bool:
-    """Vietnamese typed without diacritics, not English or a code: two common bare words."""
-    return sum(w in _COMMON_BARE for w in words) >= 2
-
-
-# -- the document's register -----------------------------------------------------------------
-
-FORMAL_MIN_CHARS = 400
-FORMAL_MIN_SENTENCES = 4
-LONG_ARTICLE = 1500
-FORMAL_MAX_INFORMAL = 0.25  # an article may quote some dialogue; a comment thread is all of it
-_ENDS_WITH_INITIAL = re.compile(r"(?:^|[\s(.])[A-ZĐ][a-zđ]?\.[\s\"”’)]*$")
-
-
-def ends_with_initial(text: str) -> bool:
-    """Does the text end with an initial ("bà M.", "Th.", "N.T.L.")? The sentence splitter
-    breaks there, though the sentence goes on."""
-    return bool(_ENDS_WITH_INITIAL.search(text.rstrip()))
-
-
-def sentence_texts(doc) -> list[str]:
-    """The original text of each sentence of the document, cached."""
-    def texts() -> list[str]:
-        spans = (doc.view.original_span(s, e) for s, e in doc.sentences)
-        return [doc.original[os_:oe] for os_, oe in spans]
-
-    return doc.memo("tone.sentence_texts", texts)
-
-
-def informal_sentence(doc, index: int) -> bool:
-    def judge() -> bool:
-        texts = sentence_texts(doc)
-        return informal(texts[index], weak=False) if 0 <= index < len(texts) else False
-
-    return doc.memo(("tone.informal", index), judge)
-
-
-def formal(doc) -> bool:
-    """Is the post long, well-formed prose (an article, a statement, a report)? At least
-    FORMAL_MIN_SENTENCES sentences and FORMAL_MIN_CHARS characters, at most one sentence
-    in four informal, and most sentences opening with a capital, a digit or a quotation."""
-    return doc.memo("tone.formal", lambda: _formal(doc))
-
-
-def _formal(doc) -> bool:
-    result = False
-    texts = sentence_texts(doc)
-    if len(doc.original) >= FORMAL_MIN_CHARS and len(texts) >= FORMAL_MIN_SENTENCES:
-        stripped = [t.strip() for t in texts if t.strip()]
-        # a sentence that goes on after an initial opens in lower case: it is still prose
-        capital = sum(1 for k, t in enumerate(stripped)
-                      if _opens_like_prose(t) or (k and ends_with_initial(stripped[k - 1])))
-        if capital >= 0.8 * len(stripped):
-            loose = sum(1 for i in range(len(texts)) if informal_sentence(doc, i))
-            # a long article may hold a story told in dialogue
-            share = FORMAL_MAX_INFORMAL if len(doc.original) < LONG_ARTICLE else 2 * FORMAL_MAX_INFORMAL
-            result = loose <= share * len(texts)
-    return result
-
-
-def _opens_like_prose(t: str) -> bool:
-    for ch in t:
-        if ch.isalpha():
-            return ch.isupper()
-        if ch.isdigit():
-            return True
-    return True
-
+__all__ = ["GATES", "ends_with_initial", "formal", "informal", "informal_sentence", "quoted_spans", "sentence_texts"]
 
 # -- quotation and attribution ---------------------------------------------------------------
 
-_QUOTE_PAIRS = {"“": "”", "\"": "\"", "«": "»", "‘": "’", "'": "'", "„": "“"}
-_QUOTE_OPEN = re.compile("[" + re.escape("".join(_QUOTE_PAIRS)) + "]")
 # verbs and frames that say who said something; matched on the lower-cased original
 _SAYING = re.compile(
     r"(?<!\w)(?:cho\s+biết|cho\s+rằng|cho\s+đó\s+là|nói|kể|kể\s+lại|thuật\s+lại|chia\s+sẻ|khẳng\s+định|"
@@ -175,38 +51,6 @@ _SAYING = re.compile(
 )
 
 
-def quoted_spans(doc) -> list[tuple[int, int]]:
-    """[start, end) of the inside of each pair of quotation marks in the original, cached.
-    A straight quote opens only where a word does not end just before it (it's, 'tis)."""
-    return doc.memo("tone.quoted_spans", lambda: _quoted_spans(doc.original))
-
-
-def _quoted_spans(text: str) -> list[tuple[int, int]]:
-    spans = []
-    pos = 0
-    for m in _QUOTE_OPEN.finditer(text):
-        i = m.start()
-        if i < pos:
-            continue
-        ch = text[i]
-        if ch in "'\"" and i > 0 and text[i - 1].isalnum():
-            continue
-        j = text.find(_QUOTE_PAIRS[ch], i + 1)
-        nl = text.find("\n", i + 1)
-        if j != -1 and (nl == -1 or j < nl or ch == "“"):
-            spans.append((i + 1, j))
-            pos = j + 1
-    return spans
-
-
-def _quote_around(doc, s: int, e: int) -> tuple[int, int] | None:
-    spans = quoted_spans(doc)
-    k = bisect_right(spans, (s, float("inf"))) - 1
-    if k >= 0 and spans[k][0] <= s and e <= spans[k][1]:
-        return spans[k]
-    return None
-
-
 _NAMING = re.compile(r"(?<!\w)(?:gọi(?:\s+\w+)?\s+là|bị\s+chửi\s+là|chửi\s+là|dùng\s+(?:từ|chữ|cụm\s+từ)|từ|chữ|cụm\s+từ|"
                      r"tiếng|mang\s+tiếng|biệt\s+danh|nghĩa\s+là|như|kiểu)\W*$", re.I)
 
@@ -214,22 +58,10 @@ _NAMING = re.compile(r"(?<!\w)(?:gọi(?:\s+\w+)?\s+là|bị\s+chửi\s+là|ch�
 def mention(doc, s: int, e: int) -> bool:
     """Is the span a word or short phrase (up to 4 syllables) in quotation marks of its own,
     named rather than used: in an article, or after a naming frame ("dùng từ", "bị gọi là")?"""
-    q = _quote_around(doc, s, e)
+    q = quote_around(doc, s, e)
     if q is None or len(_TOKEN.findall(doc.original[q[0]:q[1]])) > 4:
         return False
     return formal(doc) or bool(_NAMING.search(doc.original[max(0, q[0] - 25):q[0] - 1]))
-
-
-def _sentence_text_at(doc, s: int) -> str:
-    texts = sentence_texts(doc)
-    i = doc.sentence_of_original(s)
-    return texts[i] if 0 <= i < len(texts) else ""
-
-
-def _of_sentence(doc, s: int, judge) -> object:
-    """judge(sentence text) for the sentence holding offset `s`, once per sentence and judge:
-    a long sentence with many hits must not be read again for each (quadratic)."""
-    return doc.memo(("tone.sentence", judge, doc.sentence_of_original(s)), lambda: judge(_sentence_text_at(doc, s)))
 
 
 def _says_who(sentence: str) -> bool:
@@ -238,7 +70,7 @@ def _says_who(sentence: str) -> bool:
 
 def attributed(doc, s: int) -> bool:
     """Does the sentence holding offset `s` say who said it?"""
-    return bool(_of_sentence(doc, s, _says_who))
+    return bool(of_sentence(doc, s, _says_who))
 
 
 def _opens_with_dash(head: str) -> bool:
@@ -249,7 +81,7 @@ def _opens_with_dash(head: str) -> bool:
 def dialogue(doc, s: int) -> bool:
     """Is the offset on a line or in a sentence of dialogue (opening with a dash)?"""
     line_start = doc.original.rfind("\n", 0, s) + 1
-    return _opens_with_dash(doc.original[line_start:min(s, line_start + 8)]) or bool(_of_sentence(doc, s, _opens_with_dash))
+    return _opens_with_dash(doc.original[line_start:min(s, line_start + 8)]) or bool(of_sentence(doc, s, _opens_with_dash))
 
 
 def unquoted(doc, s: int, e: int) -> str:
@@ -264,7 +96,7 @@ def unquoted(doc, s: int, e: int) -> str:
 def reported(doc, s: int, e: int) -> bool:
     """Are the words someone else's, reported: in a quotation or a line of dialogue in an
     article, or in a quotation of a sentence that names who said it?"""
-    if _quote_around(doc, s, e) is not None:
+    if quote_around(doc, s, e) is not None:
         return formal(doc) or attributed(doc, s) or attributed(doc, max(0, e))
     if dialogue(doc, s):
         return formal(doc)
@@ -283,7 +115,7 @@ def indirect(doc, s: int, e: int) -> bool:
     starts = doc._sentence_original_starts
     i = doc.sentence_of_original(s)
     sentence_start = starts[i] if 0 <= i < len(starts) else 0
-    ends = _of_sentence(doc, s, _reported_from)  # where each such verb ends, in the sentence
+    ends = of_sentence(doc, s, _reported_from)  # where each such verb ends, in the sentence
     line_start = doc.original.rfind("\n", 0, s) + 1
     return any(line_start <= sentence_start + end <= s for end in ends)
 
@@ -341,7 +173,7 @@ def acronym(doc, s: int, e: int) -> bool:
     letters = [c for c in token if c.isalpha()]
     if len(letters) < 2 or not all(c.isupper() for c in letters):
         return False
-    if _of_sentence(doc, s, _shouted):
+    if of_sentence(doc, s, _shouted):
         return False  # shouting in capitals
     if len(letters) >= 3:
         return True
@@ -442,7 +274,7 @@ def self_directed(doc, s: int, e: int) -> bool:
     if _SELF_BEFORE.search(before) or _SELF_AFTER.search(after):
         return True
     # "một phần vì ngu" with the speaker as the only person of the sentence
-    return bool(_SELF_CAUSE.search(before)) and bool(_of_sentence(doc, s, _only_the_speaker))
+    return bool(_SELF_CAUSE.search(before)) and bool(of_sentence(doc, s, _only_the_speaker))
 
 
 def _only_the_speaker(sentence: str) -> bool:
@@ -467,7 +299,7 @@ _SPECIFIC = re.compile(r"(?<!\w)(?:[Hh]ắn|[Ôô]ng\s+ta|[Bb]à\s+ta|[Aa]nh\s+t
 def generic(doc, s: int, e: int) -> bool:
     """Is the sentence about people in general ("những thằng con trai lăng nhăng", "hầu hết
     đàn ông"), with no one in particular named or pointed at?"""
-    return bool(_of_sentence(doc, s, _about_people_in_general))
+    return bool(of_sentence(doc, s, _about_people_in_general))
 
 
 def _about_people_in_general(sentence: str) -> bool:
@@ -490,7 +322,7 @@ _READERS = re.compile(r"(?i)(?<!\w)(?:hãy|nào|nhé|nha|mọi\s+người|bà\s+
 def institutional(doc, s: int, e: int) -> bool:
     """Is the sentence a stance of a state or a body ("Việt Nam phản đối …", "Bộ Ngoại giao
     kêu gọi các bên kiềm chế"), not a call to the readers to gather or protest?"""
-    return bool(_of_sentence(doc, s, _a_stance))
+    return bool(of_sentence(doc, s, _a_stance))
 
 
 def _a_stance(sentence: str) -> bool:
@@ -502,7 +334,7 @@ def _a_stance(sentence: str) -> bool:
 def plain(doc, s: int, e: int) -> bool:
     """Is the sentence without any mark of a comment's voice? A single list word there is
     one signal, not two: worth a warning, not an error."""
-    return not _of_sentence(doc, s, informal)
+    return not of_sentence(doc, s, informal)
 
 
 GATES = {

@@ -1,0 +1,121 @@
+"""What tone.py's gates read of a whole document, made once a document (Document.memo):
+the original text of each sentence, which sentences are informal, whether the post is formal
+prose, and where quotations are."""
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+
+from .comment_voice import informal
+
+
+FORMAL_MIN_CHARS = 400
+FORMAL_MIN_SENTENCES = 4
+LONG_ARTICLE = 1500
+FORMAL_MAX_INFORMAL = 0.25  # an article may quote some dialogue; a comment thread is all of it
+_ENDS_WITH_INITIAL = re.compile(r"(?:^|[\s(.])[A-ZĐ][a-zđ]?\.[\s\"”’)]*$")
+
+
+def ends_with_initial(text: str) -> bool:
+    """Does the text end with an initial ("bà M.", "Th.", "N.T.L.")? The sentence splitter
+    breaks there, though the sentence goes on."""
+    return bool(_ENDS_WITH_INITIAL.search(text.rstrip()))
+
+
+def sentence_texts(doc) -> list[str]:
+    """The original text of each sentence of the document, cached."""
+    def texts() -> list[str]:
+        spans = (doc.view.original_span(s, e) for s, e in doc.sentences)
+        return [doc.original[os_:oe] for os_, oe in spans]
+
+    return doc.memo("tone.sentence_texts", texts)
+
+
+def informal_sentence(doc, index: int) -> bool:
+    def judge() -> bool:
+        texts = sentence_texts(doc)
+        return informal(texts[index], weak=False) if 0 <= index < len(texts) else False
+
+    return doc.memo(("tone.informal", index), judge)
+
+
+def formal(doc) -> bool:
+    """Is the post long, well-formed prose (an article, a statement, a report)? At least
+    FORMAL_MIN_SENTENCES sentences and FORMAL_MIN_CHARS characters, at most one sentence
+    in four informal, and most sentences opening with a capital, a digit or a quotation."""
+    return doc.memo("tone.formal", lambda: _formal(doc))
+
+
+def _formal(doc) -> bool:
+    result = False
+    texts = sentence_texts(doc)
+    if len(doc.original) >= FORMAL_MIN_CHARS and len(texts) >= FORMAL_MIN_SENTENCES:
+        stripped = [t.strip() for t in texts if t.strip()]
+        # a sentence that goes on after an initial opens in lower case: it is still prose
+        capital = sum(1 for k, t in enumerate(stripped)
+                      if _opens_like_prose(t) or (k and ends_with_initial(stripped[k - 1])))
+        if capital >= 0.8 * len(stripped):
+            loose = sum(1 for i in range(len(texts)) if informal_sentence(doc, i))
+            # a long article may hold a story told in dialogue
+            share = FORMAL_MAX_INFORMAL if len(doc.original) < LONG_ARTICLE else 2 * FORMAL_MAX_INFORMAL
+            result = loose <= share * len(texts)
+    return result
+
+
+def _opens_like_prose(t: str) -> bool:
+    for ch in t:
+        if ch.isalpha():
+            return ch.isupper()
+        if ch.isdigit():
+            return True
+    return True
+
+
+# -- quotations and per-sentence verdicts ----------------------------------------------------
+
+_QUOTE_PAIRS = {"“": "”", "\"": "\"", "«": "»", "‘": "’", "'": "'", "„": "“"}
+_QUOTE_OPEN = re.compile("[" + re.escape("".join(_QUOTE_PAIRS)) + "]")
+
+
+def quoted_spans(doc) -> list[tuple[int, int]]:
+    """[start, end) of the inside of each pair of quotation marks in the original, cached.
+    A straight quote opens only where a word does not end just before it (it's, 'tis)."""
+    return doc.memo("tone.quoted_spans", lambda: _quoted_spans(doc.original))
+
+
+def _quoted_spans(text: str) -> list[tuple[int, int]]:
+    spans = []
+    pos = 0
+    for m in _QUOTE_OPEN.finditer(text):
+        i = m.start()
+        if i < pos:
+            continue
+        ch = text[i]
+        if ch in "'\"" and i > 0 and text[i - 1].isalnum():
+            continue
+        j = text.find(_QUOTE_PAIRS[ch], i + 1)
+        nl = text.find("\n", i + 1)
+        if j != -1 and (nl == -1 or j < nl or ch == "“"):
+            spans.append((i + 1, j))
+            pos = j + 1
+    return spans
+
+
+def quote_around(doc, s: int, e: int) -> tuple[int, int] | None:
+    spans = quoted_spans(doc)
+    k = bisect_right(spans, (s, float("inf"))) - 1
+    if k >= 0 and spans[k][0] <= s and e <= spans[k][1]:
+        return spans[k]
+    return None
+
+
+def sentence_text_at(doc, s: int) -> str:
+    texts = sentence_texts(doc)
+    i = doc.sentence_of_original(s)
+    return texts[i] if 0 <= i < len(texts) else ""
+
+
+def of_sentence(doc, s: int, judge) -> object:
+    """judge(sentence text) for the sentence holding offset `s`, once per sentence and judge:
+    a long sentence with many hits must not be read again for each (quadratic)."""
+    return doc.memo(("tone.sentence", judge, doc.sentence_of_original(s)), lambda: judge(sentence_text_at(doc, s)))
