@@ -31,9 +31,7 @@ _lock = threading.Lock()
 
 
 def models_dir() -> Path:
-    import postcheck
-
-    return Path(postcheck.__file__).parent / "models"
+    return Path(__file__).parent.parent / "models"  # postcheck/models/
 
 
 def load_model(path: Path):
