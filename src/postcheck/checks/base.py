@@ -155,7 +155,7 @@ class Condition:
         spokesperson's statement quoted over several sentences)."""
         if terms_present(doc, self.termset.name, self.scope, start, end):
             return True
-        if self.scope.post:
+        if self.scope.unit == "post":
             return False
         if self.names and doc.register.person_named(doc.register.sentence_index(start)):
             return True

@@ -64,10 +64,13 @@ def terms_present(doc: Document, name: str, scope: Scope, start: int, end: int) 
         return doc.has_word_match(name)
     sentence = doc.sentence_of_original(start)
     grouped = doc.strong_by_sentence(name)
+    here = grouped.get(sentence)
     if scope.unit == "words":
-        return _words_present(doc, name, grouped.get(sentence, ()), sentence, start, end, scope.n)
-    if any(doc.is_word(m) for m in grouped.get(sentence, ())):
+        return _words_present(doc, name, here or (), sentence, start, end, scope.n)
+    if here and any(doc.is_word(m) for m in here):
         return True
+    if not scope.n:
+        return False
     near = range(sentence - scope.n, sentence + scope.n + 1)
     return any(doc.is_word(m) for k in near if k != sentence for m in grouped.get(k, ()))
 
