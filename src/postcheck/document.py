@@ -181,6 +181,11 @@ class Document:
     def sentence_of_original(self, offset: int) -> int:
         return max(bisect_right(self._sentence_original_starts, offset) - 1, 0)
 
+    def sentence_start_original(self, index: int) -> int:
+        """Where sentence `index` starts in the original (0 for a draft without sentences)."""
+        starts = self._sentence_original_starts
+        return starts[index] if 0 <= index < len(starts) else 0
+
     def is_word(self, match: Match) -> bool:
         """Is the match a word of its own, not part of a longer word ("mật" in "mật ong")?
 

@@ -112,9 +112,7 @@ _FIRST_PERSON_BEFORE = re.compile(r"(?i)(?<!\w)(?:tôi|mình|tao|tớ|tui|em|ch�
 def indirect(doc, s: int, e: int) -> bool:
     """Is the span indirect speech: after a verb of formal reporting ("cho biết", "khẳng
     định", "tuyên bố") whose subject is someone else, in the same sentence?"""
-    starts = doc._sentence_original_starts
-    i = doc.sentence_of_original(s)
-    sentence_start = starts[i] if 0 <= i < len(starts) else 0
+    sentence_start = doc.sentence_start_original(doc.sentence_of_original(s))
     ends = of_sentence(doc, s, _reported_from)  # where each such verb ends, in the sentence
     line_start = doc.original.rfind("\n", 0, s) + 1
     return any(line_start <= sentence_start + end <= s for end in ends)
