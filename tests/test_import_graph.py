@@ -79,7 +79,7 @@ def _cycles(graph: dict[str, set[str]]) -> list[list[str]]:
 def test_the_graph_reads_the_imports_it_should():
     graph = _graph()
     assert "postcheck.checks.sdk" in graph["postcheck.rulebook"]
-    assert "postcheck.checks" in graph["postcheck.rulebook"]
+    assert "postcheck.checks.kinds" in graph["postcheck.rulebook"]
     assert "postcheck.engine" in graph["postcheck.rulebook"]
     assert "postcheck.document" in graph["postcheck.checks.base"]
 
@@ -106,7 +106,7 @@ def test_no_new_import_cycle_through_lazy_imports():
     cycles = _cycles(_graph())
     assert [c for c in cycles if c not in KNOWN_LAZY_CYCLES] == []
     # none of them involves the loader, the engine or the rule SDK
-    assert not [c for c in cycles if {"postcheck.rulebook", "postcheck.engine", "postcheck.checks",
+    assert not [c for c in cycles if {"postcheck.rulebook", "postcheck.engine", "postcheck.checks.kinds",
                                       "postcheck.checks.sdk", "postcheck.checks.base"} & set(c)]
 
 
@@ -118,3 +118,17 @@ def test_the_rule_sdk_imports_nothing_from_the_loader():
     sdk = {"postcheck.checks.sdk", "postcheck.checks.schema", "postcheck.checks.scope"}
     for name in sdk:  # the bottom of the rule engine: no kind, no loader
         assert not {t for t in _graph()[name] if t.startswith("postcheck.checks")} - sdk, name
+
+
+def test_raising_a_rule_error_loads_no_rule_kind():
+    # config.py and the CLI's light commands import RuleError: that must not compile the
+    # engine (documents, kinds, the segmenter) before a draft is read
+    import subprocess
+    import sys
+
+    code = ("import sys, postcheck.config, postcheck.checks.sdk; "
+            "print(sorted(m for m in sys.modules if m.startswith(('postcheck.checks.', 'postcheck.document', "
+            "'postcheck.engine', 'underthesea'))))")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True,
+                         env={"PYTHONPATH": str(SRC), "PATH": ""}).stdout
+    assert out.strip() == "['postcheck.checks.sdk']"

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from postcheck.checks import KINDS
+from postcheck.checks.kinds import KINDS
 from postcheck.rulebook import load_rulebook
 from postcheck.resources import resource_dir
 

@@ -23,7 +23,7 @@ from pathlib import Path
 from typing import Any
 
 from .findings import SEVERITIES
-from .rulebook import RuleError
+from .checks.sdk import RuleError
 from .safe_yaml import load_file, read_text, short
 
 CONFIG_NAME = ".postcheck.yaml"

@@ -11,7 +11,7 @@ from typing import Any
 
 import yaml
 
-from .checks import build_rule
+from .checks.kinds import build_rule
 from .checks.sdk import LANGS, Context, RuleError, localized, read_wordlist
 from .engine import Rulebook
 from .resources import resource_dir

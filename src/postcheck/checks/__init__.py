@@ -1,26 +1,8 @@
 """Rule kinds: each turns a rule's YAML into a compiled Rule (see base.Rule).
 
 A kind declares its keys as a dataclass (`Keys`, extending base.RuleKeys) and is built from
-them once schema.decode has checked every key: see README, "Writing a rule"."""
-from __future__ import annotations
-
-from .base import Rule
-from .classifier import ClassifierRule
-from .near import NearRule
-from .pattern import PatternRule
-from .schema import decode
-from .sdk import Context, RuleError
-from .term_rule import TermRule
-
-KINDS: dict[str, type[Rule]] = {"terms": TermRule, "near": NearRule, "pattern": PatternRule,
-                               "classifier": ClassifierRule}
-
-
-def build_rule(spec: dict, where: str, ctx: Context) -> Rule:
-    kind = spec.get("kind")
-    if kind is None:
-        raise RuleError(f"{where}: missing key 'kind'")
-    if not isinstance(kind, str) or kind not in KINDS:
-        raise RuleError(f"{where}: key 'kind': unknown kind {str(kind)[:40]!r} (known: {', '.join(KINDS)})")
-    cls = KINDS[kind]
-    return cls(decode(cls.Keys, spec, where), where, ctx)
+them once schema.decode has checked every key (see README, "Writing a rule"); kinds.py
+names the kinds. sdk.py, schema.py and scope.py are what a kind is written with, and
+import no kind. This file imports nothing, so that `checks.sdk` (RuleError) stays light
+for modules that only raise or catch it.
+"""
