@@ -11,7 +11,7 @@ PROJECT_URL = "https://github.com/postcheck-vn/postcheck"
 
 __all__ = ["Finding", "FileReport", "RuleError", "load_rulebook", "__version__"]
 
-_LAZY = {"Finding": "findings", "FileReport": "findings", "RuleError": "rulebook", "load_rulebook": "rulebook"}
+_LAZY = {"Finding": "findings", "FileReport": "findings", "RuleError": "checks.sdk", "load_rulebook": "rulebook"}
 
 
 def __getattr__(name: str):
