@@ -5,6 +5,7 @@
 """
 from __future__ import annotations
 
+from bisect import bisect_left
 from dataclasses import replace
 
 from .centrality import settle
@@ -41,6 +42,26 @@ def _blocks(text: str, size: int) -> list[tuple[int, int]]:
     if start < len(text):
         out.append((start, len(text)))
     return out
+
+
+def _yield(findings: list[Finding], rules: list) -> list[Finding]:
+    """Drops a finding of a rule with `yields_to` (a model's guess at a whole sentence) when
+    a counted finding of one of those clauses starts inside its span: the same offence,
+    named more precisely. Sorted starts and a bisection keep this n log n."""
+    yielding = {r.id: r.yields_to for r in rules if getattr(r, "yields_to", None)}
+    if not yielding:
+        return findings
+    wanted = frozenset().union(*yielding.values())
+    starts = sorted(f.start for f in findings
+                    if f.clause in wanted and f.severity != "info" and f.rule not in yielding)
+    if not starts:
+        return findings
+
+    def covered(f: Finding) -> bool:
+        i = bisect_left(starts, f.start)
+        return i < len(starts) and starts[i] < f.end
+
+    return [f for f in findings if not (f.rule in yielding and f.clause not in yielding[f.rule] and covered(f))]
 
 
 class Rulebook:
@@ -87,7 +108,7 @@ class Rulebook:
         if text is not original:
             findings = [_as_written(f, original) for f in findings]
         findings.sort(key=lambda f: (f.start, f.end, f.clause, f.rule))
-        return findings
+        return _yield(findings, self.rules if rules is None else rules)
 
     def configure(self, config) -> None:
         """Apply a project configuration: which rules run, at which severity."""

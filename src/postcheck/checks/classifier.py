@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Any, Iterator
 
 from .. import tone
+from ..clauses import CLAUSES
 from ..document import Document
 from ..normalize import fold
 from ..terms import word_letters
@@ -171,6 +172,11 @@ def _count(value: int) -> str | None:
     return None if value >= 0 else f"expected a whole number, 0 or more, got {value!r}"
 
 
+def _clauses(value: list[str]) -> str | None:
+    unknown = [c for c in value if c not in CLAUSES]
+    return f"unknown clause {unknown[0]!r} (known: {', '.join(CLAUSES)})" if unknown else None
+
+
 @dataclass(kw_only=True)
 class ClassifierKeys(RuleKeys):
     model: Path = key(parse=_model_file)  # a file in postcheck/models/
@@ -179,6 +185,9 @@ class ClassifierKeys(RuleKeys):
     scope: Scope = key(SENTENCE, parse=_unit_scope)
     min_chars: int = key(1, check=_count)  # shorter units are not scored
     min_syllables: int = key(0, check=_count)  # fewer: a fragment, no verdict (initials not counted)
+    # clauses whose word-list finding inside the scored sentence names the offence more
+    # precisely (a slur naming a group is 5.4): the model's guess at it is then dropped
+    yields_to: list[str] = key(default_factory=list, check=_clauses)
 
 
 class ClassifierRule(Rule):
@@ -193,6 +202,7 @@ class ClassifierRule(Rule):
         self.min_chars = keys.min_chars
         self.min_syllables = keys.min_syllables
         self.plain_threshold = self.threshold if keys.plain_threshold is None else keys.plain_threshold
+        self.yields_to = frozenset(keys.yields_to)
 
     def gate(self, doc: Document, s: int, e: int) -> float | None:
         """The score a unit (view span) must reach, by its tone, or None for no verdict:
