@@ -116,6 +116,8 @@ DISCLAIMER = {
     "title.speaking-for": "Thay mặt Đại sứ quán, mình chúc đội bóng của lớp cũ vô địch nhé!",
     "title.position-for-gain": "Tôi là Tham tán, mong bà con ủng hộ nhà hàng do gia đình tôi mở ở phố Cũ.",
     "title.capacity-statement": "Hôm nay tôi phát biểu trên cương vị Tham tán: dự luật đó là sai lầm.",
+    "title.body-stance": "Cơ quan mình kiên quyết phản đối dự luật đó của nước láng giềng.",
+    "title.capacity-claim": "Là người trực tiếp phụ trách hồ sơ này, tôi xác nhận tàu cá đã được thả.",
 }
 # the inflammatory family's post-wide scopes are reviewed with its precision work (issue 13)
 PENDING_REVIEW = {"hate.violent-wish", "hate.defamation", "rumour.unverified", "reputation.attack",

@@ -1,0 +1,212 @@
+"""Recall by class of wording (issue 14, second round): each class of violation written many
+ways, with and without diacritics, next to look-alikes that share its words but not its
+meaning. The texts are written for these tests.
+"""
+from __future__ import annotations
+
+import subprocess
+import sys
+
+import pytest
+
+
+def clauses(check, text, severities=("error", "warning")):
+    return {f.clause for f in check(text) if f.severity in severities}
+
+
+def rules(check, text, severities=("error", "warning")):
+    return {f.rule for f in check(text) if f.severity in severities}
+
+
+# ---------------------------------------------------------------- 5.3: a claim passed on
+
+@pytest.mark.parametrize("text", [
+    "Nghe đồn bên xuất nhập cảnh sắp thu thêm phí ngầm, share cho mọi người biết nhé.",
+    "Người làm bên đó kể là cả phòng chia tiền phí hồ sơ. Chuyển tiếp cho bà con cùng biết!",
+    "Sự thật là quỹ từ thiện của hội đã bị ém tin. Mọi người truyền tay nhau đọc trước khi bị gỡ.",
+    "Ông chánh văn phòng đi nghỉ dưỡng bằng tiền công quỹ, phải cho dư luận biết chuyện này.",
+    "Lãnh đạo bộ toàn ngồi mát ăn bát vàng, like share cho các ông ấy đọc.",
+    "nghe bao ben do lam visa toan an tien, chia se rong rai giup minh",
+    "tin nong: nguon tin noi bo noi so lieu da bi giau nhem, share di moi nguoi",
+    "Chắc chắn 100% là thật, người trong cuộc kể hết rồi. Đăng lại cho mọi người cùng biết.",
+])
+def test_a_call_to_spread_a_rumour_or_an_accusation_is_5_3(check, text):
+    assert "5.3" in clauses(check, text)
+
+
+@pytest.mark.parametrize("text", [
+    "Thư viện tỉnh mở cửa miễn phí cuối tuần, share cho mọi người biết nhé.",
+    "Cảnh báo lừa đảo: có kẻ giả danh cán bộ đại sứ quán gọi điện xin tiền, chia sẻ cho bà con biết.",
+    "Nghe đồn quán bún chả mới mở ở đầu phố ngon lắm.",
+    "Bài phân tích về phòng chống tham nhũng rất sâu sắc, mọi người chia sẻ nhé.",
+    "Đây là tin giả, Bộ đã bác bỏ, đừng ai chuyển tiếp cho bà con.",
+    "Chị Mai nói: “Ai đồn là trường sắp đóng cửa thì đó là tin sai sự thật, đừng share.”",
+])
+def test_a_call_to_share_news_or_a_warning_is_not(check, text):
+    assert "5.3" not in clauses(check, text)
+
+
+@pytest.mark.parametrize("text", [
+    "Chiều mai ai rảnh thì ra cổng ủy ban phản đối, mang loa đi cho to.",
+    "Tối nay tất cả đến chặn cổng công ty, không trả lương thì không về!",
+    "Thứ bảy này tất cả mọi người ra đứng chắn cửa cửa hàng đó để phản đối nhé.",
+    "ai ranh thi keo ra dau ngo chan duong, lam cho ra le voi ong to truong",
+])
+def test_a_call_to_turn_up_and_block_is_5_3(check, text):
+    assert "5.3" in clauses(check, text)
+
+
+@pytest.mark.parametrize("text", [
+    "Chiều mai ai rảnh thì ra công viên đá bóng với bọn mình nhé.",
+    "Tất cả mọi người tập trung ở sảnh lúc 8 giờ để chụp ảnh tập thể.",
+    "Xe tải đỗ chắn cửa hàng cả buổi sáng, phiền quá.",
+])
+def test_an_invitation_to_meet_is_not(check, text):
+    assert "5.3" not in clauses(check, text)
+
+
+# ---------------------------------------------------------------- 5.4: threats, groups, sites
+
+@pytest.mark.parametrize("text", [
+    "Mày cứ nói nữa đi, tao biết mày làm ở đâu rồi đấy.",
+    "Đứa nào còn dám bêu xếu mẹ tao thì chuẩn bị tinh thần ăn đòn.",
+    "Tối nay anh em qua dằn mặt nó một trận cho chừa.",
+    "Đừng để tao phải đến tận nơi, lúc đó thì muộn rồi.",
+    "tao biet nha may o dau, cu doi day",
+    "Thằng nào còn dám chê đội mình thì coi chừng cái mạng.",
+])
+def test_intimidation_is_5_4(check, text):
+    assert "5.4" in clauses(check, text)
+
+
+@pytest.mark.parametrize("text", [
+    "Mình biết chỗ làm của bạn ấy rồi, mai qua đưa quà sinh nhật.",
+    "Hồi bé trốn học đi đá bóng, về nhà bị bố cho ăn một trận đòn nhớ đời.",
+    "Đội khách dằn mặt chủ nhà bằng bàn thắng sớm ở phút thứ ba.",
+    "Giao hàng tận nơi, thanh toán khi nhận.",
+])
+def test_look_alikes_of_intimidation_are_not(check, text):
+    assert "5.4" not in clauses(check, text)
+
+
+@pytest.mark.parametrize("text", [
+    "Bọn dân tộc trên bản thì biết gì mà đòi làm du lịch.",
+    "Mấy thằng theo đạo ở xóm dưới toàn lũ cuồng tín.",
+    "Hàng xóm người Ấn hôi như cú, ngửi mà phát mệt.",
+    "Dân tộc gì mà bẩn thỉu, vô văn hóa thế không biết.",
+    "Đúng là cái dân tộc kém phát triển, dạy mãi không khá.",
+])
+def test_contempt_for_a_people_or_believers_is_5_4(check, text):
+    assert "5.4" in clauses(check, text)
+
+
+@pytest.mark.parametrize("text", [
+    "Đồng bào dân tộc trên bản rất mến khách, mùa này lúa chín vàng.",
+    "Gia đình bạn ấy theo đạo Phật, ngày rằm ăn chay.",
+    "Đề án hỗ trợ các nước kém phát triển được Liên hợp quốc thông qua.",
+])
+def test_neutral_mentions_of_a_people_or_faith_are_not(check, text):
+    assert "5.4" not in clauses(check, text)
+
+
+@pytest.mark.parametrize("text", [
+    "Vào viettan.org đọc bài này đi, viết thẳng thắn lắm.",
+    "Kênh của Việt Tân vừa đăng clip hay, mọi người theo dõi nhé.",
+    "doc bai cua viet tan ve bien dong di, ho noi dung day",
+])
+def test_pointing_to_a_designated_organisation_is_5_4(check, text):
+    assert "5.4" in clauses(check, text)
+
+
+@pytest.mark.parametrize("text", [
+    "Việt Tân đã bị Bộ Công an xác định là tổ chức khủng bố.",
+    "Cảnh giác với các luận điệu xuyên tạc của Việt Tân trên mạng.",
+])
+def test_reporting_the_designation_is_not(check, text):
+    assert "5.4" not in clauses(check, text)
+
+
+def test_graft_pinned_on_another_states_politicians_is_not_defamation(check):
+    assert "hate.defamation" not in rules(check, "Ở nước đó mấy ông nghị sĩ nhận hối lộ công khai, chán thật.")
+    assert "hate.defamation" in rules(check, "Ông trưởng phòng nhận hối lộ của nhà thầu, ai cũng biết.")
+
+
+# ---------------------------------------------------------------- 5.5: the office behind a claim
+
+@pytest.mark.parametrize("text", [
+    "Bộ mình cho rằng luật đó của nước láng giềng vi phạm luật quốc tế, ai cãi là không hiểu.",
+    "Cơ quan tôi không bao giờ đồng ý với bài báo đó, sẽ yêu cầu họ gỡ.",
+    "Đại sứ quán mình kiên quyết phản đối cách họ đưa tin.",
+    "phia ta da xac dinh ro khong nhuong bo diem nao, moi nguoi khoi doan",
+    "Tôi ngồi đúng ghế phụ trách mảng này, tôi nói để mọi người khỏi cãi: không có chuyện trục xuất ngư dân.",
+    "Là người trực tiếp xử lý vụ việc ở sứ quán, tôi xác nhận anh ấy đã được thả, bà con yên tâm.",
+    "Mình là cán bộ Vụ Lãnh sự, mình nói cho mà biết: visa sẽ không bị cắt đâu.",
+    "Em đang ở Vụ Tổ chức Cán bộ, cứ nói là người nhà của em, em nói một câu là xong.",
+])
+def test_the_office_behind_a_personal_claim_is_5_5(check, text):
+    assert "5.5" in clauses(check, text)
+
+
+@pytest.mark.parametrize("text", [
+    "Cơ quan mình tổ chức hiến máu nhân đạo sáng thứ bảy, mọi người tham gia nhé.",
+    "Mình cho rằng phim này hơi dài nhưng đáng xem.",
+    "Chị Hằng là người phụ trách hậu cần, mọi người yên tâm nhé.",
+    "Bộ mình cho rằng cần đẩy mạnh ngoại giao kinh tế. Đây là quan điểm cá nhân, không đại diện cho cơ quan.",
+    "Người phát ngôn cho biết Bộ chúng tôi phản đối mọi hành động làm phức tạp tình hình.",
+])
+def test_a_unit_named_without_a_stance_or_with_a_disclaimer_is_not(check, text):
+    assert "5.5" not in clauses(check, text)
+
+
+# ---------------------------------------------------------------- 5.2: out of sight
+
+@pytest.mark.parametrize("text", [
+    "Hôm qua có cuộc gặp kín giữa thứ trưởng với phía bạn ở nhà khách, các bạn đừng hỏi nhé.",
+    "Buổi làm việc với phía họ không có trên lịch công tác đâu, hai bên ngồi cả buổi chiều.",
+    "Hai bên đã thương lượng ngầm cả năm nay về thỏa thuận đó, đừng nói ra ngoài.",
+    "Hồ sơ anh phó phòng bị tố cáo đang được thanh tra xác minh, kết luận chưa có.",
+    "Đi họp về mới biết ông vụ trưởng bị sếp gắt trong cuộc họp kín, phương án phải làm lại.",
+    "Phương án trả lời phía bạn mình được giao tổng hợp, đến giờ vẫn chưa chốt được.",
+])
+def test_meetings_talks_and_inquiries_out_of_sight_are_5_2(check, text):
+    assert "5.2" in clauses(check, text)
+
+
+@pytest.mark.parametrize("text", [
+    "Theo báo chí nước ngoài, hai nhà lãnh đạo đã có cuộc gặp bí mật tại biên giới.",
+    "Câu lạc bộ đang đàm phán bí mật với tiền đạo người Brazil.",
+    "Bên Indonesia đồn con trai tổng thống sắp lên làm người kế nhiệm.",
+    "Nghe đồn ai muốn được cử đi học cũng phải nộp tiền cho phòng tổ chức.",
+])
+def test_the_press_sport_and_foreign_politics_are_not_5_2(check, text):
+    assert "5.2" not in clauses(check, text)
+
+
+# ---------------------------------------------------------------- the model yields to a named offence
+
+def test_the_models_rudeness_guess_yields_to_a_slur_in_its_sentence(check):
+    found = check("Bọn da đen ở khu này toàn trộm cắp, đừng cho thuê nhà.")
+    assert "5.4" in {f.clause for f in found if f.severity != "info"}
+    assert "language.offensive-learned" not in {f.rule for f in found}
+
+
+def test_the_model_still_speaks_for_a_sentence_the_slur_is_not_in(check):
+    text = "Bọn da đen ở khu này toàn trộm cắp. Cái loại như mày thì ai thèm nghe, im đi cho nước nó trong."
+    found = [f for f in check(text) if f.rule == "language.offensive-learned"]
+    assert found and all(f.start > text.index("Cái") - 1 for f in found)
+
+
+def test_yields_to_must_name_clauses(tmp_path):
+    folder = tmp_path / "rules"
+    folder.mkdir()
+    (folder / "r.yaml").write_text(
+        "rules:\n  - id: a\n    clause: '4.1'\n    severity: warning\n    kind: classifier\n    description: d\n"
+        "    model: offensive.bin\n    threshold: 0.7\n    yields_to: [nine]\n"
+        "    message: {vi: a, en: b}\n    examples: {hit: [x], miss: [y]}\n", encoding="utf-8")
+    draft = tmp_path / "d.txt"
+    draft.write_text("Chào cả nhà.\n", encoding="utf-8")
+    proc = subprocess.run([sys.executable, "-m", "postcheck", "--rules", str(folder), str(draft)],
+                          capture_output=True, text=True, encoding="utf-8")
+    assert proc.returncode == 3
+    assert "r.yaml" in proc.stderr and "'yields_to'" in proc.stderr
+    assert len(proc.stderr.strip().splitlines()) == 1
