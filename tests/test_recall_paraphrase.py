@@ -210,3 +210,22 @@ def test_yields_to_must_name_clauses(tmp_path):
     assert proc.returncode == 3
     assert "r.yaml" in proc.stderr and "'yields_to'" in proc.stderr
     assert len(proc.stderr.strip().splitlines()) == 1
+
+
+# ---------------------------------------------------------------- 4.3: secrets with symbols, wallet keys
+
+@pytest.mark.parametrize("text", [
+    "Wifi phòng họp tầng 2 cho khách: mật khẩu Bng@Phong2#2025. Mọi người vào trước nhé.",
+    "Mật khẩu hộp thư chung của vụ: Bng@2024.",
+    "pass email phòng là Dsq#Paris2025 nhé cả nhà.",
+    "Private key của ví quỹ lớp: 5HueCGU8rMjxEXxiPuD5BDku4MkFqeZyd4dZ1jvhTVqvbTLvyTJ, xong việc mình đổi.",
+])
+def test_a_password_glued_with_symbols_or_a_wallet_key_is_4_3(check, text):
+    assert "4.3" in clauses(check, text)
+
+
+def test_teencode_is_not_expanded_inside_a_value_glued_with_symbols(rulebook):
+    # "bng" alone is "Bộ Ngoại giao"; inside "Bng@2024" it is part of a password
+    doc = rulebook.document("Mật khẩu Bng@Tang3#2025. Gửi bng nhé.")
+    assert "bng@tang3#2025" in doc.view.text
+    assert "gửi bộ ngoại giao" in doc.view.text

@@ -626,6 +626,8 @@ def _teencode_edits(text: str, teencode: dict[str, str], plan: _TeencodePlan) ->
             continue
         if len(word) == 1 and text[max(0, start - 3):start].rstrip(" ")[-1:].isdigit():
             continue  # "50 k": see _expand
+        if _glued(text, start, end):
+            continue  # "Bng@2024": see _expand
         edits.append((start, end, full))
     return edits
 
@@ -744,4 +746,17 @@ def _expand(m: re.Match, teencode: dict[str, str]) -> Iterable[Op]:
         before = m.string[max(0, m.start() - 3): m.start()].rstrip(" ")
         if before[-1:].isdigit():
             return [("keep", m.start(), m.end())]
+    if _glued(m.string, m.start(), m.end()):
+        return [("keep", m.start(), m.end())]
     return [("put", m.start(), m.end(), full)]
+
+
+# a word joined by one of these to letters or digits is a piece of a password, an address or
+# a code ("Bng@Tang3#2025", "bng@mofa"), not teencode: spelt out it would split the value
+_GLUE = frozenset("@#$%&*")
+
+
+def _glued(text: str, start: int, end: int) -> bool:
+    return ((start > 1 and text[start - 1] in _GLUE and text[start - 2].isalnum())
+            or (end + 1 < len(text) and text[end] in _GLUE and text[end + 1].isalnum())
+            or (start > 0 and text[start - 1] in _GLUE and end + 1 < len(text) and text[end] in _GLUE))
