@@ -229,3 +229,27 @@ def test_teencode_is_not_expanded_inside_a_value_glued_with_symbols(rulebook):
     doc = rulebook.document("Mật khẩu Bng@Tang3#2025. Gửi bng nhé.")
     assert "bng@tang3#2025" in doc.view.text
     assert "gửi bộ ngoại giao" in doc.view.text
+
+
+# ---------------------------------------------------------------- inflammatory, more wordings
+
+@pytest.mark.parametrize("text,clause", [
+    ("Ông phó phòng đúng là cái loa phường, nói suốt mà chẳng ai nghe.", "4.1"),
+    ("Gặp thằng đó ngoài phố thì nó chỉ có nằm viện thôi.", "5.4"),
+    ("Thằng nào động vào xe tao thì biết hậu quả.", "5.4"),
+    ("Người Hàn ở khu này toàn trốn thuế, chẳng ra gì.", "5.4"),
+    ("Mai tất cả không ai đi làm, để công ty biết thế nào là đình công.", "5.3"),
+    ("Cả group vào đánh giá 1 sao cho cái quán đó, cho nó sập tiệm.", "5.3"),
+    ("Cán bộ lãnh sự bên đó chắc chắn nhận tiền để làm giấy tờ cho người quen.", "5.3"),
+])
+def test_more_inflammatory_wordings(check, text, clause):
+    assert clause in clauses(check, text)
+
+
+@pytest.mark.parametrize("text,clause", [
+    ("Loa phường sáng nay thông báo lịch tiêm phòng cho trẻ.", "4.1"),
+    ("Cả group vào đánh giá 5 sao cho quán của chị Lan nhé, đồ ăn ngon thật.", "5.3"),
+    ("Hôm nay nghỉ lễ, không ai đi làm, cả nhà đi chơi công viên.", "5.3"),
+])
+def test_their_look_alikes(check, text, clause):
+    assert clause not in clauses(check, text)
