@@ -253,3 +253,28 @@ def test_more_inflammatory_wordings(check, text, clause):
 ])
 def test_their_look_alikes(check, text, clause):
     assert clause not in clauses(check, text)
+
+
+# ---------------------------------------------------------------- buried and informal
+
+def test_a_closed_session_buried_in_a_year_in_review_is_5_2(check):
+    text = ("Nhìn lại một năm 🌸\n\nNăm nay đi công tác ba nước, học được nhiều thứ từ các anh chị.\n\n"
+            "Kỷ niệm nhớ nhất: trong phiên họp kín, phía bạn đồng ý lùi thời hạn mà báo chí chưa biết đâu.\n\n"
+            "Cảm ơn cả nhà đã đồng hành, năm mới nhiều sức khỏe!")
+    assert "5.2" in clauses(check, text)
+
+
+@pytest.mark.parametrize("text", [
+    "Em là Tùy viên ở sứ quán, nhà hàng của chị gái em ngon nhất khu, mọi người ủng hộ nha.",
+    "Xe nhà bên cứ chắn cổng, mai tôi báo cho phường biết tôi là cán bộ ngoại giao, xem họ còn dám không.",
+])
+def test_the_post_leaned_on_for_family_or_a_quarrel_is_5_5(check, text):
+    assert "5.5" in clauses(check, text)
+
+
+@pytest.mark.parametrize("text", [
+    "Nhà hàng của chị gái em khai trương, mọi người ủng hộ nha.",
+    "Xe nhà bên cứ chắn cổng, mai tôi báo cho phường giải quyết.",
+])
+def test_without_the_post_it_is_not(check, text):
+    assert "5.5" not in clauses(check, text)
