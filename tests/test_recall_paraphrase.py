@@ -278,3 +278,30 @@ def test_the_post_leaned_on_for_family_or_a_quarrel_is_5_5(check, text):
 ])
 def test_without_the_post_it_is_not(check, text):
     assert "5.5" not in clauses(check, text)
+
+
+# ---------------------------------------------------------------- more ways to say "not yet" and "I know, I'm inside"
+
+@pytest.mark.parametrize("text", [
+    "Bật mí với cả nhà: tháng tới anh Khoa lên làm phó vụ, đang đợi sếp ký.",
+    "Sắp tới mình chuyển sang ĐSQ ở Lima, đợi QĐ thôi, đừng nói với ai nhé.",
+    "Chuyến thăm của Chủ tịch nước tới Brazil đã chốt ngày, chưa thông báo ra ngoài đâu.",
+    "Trong cuộc hội đàm riêng, phía bạn ngỏ ý muốn giảm thuế cà phê, ta chưa trả lời.",
+])
+def test_more_ways_to_say_not_yet_public(check, text):
+    assert "5.2" in clauses(check, text)
+
+
+def test_a_negated_announcing_verb_credits_no_source(check):
+    # "chưa thông báo" says nothing was announced: the sentence is the writer's, not a report
+    found = check("Chuyến thăm của Thủ tướng tới Chile chưa thông báo đâu.")
+    assert "classified.leader-trip" in {f.rule for f in found if f.severity == "warning"}
+
+
+@pytest.mark.parametrize("text", [
+    "Dân ngoại giao như mình nói thật: vụ đó Bộ xử lý sai rồi.",
+    "Tôi từng làm Đại sứ, tôi nói rõ cho các bạn: chính sách của nước kia là sai.",
+    "Người của Bộ như mình thì nắm rất rõ: hội nghị năm nay sẽ lùi sang năm sau.",
+])
+def test_more_ways_to_lean_on_ones_post(check, text):
+    assert "5.5" in clauses(check, text)

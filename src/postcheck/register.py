@@ -35,8 +35,10 @@ _ATTRIBUTION = re.compile(
     r"chia sẻ với|cho rằng|nhận định|kêu gọi|lưu ý|giải thích|phát đi|"
     r"according to|said|says|told)(?!\w)"
     # verbs that are also nouns ("bản tuyên bố chung", "lời cảnh báo", "thông báo số 5"): a verb
-    # only after no determiner or noun of a document, and not "… chung"
+    # only after no determiner or noun of a document, and not "… chung"; a negated one ("chưa
+    # thông báo") says nothing was announced: it credits no source
     r"|(?<!\w)(?<!bản )(?<!lời )(?<!các )(?<!một )(?<!những )(?<!bài )(?<!thảo )(?<!văn )(?<!tờ )(?<!theo )"
+    r"(?<!chưa )(?<!không )(?<!đừng )"
     r"(?:tuyên bố|thông báo|xác nhận|khuyến cáo|cảnh báo)(?! chung)(?!\s+(?:số|này|trên|của)\b)(?!\w)"
     rf"|[{_U}][^\W\d_]*\s+nói(?!\w)"
     rf"|(?<!\w)[Tt]heo\s+(?:[{_U}]|ông|bà|các|giới|nguồn|báo|hãng|đại diện|lãnh đạo|chuyên gia|"
