@@ -305,3 +305,18 @@ def test_a_negated_announcing_verb_credits_no_source(check):
 ])
 def test_more_ways_to_lean_on_ones_post(check, text):
     assert "5.5" in clauses(check, text)
+
+
+@pytest.mark.parametrize("text,clause", [
+    ("Người quen trong sứ quán kể là sắp ngừng gia hạn hộ chiếu cho lao động tự do, chắc chắn luôn.", "5.3"),
+    ("Vào page của tờ báo đó report hết các bài đăng đi mọi người!", "5.3"),
+    ("Họ đã giấu vụ tai nạn, giờ mới lộ ra, mọi người cần biết sự thật!", "5.3"),
+    ("Việt kiều về nước toàn khoe mẽ, chẳng coi ai ra gì.", "5.4"),
+    ("Đứa nào mách lẻo thì không yên với tao đâu.", "5.4"),
+])
+def test_last_round_of_wordings(check, text, clause):
+    assert clause in clauses(check, text)
+
+
+def test_an_acquaintance_recommending_a_bakery_is_not_a_rumour(check):
+    assert "5.3" not in clauses(check, "Mình có người quen trong đó nên biết tiệm này làm bánh ngon, lan tỏa giúp tiệm nhé.")
