@@ -320,3 +320,22 @@ def test_last_round_of_wordings(check, text, clause):
 
 def test_an_acquaintance_recommending_a_bakery_is_not_a_rumour(check):
     assert "5.3" not in clauses(check, "Mình có người quen trong đó nên biết tiệm này làm bánh ngon, lan tỏa giúp tiệm nhé.")
+
+
+@pytest.mark.parametrize("text", [
+    "Ai đặt mua sách của tôi thì đợt xét cử đi học tới tôi sẽ nhớ đến.",
+    "Chủ nhà đòi tăng giá, tôi nói luôn tôi làm ở Bộ Ngoại giao, xem ông ấy làm gì được tôi.",
+    "Mình công tác ở Đại sứ quán, ai muốn mua hàng chính hãng giá tốt thì qua mình, mình có quen.",
+    "Tôi là Tham tán công sứ, xin nói rõ quan điểm: Việt Nam không nên tham gia liên minh đó.",
+])
+def test_favours_disputes_and_views_in_ones_capacity_are_5_5(check, text):
+    assert "5.5" in clauses(check, text)
+
+
+@pytest.mark.parametrize("text", [
+    "Ai đặt mua sách của tôi thì tôi ký tặng nhé.",
+    "Chủ nhà đòi tăng giá, tôi sẽ tìm chỗ khác.",
+    "Tôi là Tham tán công sứ, hôm nay đi dự lễ khai giảng của con.",
+])
+def test_the_same_without_the_lever_is_not(check, text):
+    assert "5.5" not in clauses(check, text)
