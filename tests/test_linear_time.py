@@ -41,6 +41,16 @@ MIXED = {
     # (is it said of an animal?) was read again for each hit (67 s at 72 K characters)
     "insults in one endless sentence": "mày ngu “" * (SIZE // 9),
     "look-alikes in a plain run": "".join(_rng.choice("abcօɑ中ᴛ") for _ in range(SIZE // 2)),
+    # pattern guards (checks/re2_pattern.py) refuse a candidate and search again from the
+    # next character: runs where every position starts a refused candidate
+    "one long number": "1" * SIZE,
+    "digit groups": "12 34 " * (SIZE // 6),
+    "keyword then a long number": ("mã pin: " + "7" * 200 + " ") * (SIZE // 209),
+    "passport after passport": "passport " * (SIZE // 9),
+    "at signs": "a@b" * (SIZE // 3),
+    "brackets after brackets": "[abc]" * (SIZE // 5),
+    "names without end": "Nguyễn Văn A" * (SIZE // 12),
+    "masked letters": "l*n" * (SIZE // 3),
 }
 
 

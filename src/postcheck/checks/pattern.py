@@ -1,17 +1,12 @@
-r"""`pattern`: regular expressions with Unicode-aware boundaries, optionally checked by a
-validator (ID numbers, phones), a domain list (official e-mail) or nearby context terms.
-
-Which engine runs the expression (RE2, or Python's after a shape check) is decided when
-the rule file is loaded: see checks/regex_engines.py.
+r"""`pattern`: a regular expression in RE2 syntax (checks/re2_pattern.py: Unicode \w \d \s,
+guards for what look-arounds said), optionally checked by a validator (ID numbers, phones),
+a domain list (official e-mail) or nearby context terms.
 
 On the fast path (not `exhaustive`), a rule first asks cheap questions of a draft, and skips
 it when an answer is no: is there any (strong) match of its `context` terms at all, does the
-rule's *gate* match anywhere in the draft, and does the folded lower case hold one of the
-rule's `trigger` texts. The gate is an RE2 pattern searched over the draft's UTF-8 bytes
-(encoded once for all rules): the rule's own pattern for an RE2 rule, and for a rule on
-Python's engine a translation that matches wherever the pattern can (regex_engines.py), so
-that a draft the gate rejects holds no match. It is compiled at the first draft of
-GATE_MIN_CHARS or more characters; shorter drafts go without.
+pattern match anywhere (RE2 over the draft's UTF-8 bytes, encoded once for all rules: the
+search is its own gate), and does the folded lower case hold one of the rule's `trigger`
+texts.
 """
 from __future__ import annotations
 
@@ -24,30 +19,20 @@ from ..document import Document
 from ..normalize import fold
 from ..validators import VALIDATORS
 from .base import Hit, Rule, RuleKeys
-from .regex_engines import compile_gate, compile_pattern
+from .re2_pattern import GuardedPattern, Utf8Text
 from .schema import Terms, key
 from .scope import SENTENCE, Scope, terms_present
 from .sdk import Context, RuleError
 
 FLAGS = {"ignorecase": re.IGNORECASE, "multiline": re.MULTILINE}
-GATE_MIN_CHARS = 1000  # a gate costs about a millisecond to compile: worth it from long drafts on
-_SURROGATE = re.compile("[\ud800-\udfff]")
 _SPELLED_DOT = re.compile(r"\s*[\[(]\s*(?:dot|chấm|cham)\s*[\])]\s*")
 
 
-def _utf8(doc: Document, name: str, text: str) -> bytes | None:
-    """`text` (a view of `doc` called `name`) in UTF-8, encoded once a document for every
-    rule; None when it holds lone surrogates (RE2 reads UTF-8: then no RE2 gate is asked)."""
-    def encoded() -> bytes | None:
-        try:
-            return text.encode("utf-8")
-        except UnicodeEncodeError:
-            return None
-
-    return doc.memo(("pattern.utf8", name), encoded)
+def _utf8_text(doc: Document, name: str, text: str) -> Utf8Text:
+    """`text` (a view of `doc` called `name`) in UTF-8, encoded once a document for every rule."""
+    return doc.memo(("pattern.utf8", name), lambda: Utf8Text(text))
 
 
-_UNCOMPILED = object()
 
 # Python's case-insensitive matching pairs ſ with s and ı and İ with i, but lower() keeps ſ and ı
 # and writes İ as i + U+0307: a trigger is also looked for with those read as s and i
@@ -88,8 +73,17 @@ class PatternKeys(RuleKeys):
     # these strings (the exhaustive reference path ignores it, and the tests compare)
     trigger: list[str] = key(default_factory=list, check=_nonempty)
     # tried right after each match, again and again, for the further values of a list ("OTP
-    # 550821 và 771204", "mật khẩu: A hoặc B"), which the pattern's keyword no longer stands before
+    # 550821 và 771204", "mật khẩu: A hoặc B"), which the pattern's keyword no longer stands before;
+    # the rule's `not_before` guards its values too
     repeat: str | None = None
+    # guards for what look-arounds said (checks/re2_pattern.py): RE2 texts checked on a bounded
+    # slice before (after, not_after) or after (not_before) the whole match, or `guard_group`'s
+    after: str | None = None
+    not_after: str | None = None
+    not_before: str | None = None
+    boundary: Literal["word", "digit"] | None = None  # no letter or digit (or: digit) touches it
+    guard_group: str | None = None
+    phrase_stops: list[str] | None = None  # words that end a value in a group named `phrase`
 
 
 class PatternRule(Rule):
@@ -102,17 +96,20 @@ class PatternRule(Rule):
         flags = 0
         for name in keys.flags:
             flags |= FLAGS[name]
-        self.pattern, self.flags = keys.pattern, flags  # as written; self.regex may be RE2's translation
-        self.engine, self.regex = compile_pattern(keys.pattern, flags, where, ctx.trusted)
-        # the fast path's gate (module docstring): the pattern itself in RE2, else its superset,
-        # compiled when first needed
-        self._gate = self.regex if self.engine == "re2" else _UNCOMPILED
-        groups = self.regex.groupindex
-        self._match_group = groups.get("match", 0)  # numbers: RE2's matches take no names
+        self.pattern, self.flags = keys.pattern, flags
+        ignorecase, multiline = bool(flags & re.IGNORECASE), bool(flags & re.MULTILINE)
+        guards = {k: getattr(keys, k) for k in ("after", "not_after", "not_before", "boundary", "guard_group",
+                                                "phrase_stops") if getattr(keys, k) is not None}
+        self.matcher = GuardedPattern({"pattern": keys.pattern, **guards}, "pattern", where, ignorecase, multiline,
+                                      lazy=ctx.trusted)
+        groups = self.matcher.groupindex
+        self._match_group = _match_groups(groups)
         self.repeat = None
         if keys.repeat is not None:
-            self.repeat = compile_pattern(keys.repeat, flags, f"{where}: key 'repeat'")[1]
-            self._repeat_group = self.repeat.groupindex.get("match", 0)
+            # a repeat starts where the last value ended: only what may follow a value applies
+            rspec = {"repeat": keys.repeat, **({"not_before": keys.not_before} if keys.not_before else {})}
+            self.repeat = GuardedPattern(rspec, "repeat", where, ignorecase, multiline, lazy=ctx.trusted)
+            self._repeat_group = _match_groups(self.repeat.groupindex)
             if keys.domains is not None:
                 raise RuleError(f"{where}: key 'repeat': not with 'domains' (a repeated value has no domain)")
         self._domain_group = groups.get("domain")
@@ -120,7 +117,7 @@ class PatternRule(Rule):
         self.validate = VALIDATORS[keys.validate] if keys.validate else None
         self.domains: frozenset[str] | None = None
         if keys.domains is not None:
-            if "domain" not in self.regex.groupindex:
+            if "domain" not in groups:
                 raise RuleError(f"{where}: key 'domains': the pattern needs a group named 'domain'")
             self.domains = frozenset(
                 d.lower() for name in keys.domains for d in ctx.wordlist(name, f"{where}: key 'domains'"))
@@ -133,6 +130,10 @@ class PatternRule(Rule):
     def scopes(self) -> list[Scope]:
         return super().scopes() + ([self.context_within] if self.context else [])
 
+    @property
+    def regex(self):
+        return self.matcher.regex
+
     def _domain_ok(self, domain: str) -> bool:
         # "mofa [dot] gov (dot) vn", written so that scrapers miss it, is the same domain
         domain = _SPELLED_DOT.sub(".", domain.lower()).rstrip(".")
@@ -143,12 +144,6 @@ class PatternRule(Rule):
             if len(labels) >= n and fnmatch.fnmatchcase(".".join(labels[-n:]), listed):
                 return True
         return False
-
-    def gate(self):
-        """The RE2 pattern that matches wherever this rule's pattern can, or None."""
-        if self._gate is _UNCOMPILED:
-            self._gate = compile_gate(self.pattern, self.flags)
-        return self._gate
 
     def _triggered(self, doc: Document) -> bool:
         folded = doc.folded_clean if self.view == "clean" else doc.folded_view
@@ -161,43 +156,52 @@ class PatternRule(Rule):
 
     def hits(self, doc: Document) -> Iterator[Hit]:
         view = doc.clean if self.view == "clean" else doc.view
+        first = False  # RE2's first match once searched (None: there is none)
         if not doc.exhaustive:
             if self.context is not None and not any(not m.weak for m in doc.matches.get(self.context.name, ())):
                 return  # terms_present looks among the strong matches only: it would say no to every hit
-            # the trigger needs a folded copy of the view, which costs more than the gate's
-            # search: unless another rule had it made, the gate goes first (and few drafts pass)
-            folded = doc.memoized("folded_clean" if self.view == "clean" else "folded_view")
+            # the trigger needs a folded copy of the view, which costs more than RE2's search:
+            # unless another rule had it made, or the pattern is yet to be compiled (which
+            # costs more still), the search goes first (and few drafts pass)
+            folded = doc.memoized("folded_clean" if self.view == "clean" else "folded_view") \
+                or not self.matcher.compiled
             if self.trigger and folded and not self._triggered(doc):
                 return
-            gate = self.gate() if len(view.text) >= GATE_MIN_CHARS else None
-            if gate is not None:
-                data = _utf8(doc, self.view, view.text)
-                if data is not None and gate.search(data) is None:
-                    return
+            first = self.matcher.search(_utf8_text(doc, self.view, view.text), view.text, 0)
+            if first is None:
+                return
             if self.trigger and not folded and not self._triggered(doc):
                 return
-        group = self._match_group
-        text = view.text
-        if self.engine == "re2" and _SURROGATE.search(text):
-            # RE2 reads UTF-8, which has no lone surrogates: one U+FFFD each keeps the offsets
-            # (neither is a letter, digit or space)
-            text = _SURROGATE.sub("\ufffd", text)
-        for m in self.regex.finditer(text):
+        yield from self._re2_hits(doc, view, view.text, self._match_group, first)
+
+    def _re2_hits(self, doc: Document, view, text: str, group, first) -> Iterator[Hit]:
+        u = _utf8_text(doc, self.view, text)
+        pos, n = 0, len(u.data)
+        while pos <= n:
+            m = self.matcher.search(u, text, pos) if first is False else first
+            first = False
+            if m is None:
+                return
+            # on from the end of the reported group: what a pattern consumes after it stands
+            # for a look-ahead, and may begin the next match
+            start, end = m.byte_start, m.byte_span(_reported(m, group))[1]
+            pos = end if end > start else u.next_char(start)
             hit = self._accept(doc, view, m, group)
             if hit is None:
                 continue
             yield hit
-            pos = m.end()
             # each value found consumes its characters: the list is read once, in linear time
             while self.repeat is not None:
-                more = self.repeat.match(text, pos)
+                more = self.repeat.match(u, text, pos)
                 hit = self._accept(doc, view, more, self._repeat_group) if more else None
                 if hit is None:
                     break
                 yield hit
-                pos = more.end()
+                pos = max(more.byte_span(_reported(more, self._repeat_group))[1], u.next_char(pos))
 
     def _accept(self, doc: Document, view, m, group) -> Hit | None:
+        if isinstance(group, tuple):
+            group = _reported(m, group)
         s, e = m.span(group)
         if e <= s:
             return None
@@ -212,3 +216,20 @@ class PatternRule(Rule):
         if self.context and not terms_present(doc, self.context.name, self.context_within, start, end):
             return None
         return Hit(start, end)
+
+
+def _match_groups(groupindex) -> int | tuple[int, ...]:
+    """The group whose span a finding reports: `match`, else the whole match. A pattern whose
+    alternatives each need their own consumed context after the value names them `match`,
+    `match_2`, `match_3`…: the first that took part is reported."""
+    if "match_2" not in groupindex:
+        return groupindex.get("match", 0)
+    names = sorted((n for n in groupindex if n == "match" or n.startswith("match_")),
+                   key=lambda n: 1 if n == "match" else int(n[6:]) if n[6:].isdigit() else 99)
+    return tuple(groupindex[n] for n in names)
+
+
+def _reported(m, group):
+    if not isinstance(group, tuple):
+        return group
+    return next((g for g in group if m.span(g)[0] >= 0), 0)
