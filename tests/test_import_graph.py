@@ -89,13 +89,11 @@ def test_the_cycle_finder_finds_a_cycle():
 
 
 # lazy imports that still close a circle, each to go with work under way in issue 12: the
-# language module (normalize, joined and syllables move under lang/) and RE2-only patterns
-# (regex_engines.py is deleted). The list may only shrink.
+# language module (normalize, joined and syllables move under lang/). The list may only shrink.
 KNOWN_LAZY_CYCLES = [
     ["postcheck.joined", "postcheck.normalize", "postcheck.syllables"],
-    ["postcheck.checks.pattern", "postcheck.checks.regex_engines"],
 ]
-LEAVING = {"postcheck.checks.regex_engines"}
+LEAVING: set[str] = set()
 
 
 def test_no_import_cycle_at_module_level():
