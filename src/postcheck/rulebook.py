@@ -93,7 +93,8 @@ def load_rulebook(rule_dirs: list[Path] | None = None, wordlist_dirs: list[Path]
     rules = []
     seen: dict[str, Path] = {}
     for folder in rule_dirs:
-        # the shipped rules are reviewed: they load fast and may use Python-only patterns
+        # the shipped rules are reviewed and tested: their patterns compile at first use (a
+        # user's are compiled at load, so that a pattern RE2 refuses is a load error)
         ctx.trusted = _same_folder(folder, shipped)
         for path in _rule_files(folder):
             for rule in load_rule_file(path, ctx):
