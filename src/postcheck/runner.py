@@ -14,7 +14,7 @@ from typing import Callable, Iterable
 from . import inline_control
 from .config import Config
 from .findings import FileReport
-from .inputs import InputError
+from .inputs import InputError, Source
 from .readers import ReadOptions, prose_view, read
 from .textmap import LineIndex, MappedText, lf_line_ends
 
@@ -57,6 +57,11 @@ def check_one(rulebook, path: str, lang: str, options: ReadOptions = ReadOptions
         source = read(path, encoding=options.encoding, max_size=options.max_size)
     except InputError as exc:
         return FileReport(path, (), str(exc))
+    return check_source(rulebook, source, lang)
+
+
+def check_source(rulebook, source: Source, lang: str) -> FileReport:
+    """The report on a draft already read: from a file, or pasted into `postcheck serve`."""
     # markup's patterns know only LF as a line end; the report keeps the text as read
     markup = prose_view(source.path, lf_line_ends(source.text))
     if markup is None:

@@ -63,8 +63,10 @@ class Place:
     opening: str  # the paragraph's first words
 
 
-def _paragraph_text(p) -> str:
-    out: list[str] = []
+def paragraph_pieces(p) -> list[tuple[str, object]]:
+    """(text, element) in the order Word shows them: the w:t, w:tab… each piece comes from
+    (review.py anchors comments on them)."""
+    out: list[tuple[str, object]] = []
 
     def walk(element) -> None:
         for child in element:
@@ -72,27 +74,30 @@ def _paragraph_text(p) -> str:
             if tag in _SKIPPED:
                 continue  # a nested paragraph (text box) is a paragraph of its own
             if tag == W + "t":
-                out.append(child.text or "")
+                out.append((child.text or "", child))
             elif tag in (W + "tab", W + "br", W + "cr"):
-                out.append(" ")
+                out.append((" ", child))
             elif tag == W + "noBreakHyphen":
-                out.append("-")
+                out.append(("-", child))
             else:
                 walk(child)
 
     walk(p)
+    return out
+
+
+def _paragraph_text(p) -> str:
     # a paragraph is one line: no line break of its own may split it
-    return "".join(out).replace("\n", " ").replace("\r", " ")
+    return "".join(t for t, _ in paragraph_pieces(p)).replace("\n", " ").replace("\r", " ")
+
+
+def paragraph_elements(root) -> list:
+    """Every w:p under `root` in document order, table cells and text boxes included."""
+    return [p for p in root.iter(W + "p") if not any(a.tag == MC_FALLBACK for a in p.iterancestors())]
 
 
 def _paragraphs(root) -> list[str]:
-    """Every paragraph under `root` in document order, table cells and text boxes included."""
-    out = []
-    for p in root.iter(W + "p"):
-        if any(a.tag == MC_FALLBACK for a in p.iterancestors()):
-            continue
-        out.append(_paragraph_text(p))
-    return out
+    return [_paragraph_text(p) for p in paragraph_elements(root)]
 
 
 def _opening(text: str, words: int = 6) -> str:
