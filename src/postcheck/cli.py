@@ -377,7 +377,51 @@ def init(force: bool = typer.Option(False, "--force", help=H("help.force")),
     _say(ui("init.wrote", name=CONFIG_NAME))
 
 
-SUBCOMMANDS = {"rules", "explain", "init"}
+@tools_app.command("serve", help=H("help.serve"))
+def serve(no_browser: bool = typer.Option(False, "--no-browser", help=H("help.no-browser")),
+          port: int = typer.Option(0, "--port", min=0, max=65535, help=H("help.port")),
+          lang: Optional[Lang] = typer.Option(None, "--lang", help=H("help.lang"))) -> None:
+    config = _config(None)
+    set_ui((lang.value if lang else None) or config.lang or locale_lang())
+    for name in ("starlette", "uvicorn"):
+        try:
+            __import__(name)
+        except ImportError:
+            _fail(ui("serve.missing", name=name), EXIT_INPUT)
+    from .serve.main import listening_socket, run as run_page
+
+    rulebook = _build(_spec(config, None, None))
+    try:
+        sock = listening_socket(port)
+    except OSError as exc:
+        _fail(ui("serve.port", port=port, reason=exc.strerror or exc), EXIT_INPUT)
+    run_page(rulebook, sock, not no_browser, lambda url: _say("postcheck: " + ui("serve.listening", url=url)))
+
+
+@tools_app.command("review", help=H("help.review"))
+def review(path: Path = typer.Argument(..., metavar="DRAFT.docx", help=H("help.review-file")),
+           force: bool = typer.Option(False, "--force", help=H("help.review-force")),
+           lang: Optional[Lang] = typer.Option(None, "--lang", help=H("help.lang"))) -> None:
+    from .inputs import InputError
+    from .review import review as write_review
+
+    config = _config(None)
+    lang_code = (lang.value if lang else None) or config.lang or locale_lang()
+    set_ui(lang_code)
+    rulebook = _build(_spec(config, None, None))
+    try:
+        done = write_review(path, rulebook, lang_code, force)
+    except InputError as exc:
+        _fail(str(exc), EXIT_INPUT)
+    _print([done.report], Format.text, lang_code, rulebook, False, False)
+    print("postcheck: " + ui("review.wrote", count=done.comments, path=done.path), file=sys.stderr)
+    threshold = config.fail_on or "warning"
+    found = threshold != "never" and any(SEVERITY_RANK[f.severity] >= SEVERITY_RANK[threshold]
+                                         for f in done.report.findings)
+    raise typer.Exit(EXIT_FINDINGS if found else EXIT_OK)
+
+
+SUBCOMMANDS = {"rules", "explain", "init", "serve", "review"}
 
 
 def _localized(command, lang: str):

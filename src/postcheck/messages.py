@@ -68,6 +68,30 @@ CATALOGUE: dict[str, dict[str, str]] = {
     "help.init": {"vi": "Tạo tệp .postcheck.yaml mẫu có chú thích trong thư mục hiện tại.",
                   "en": "Write a commented starter .postcheck.yaml in the current folder."},
     "help.force": {"vi": "Ghi đè tệp đã có.", "en": "Overwrite an existing file."},
+    # postcheck serve and postcheck review (serve/, review.py)
+    "help.serve": {"vi": "Mở trang kiểm tra trên máy này (127.0.0.1): dán bản nháp hoặc thả tệp, không cần dòng lệnh.",
+                   "en": "Open the checking page on this machine (127.0.0.1): paste a draft or drop a file, "
+                         "no command line needed."},
+    "help.no-browser": {"vi": "Không tự mở trình duyệt.", "en": "Do not open a browser."},
+    "help.port": {"vi": "Cổng trên 127.0.0.1 (mặc định: một cổng trống).",
+                  "en": "Port on 127.0.0.1 (default: a free one)."},
+    "serve.listening": {"vi": "trang kiểm tra: {url}  (Ctrl+C để dừng; bản nháp không rời khỏi máy này)",
+                        "en": "checking page: {url}  (Ctrl+C to stop; drafts never leave this machine)"},
+    "serve.missing": {"vi": "'postcheck serve' cần starlette và uvicorn ({name} chưa cài): cài lại postcheck "
+                            "(pip install .) hoặc pip install starlette uvicorn",
+                      "en": "'postcheck serve' needs starlette and uvicorn ({name} is not installed): reinstall "
+                            "postcheck (pip install .) or pip install starlette uvicorn"},
+    "serve.port": {"vi": "không mở được cổng {port} trên 127.0.0.1: {reason}",
+                   "en": "cannot listen on 127.0.0.1 port {port}: {reason}"},
+    "help.review": {"vi": "Ghi bản sao TÊN.reviewed.docx cạnh tệp Word, mỗi phát hiện là một nhận xét (comment) "
+                          "trên đúng chữ đó; tệp gốc không bị thay đổi.",
+                    "en": "Write NAME.reviewed.docx beside a Word file, each finding a comment on its words; "
+                          "the original is not changed."},
+    "help.review-file": {"vi": "Tệp Word (.docx) cần duyệt.", "en": "The Word file (.docx) to review."},
+    "help.review-force": {"vi": "Ghi đè bản .reviewed.docx đã có.", "en": "Replace an existing .reviewed.docx."},
+    "review.exists": {"vi": "{path} đã có (dùng --force để ghi đè)", "en": "{path} already exists (use --force to replace it)"},
+    "review.wrote": {"vi": "đã ghi {count} nhận xét vào {path}", "en": "wrote {count} comments to {path}"},
+    "review.suggestion": {"vi": "Gợi ý: {suggestion}", "en": "Suggestion: {suggestion}"},
     "error.max-size": {"vi": "--max-size: cần một số MB lớn hơn 0 và không quá {limit}, nhận được {value}",
                        "en": "--max-size: expected a number of MB above 0 and at most {limit}, got {value}"},
     "error.no-wordlists": {"vi": "--wordlists {path}: không có thư mục này", "en": "--wordlists {path}: no such folder"},

@@ -1,0 +1,209 @@
+"""`postcheck review draft.docx`: the findings as Word comments, in a copy beside the draft.
+
+draft.reviewed.docx is the draft with one comment per finding, anchored on the words the
+finding is about and authored "postcheck", so a Word user sees the review in the margin as
+from a colleague. The original is only read. Positions come from the .docx reader's text
+(docx_input: one paragraph a line); each line is mapped back to its w:p and each character
+to the w:t (or w:tab…) it came from. A comment can only span whole runs, so a run is split
+where a finding starts or ends inside it (both halves keep the run's formatting); a finding
+across several runs (a word half bold) anchors on all of them.
+
+Word anchors comments only in the body. A finding in a header, footer, footnote, endnote or
+existing comment is anchored on the body's first words, and its comment says where it is.
+Secrets are masked in comments as in every report (masking.py).
+"""
+from __future__ import annotations
+
+import io
+import os
+from bisect import bisect_right
+from copy import deepcopy
+from dataclasses import dataclass
+from pathlib import Path
+
+from .clauses import CLAUSES
+from .docx_input import W, _checked_archive, _read_checked, paragraph_elements, paragraph_pieces
+from .findings import FileReport
+from .inputs import DEFAULT_MAX_SIZE, InputError
+from .masking import mask_report
+from .messages import text as say
+from .runner import check_source
+
+AUTHOR, INITIALS = "postcheck", "PC"
+SUFFIX = ".reviewed.docx"
+XML_SPACE = "{http://www.w3.org/XML/1998/namespace}space"
+
+
+@dataclass(frozen=True)
+class Reviewed:
+    report: FileReport  # masked, as printed
+    path: Path  # the reviewed copy written
+    comments: int
+
+
+def reviewed_path(path: Path) -> Path:
+    name = path.name[:-len(".docx")] if path.name.lower().endswith(".docx") else path.name
+    return path.with_name(name + SUFFIX)
+
+
+def review(path: Path, rulebook, lang: str, force: bool = False,
+           max_size: int | None = DEFAULT_MAX_SIZE) -> Reviewed:
+    """Check `path` and write its reviewed copy. InputError: the draft is not a readable
+    .docx, or the copy exists (without `force`) or cannot be written."""
+    import docx
+
+    if not path.name.lower().endswith(".docx"):
+        raise InputError(f"{path}: review writes Word comments, so it takes a .docx file")
+    target = reviewed_path(path)
+    if target.exists() and not force:
+        raise InputError(say(lang, "review.exists", path=target))
+    data = _checked_archive(str(path), max_size)  # read once: checked and commented alike
+    source = _read_checked(data, str(path))
+    report = check_source(rulebook, source, lang)
+    shown = mask_report(report)
+    document = docx.Document(io.BytesIO(data))
+    count = _comment(document, source.text, shown, lang)
+    out = io.BytesIO()
+    document.save(out)
+    _write(target, out.getvalue(), force)
+    return Reviewed(shown, target, count)
+
+
+def _write(target: Path, data: bytes, force: bool) -> None:
+    # never through a symbolic link, and never over a file unless asked (O_EXCL)
+    flags = os.O_WRONLY | os.O_CREAT | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_BINARY", 0)
+    flags |= os.O_TRUNC if force else os.O_EXCL
+    if target.is_symlink():
+        raise InputError(f"{target}: is a symbolic link; remove it first")
+    try:
+        with os.fdopen(os.open(target, flags, 0o644), "wb") as f:
+            f.write(data)
+    except FileExistsError:
+        raise InputError(f"{target}: already exists (use --force to replace it)") from None
+    except OSError as exc:
+        raise InputError(f"{target}: cannot write: {exc.strerror or exc.__class__.__name__}") from None
+
+
+def _comment(document, text: str, report: FileReport, lang: str) -> int:
+    body = paragraph_elements(document.element.body)
+    starts = [0]
+    for line in text.split("\n")[:-1]:
+        starts.append(starts[-1] + len(line) + 1)
+    count = 0
+    for f in report.findings:
+        first, last = _line(starts, f.start), _line(starts, max(f.start, f.end - 1))
+        words = _comment_text(f, lang)
+        if last < len(body) and f.end > f.start:
+            runs = _anchor(body[first], f.start - starts[first], body[last], f.end - starts[last])
+        else:
+            runs = None
+        if runs is None:  # outside the body (or nothing to anchor on): on the body's first words
+            runs = _first_run(body)
+            if runs is None:
+                continue
+            if f.place is not None:
+                words = f"[{f.place.part}, ¶ {f.place.paragraph}] " + words
+        document.add_comment(runs, text=words, author=AUTHOR, initials=INITIALS)
+        count += 1
+    return count
+
+
+def _line(starts: list[int], offset: int) -> int:
+    return bisect_right(starts, offset) - 1
+
+
+def _comment_text(f, lang: str) -> str:
+    clause = CLAUSES.get(f.clause)
+    lines = [clause.heading(lang) if clause else f.clause, f"“{f.match}”: {f.message}" if f.match not in f.message
+             else f.message]
+    if f.suggestion:
+        lines.append(say(lang, "review.suggestion", suggestion=f.suggestion))
+    lines.append(f"({f.rule})")
+    return "\n".join(lines)
+
+
+def _run_of(element):
+    return next((a for a in element.iterancestors(W + "r")), None)
+
+
+def _boundary(p, offset: int, at_end: bool):
+    """The run that starts at `offset` of paragraph `p` (or, `at_end`, the run that ends
+    there), splitting the run the offset falls inside."""
+    position = 0
+    pieces = paragraph_pieces(p)
+    for n, (piece, element) in enumerate(pieces):
+        end = position + len(piece)
+        if not at_end and position <= offset < end or at_end and position < offset <= end:
+            run = _run_of(element)
+            if run is None:  # a piece outside any run (a tab stop): the next piece's run
+                rest = pieces[n + 1:]
+                return next((_run_of(e) for _, e in rest if _run_of(e) is not None), None)
+            cut = offset - position
+            if element.getparent() is not run:  # not a run's own child: anchor on the whole run
+                return run
+            if at_end:
+                if cut < len(piece):
+                    _split(run, element, cut)
+                elif element.getnext() is not None:  # more of the run follows the match
+                    _split(run, element.getnext(), 0)
+                return run
+            if cut == 0:
+                return _split(run, element, 0) if _before(run, element) else run
+            return _split(run, element, cut)
+        position = end
+    return None
+
+
+def _before(run, element) -> bool:
+    """The run holds content before `element`."""
+    for child in run:
+        if child is element:
+            return False
+        if child.tag != W + "rPr":
+            return True
+    return False
+
+
+def _split(run, element, cut: int):
+    """Split `run` at character `cut` of its child `element` (0: before it): `run` keeps
+    what comes before, the new run after it (returned) the rest, both with the run's
+    formatting."""
+    second = deepcopy(run)
+    kids, twins = list(run), list(second)
+    k = kids.index(element)
+    for child in kids[k + 1:]:
+        run.remove(child)
+    for child in twins[:k]:
+        if child.tag != W + "rPr":
+            second.remove(child)
+    if cut:
+        element.text, twins[k].text = element.text[:cut], element.text[cut:]
+        element.set(XML_SPACE, "preserve")
+        twins[k].set(XML_SPACE, "preserve")
+    else:
+        run.remove(element)
+    run.addnext(second)
+    return second
+
+
+def _anchor(p_first, start: int, p_last, end: int):
+    from docx.text.run import Run
+
+    # the start first: a split at the end keeps its first half as the element it was, so a
+    # run that begins the match and is then cut at its end is still the anchor's first run
+    first = _boundary(p_first, start, at_end=False)
+    last = _boundary(p_last, end, at_end=True)
+    if first is None or last is None:
+        return None
+    return [Run(first, None), Run(last, None)]
+
+
+def _first_run(body):
+    from docx.text.run import Run
+
+    for p in body:
+        for piece, element in paragraph_pieces(p):
+            run = _run_of(element)
+            if piece.strip() and run is not None:
+                return [Run(run, None)]
+    return None

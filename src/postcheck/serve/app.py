@@ -1,0 +1,192 @@
+"""The Starlette application: the page, its two static files, and a small JSON API.
+
+    GET  /                      the page (Vietnamese; the page switches to English itself)
+    GET  /static/page.js|css    everything the page loads: no CDN, no fonts, no other host
+    GET  /api/clauses?lang=vi   each clause's heading and text, and the rules enforcing it
+    POST /api/check             {"text": "...", "lang": "vi"|"en"} → what --format json prints
+    POST /api/check-file?name=draft.docx&lang=vi   the file's bytes as the body → the same,
+                                with "text": the file as read, so findings can be shown in it
+
+A pure ASGI guard wraps it all (cheaper than Starlette's middleware stack on every
+keystroke's request): a Host or Origin that is not this server's loopback address is a
+403 (DNS rebinding: another site's page whose name now resolves to 127.0.0.1 still sends
+its own name), a body over the limit is a 413 before it is read whole, and every response
+carries a strict Content-Security-Policy and no-store."""
+from __future__ import annotations
+
+import json
+from importlib import resources
+
+from starlette.applications import Starlette
+from starlette.requests import Request
+from starlette.responses import JSONResponse, Response
+from starlette.routing import Route
+
+from ..clauses import CLAUSES, clause_text
+from .drafts import Checker, DraftError
+
+MAX_BODY = 8 * 1024 * 1024  # bytes: a long .docx with pictures; a pasted draft is far smaller
+LANGS = ("vi", "en")
+LOOPBACK = ("127.0.0.1", "localhost")
+CSP = ("default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self'; connect-src 'self'; "
+       "form-action 'none'; frame-ancestors 'none'; base-uri 'none'")
+HEADERS = [
+    (b"content-security-policy", CSP.encode()),
+    (b"x-content-type-options", b"nosniff"),
+    (b"referrer-policy", b"no-referrer"),
+    (b"x-frame-options", b"DENY"),
+    (b"cross-origin-resource-policy", b"same-origin"),
+    (b"cache-control", b"no-store"),
+]
+STATIC = {"page.js": "text/javascript; charset=utf-8", "page.css": "text/css; charset=utf-8"}
+
+
+def _static(name: str) -> bytes:
+    return resources.files(__package__).joinpath("static", name).read_bytes()
+
+
+def _error(status: int, message: str) -> JSONResponse:
+    return JSONResponse({"error": message}, status_code=status)
+
+
+def _lang(value) -> str:
+    if value is None:
+        return "vi"
+    if value not in LANGS:
+        raise DraftError(f"lang must be one of {', '.join(LANGS)}")
+    return value
+
+
+def create_app(rulebook, port: int | None = None, max_body: int = MAX_BODY, max_size: int | None = None):
+    """The application over a built rulebook. `port`: the one the server listens on (Host
+    and Origin must name it); None accepts any port on a loopback name (tests)."""
+    checker = Checker(rulebook, max_size or max_body)
+    page = _static("page.html")
+    files = {name: _static(name) for name in STATIC}
+
+    async def index(request: Request) -> Response:
+        return Response(page, media_type="text/html; charset=utf-8")
+
+    async def static(request: Request) -> Response:
+        name = request.path_params["name"]
+        if name not in files:
+            return _error(404, "not found")
+        return Response(files[name], media_type=STATIC[name])
+
+    async def clauses(request: Request) -> Response:
+        try:
+            lang = _lang(request.query_params.get("lang"))
+        except DraftError as exc:
+            return _error(400, str(exc))
+        out = []
+        for code, clause in sorted(CLAUSES.items(), key=lambda kv: tuple(map(int, kv[0].split(".")))):
+            rules = [{"id": r.id, "severity": r.severity, "message": r.messages[lang]}
+                     for r in rulebook.rules if r.clause == code]
+            out.append({"code": code, "heading": clause.heading(lang), "text": clause_text(code),
+                        "summary": clause.title_en if lang == "en" else clause.title_vi, "rules": rules})
+        return JSONResponse({"clauses": out})
+
+    async def check(request: Request) -> Response:
+        # checked here, in the event loop, one at a time: the rulebook is not shared between
+        # threads, and one person typing sends one request at a time anyway
+        try:
+            body = json.loads(await request.body())
+        except (ValueError, UnicodeDecodeError):
+            return _error(400, 'the body must be JSON: {"text": "...", "lang": "vi"}')
+        if not isinstance(body, dict) or not isinstance(body.get("text"), str):
+            return _error(400, 'the body must be a JSON object with "text", a string')
+        try:
+            lang = _lang(body.get("lang"))
+        except DraftError as exc:
+            return _error(400, str(exc))
+        return Response(checker.check_text(body["text"], lang), media_type="application/json")
+
+    async def check_file(request: Request) -> Response:
+        name = request.query_params.get("name", "")
+        try:
+            lang = _lang(request.query_params.get("lang"))
+            if not name or "/" in name or "\\" in name:
+                raise DraftError("name must be the file's name, such as draft.docx")
+            return Response(checker.check_file(await request.body(), name, lang), media_type="application/json")
+        except DraftError as exc:
+            return _error(400, str(exc))
+
+    app = Starlette(routes=[
+        Route("/", index),
+        Route("/static/{name}", static),
+        Route("/api/clauses", clauses),
+        Route("/api/check", check, methods=["POST"]),
+        Route("/api/check-file", check_file, methods=["POST"]),
+    ])
+    return Guard(app, port, max_body)
+
+
+def _loopback(value: str, port: int | None, scheme: bool) -> bool:
+    """`value` (a Host header, or an Origin when `scheme`) names this server on loopback."""
+    if scheme:
+        if not value.startswith("http://"):
+            return False
+        value = value[len("http://"):]
+    host, sep, given = value.rpartition(":") if ":" in value else (value, "", "")
+    if host not in LOOPBACK:
+        return False
+    if port is None:
+        return not sep or given.isdigit()
+    return given == str(port) or (not sep and not scheme and port == 80)
+
+
+class Guard:
+    """Host/Origin check, body bound and security headers around the application."""
+
+    def __init__(self, app, port: int | None, max_body: int):
+        self.app, self.port, self.max_body = app, port, max_body
+
+    async def __call__(self, scope, receive, send):
+        if scope["type"] != "http":
+            return await self.app(scope, receive, send)
+        headers = {k.decode("latin-1"): v.decode("latin-1") for k, v in scope["headers"]}
+        if not _loopback(headers.get("host", ""), self.port, scheme=False):
+            return await self._refuse(scope, receive, send, 403, "Host is not this machine's postcheck page")
+        origin = headers.get("origin")
+        if origin is not None and not _loopback(origin, self.port, scheme=True):
+            return await self._refuse(scope, receive, send, 403, "Origin is not this machine's postcheck page")
+        length = headers.get("content-length")
+        if length is not None and (not length.isdigit() or int(length) > self.max_body):
+            status = 413 if length.isdigit() else 400
+            return await self._refuse(scope, receive, send, status, f"the body is over {self.max_body} bytes"
+                                      if status == 413 else "bad Content-Length")
+
+        received = 0
+
+        async def bounded_receive():
+            nonlocal received
+            message = await receive()
+            if message["type"] == "http.request":
+                received += len(message.get("body", b""))
+                if received > self.max_body:
+                    raise TooLarge
+            return message
+
+        started = False
+
+        async def secured_send(message):
+            nonlocal started
+            if message["type"] == "http.response.start":
+                started = True
+                message = dict(message, headers=list(message.get("headers", [])) + HEADERS)
+            await send(message)
+
+        try:
+            await self.app(scope, bounded_receive, secured_send)
+        except TooLarge:
+            if not started:
+                await self._refuse(scope, receive, send, 413, f"the body is over {self.max_body} bytes")
+
+    async def _refuse(self, scope, receive, send, status: int, message: str):
+        response = _error(status, message)
+        response.raw_headers.extend(HEADERS)
+        await response(scope, receive, send)
+
+
+class TooLarge(Exception):
+    """A chunked body grew past the limit while it was read."""

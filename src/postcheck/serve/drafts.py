@@ -1,0 +1,56 @@
+"""A pasted or dropped draft → the report `--format json` would give for it.
+
+Nothing here touches the disk: a dropped file arrives as bytes and is read from memory
+by the same readers the command line uses (inputs.decode_with_notice, markup, docx)."""
+from __future__ import annotations
+
+import json
+from dataclasses import replace
+
+from ..findings import FileReport
+from ..inputs import STDIN, TEXT_SUFFIXES, InputError, Source, decode_with_notice
+from ..masking import mask_report
+from ..report.json_format import render
+from ..runner import check_source
+
+PAD = "\ufdd0"  # masking.PAD: the page drops it, offsets keep it
+
+
+class DraftError(ValueError):
+    """What the client sent cannot be checked; the message says why (a 400)."""
+
+
+class Checker:
+    """The warm rulebook, built once when the server starts: a short draft then takes a few
+    milliseconds instead of the second a cold start costs."""
+
+    def __init__(self, rulebook, max_size: int):
+        self.rulebook = rulebook
+        self.max_size = max_size
+
+    def check_text(self, text: str, lang: str) -> str:
+        """The JSON of `--format json` for a pasted draft (read as standard input is)."""
+        report = check_source(self.rulebook, Source(STDIN, text), lang)
+        return render([mask_report(report)])
+
+    def check_file(self, data: bytes, name: str, lang: str) -> str:
+        """The same JSON for a dropped file, plus the file's text as read ("text", secrets
+        masked, offsets kept): the page has no other way to show where findings are."""
+        suffix = "." + name.rsplit(".", 1)[-1].lower() if "." in name else ""
+        if suffix not in TEXT_SUFFIXES:
+            raise DraftError(f"{name}: not a draft file ({' '.join(TEXT_SUFFIXES)})")
+        try:
+            if suffix == ".docx":
+                from ..docx_input import read_docx_bytes
+
+                source = read_docx_bytes(data, name, self.max_size)
+            else:
+                text, notice = decode_with_notice(data, name)
+                source = Source(name, text, notice)
+        except InputError as exc:
+            report = FileReport(name, (), str(exc))
+        else:
+            report = mask_report(check_source(self.rulebook, source, lang))
+        out = json.loads(render([replace(report, text=None)]))
+        out["files"][0]["text"] = report.text or ""
+        return json.dumps(out, ensure_ascii=False)

@@ -1,0 +1,37 @@
+"""Starting the page: a free port on 127.0.0.1, the address printed, the browser opened."""
+from __future__ import annotations
+
+import socket
+import threading
+import webbrowser
+
+HOST = "127.0.0.1"  # never 0.0.0.0: the draft stays on this machine
+
+
+def listening_socket(port: int = 0) -> socket.socket:
+    """A socket already bound (port 0: a free one the system picks), so that no other
+    program can take the port between choosing it and listening on it."""
+    sock = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
+    sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+    sock.bind((HOST, port))
+    return sock
+
+
+def run(rulebook, sock: socket.socket, open_browser: bool, say) -> None:
+    import uvicorn
+
+    from .app import create_app
+
+    port = sock.getsockname()[1]
+    url = f"http://{HOST}:{port}/"
+    app = create_app(rulebook, port)
+    # no access log: a request line is harmless, but nothing about a draft's checking is logged;
+    # warnings still show (a port problem, say)
+    config = uvicorn.Config(app, access_log=False, log_level="warning", lifespan="off",
+                            server_header=False, date_header=False)
+    server = uvicorn.Server(config)
+    say(url)
+    if open_browser:
+        # after the server is up; a machine without a browser is not an error
+        threading.Timer(0.5, lambda: webbrowser.open(url)).start()
+    server.run(sockets=[sock])
