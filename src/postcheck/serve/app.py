@@ -156,37 +156,36 @@ class Guard:
             return await self._refuse(scope, receive, send, status, f"the body is over {self.max_body} bytes"
                                       if status == 413 else "bad Content-Length")
 
-        received = 0
-
-        async def bounded_receive():
-            nonlocal received
+        # the body is read here, whole and bounded, before the application sees any of it:
+        # a chunked body without Content-Length is refused as soon as it grows too big
+        body = bytearray()
+        more = True
+        while more:
             message = await receive()
-            if message["type"] == "http.request":
-                received += len(message.get("body", b""))
-                if received > self.max_body:
-                    raise TooLarge
-            return message
+            if message["type"] != "http.request":  # the client went away
+                return
+            body += message.get("body", b"")
+            more = message.get("more_body", False)
+            if len(body) > self.max_body:
+                return await self._refuse(scope, receive, send, 413, f"the body is over {self.max_body} bytes")
+        replayed = False
 
-        started = False
+        async def replay():
+            nonlocal replayed
+            if replayed:
+                return await receive()
+            replayed = True
+            return {"type": "http.request", "body": bytes(body), "more_body": False}
 
         async def secured_send(message):
-            nonlocal started
             if message["type"] == "http.response.start":
-                started = True
                 message = dict(message, headers=list(message.get("headers", [])) + HEADERS)
             await send(message)
 
-        try:
-            await self.app(scope, bounded_receive, secured_send)
-        except TooLarge:
-            if not started:
-                await self._refuse(scope, receive, send, 413, f"the body is over {self.max_body} bytes")
+        await self.app(scope, replay, secured_send)
 
     async def _refuse(self, scope, receive, send, status: int, message: str):
         response = _error(status, message)
         response.raw_headers.extend(HEADERS)
         await response(scope, receive, send)
 
-
-class TooLarge(Exception):
-    """A chunked body grew past the limit while it was read."""
