@@ -35,3 +35,34 @@ def run(rulebook, sock: socket.socket, open_browser: bool, say) -> None:
         # after the server is up; a machine without a browser is not an error
         threading.Timer(0.5, lambda: webbrowser.open(url)).start()
     server.run(sockets=[sock])
+
+
+class InThread:
+    """The server in a thread of this process (tests, the benchmark, the screenshot):
+    `with InThread(rulebook) as url: ...`."""
+
+    def __init__(self, rulebook):
+        self.rulebook = rulebook
+
+    def __enter__(self) -> str:
+        import time
+
+        import uvicorn
+
+        from .app import create_app
+
+        sock = listening_socket(0)
+        port = sock.getsockname()[1]
+        config = uvicorn.Config(create_app(self.rulebook, port), access_log=False, log_level="warning",
+                                lifespan="off")
+        self.server = uvicorn.Server(config)
+        self.thread = threading.Thread(target=self.server.run, kwargs={"sockets": [sock]}, daemon=True)
+        self.thread.start()
+        deadline = time.monotonic() + 10
+        while not self.server.started and time.monotonic() < deadline:
+            time.sleep(0.01)
+        return f"http://{HOST}:{port}/"
+
+    def __exit__(self, *exc) -> None:
+        self.server.should_exit = True
+        self.thread.join(timeout=10)
