@@ -174,3 +174,53 @@ def test_clauses_give_heading_and_text(client):
     assert clauses["5.2"]["text"].startswith("2. ")
     assert any(r["id"] == "classified.marks" for r in clauses["5.2"]["rules"])
     assert client.get("/api/clauses?lang=xx").status_code == 400
+
+
+def test_a_real_server_on_loopback_answers_and_guards(rulebook):
+    """Through uvicorn and a socket, as the page uses it (TestClient skips both)."""
+    import http.client
+    import socket
+    from urllib.parse import urlsplit
+
+    from postcheck.serve.main import HOST, InThread, listening_socket
+
+    sock = listening_socket()
+    try:
+        # TCP named: asyncio then sets TCP_NODELAY on each connection (40 ms per request otherwise)
+        assert sock.getsockname()[0] == HOST == "127.0.0.1" and sock.proto == socket.IPPROTO_TCP
+    finally:
+        sock.close()
+    with InThread(rulebook) as url:
+        netloc = urlsplit(url).netloc
+        conn = http.client.HTTPConnection(netloc, timeout=30)
+        body = json.dumps({"text": DRAFTS[1]}).encode()
+        conn.request("POST", "/api/check", body, {"Content-Type": "application/json", "Origin": f"http://{netloc}"})
+        response = conn.getresponse()
+        assert response.status == 200 and json.loads(response.read()) == cli_json(DRAFTS[1])
+        assert response.getheader("server") is None or "uvicorn" not in response.getheader("server", "")
+        conn.request("GET", "/", headers={"Host": "attacker.example"})
+        response = conn.getresponse()
+        response.read()
+        assert response.status == 403
+
+
+def test_the_serve_command_prints_its_address_and_serves_the_page():
+    import os
+    import subprocess
+    import sys
+    import urllib.request
+
+    src = str(Path(__file__).resolve().parents[1] / "src")
+    env = dict(os.environ, PYTHONPATH=src + os.pathsep + os.environ.get("PYTHONPATH", ""))
+    proc = subprocess.Popen([sys.executable, "-m", "postcheck", "serve", "--no-browser"], stdout=subprocess.PIPE,
+                            stderr=subprocess.PIPE, env=env, text=True)
+    try:
+        line = proc.stdout.readline()
+        url = re.search(r"http://127\.0\.0\.1:\d+/", line).group(0)
+        assert "Ctrl+C" in line
+        with urllib.request.urlopen(url, timeout=30) as response:
+            assert b'<script src="/static/page.js" defer>' in response.read()
+    finally:
+        proc.terminate()
+        _, err = proc.communicate(timeout=30)
+    assert "GET /" not in err  # no access log

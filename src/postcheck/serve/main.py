@@ -11,10 +11,23 @@ HOST = "127.0.0.1"  # never 0.0.0.0: the draft stays on this machine
 def listening_socket(port: int = 0) -> socket.socket:
     """A socket already bound (port 0: a free one the system picks), so that no other
     program can take the port between choosing it and listening on it."""
-    sock = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
+    # IPPROTO_TCP named, not 0: asyncio sets TCP_NODELAY on accepted connections only when
+    # the protocol says TCP; without it a response's body waited 40 ms behind its headers
+    # (Nagle's algorithm against the client's delayed ACK)
+    sock = socket.socket(socket.AF_INET, socket.SOCK_STREAM, socket.IPPROTO_TCP)
     sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
     sock.bind((HOST, port))
+    sock.listen(128)  # connections made before uvicorn accepts wait instead of being refused
     return sock
+
+
+def _config(app):
+    import uvicorn
+
+    # no access log: a request line is harmless, but nothing about a draft's checking is
+    # logged; warnings still show (a port problem, say)
+    return uvicorn.Config(app, access_log=False, log_level="warning", lifespan="off",
+                          server_header=False, date_header=False)
 
 
 def run(rulebook, sock: socket.socket, open_browser: bool, say) -> None:
@@ -25,11 +38,7 @@ def run(rulebook, sock: socket.socket, open_browser: bool, say) -> None:
     port = sock.getsockname()[1]
     url = f"http://{HOST}:{port}/"
     app = create_app(rulebook, port)
-    # no access log: a request line is harmless, but nothing about a draft's checking is logged;
-    # warnings still show (a port problem, say)
-    config = uvicorn.Config(app, access_log=False, log_level="warning", lifespan="off",
-                            server_header=False, date_header=False)
-    server = uvicorn.Server(config)
+    server = uvicorn.Server(_config(app))
     say(url)
     if open_browser:
         # after the server is up; a machine without a browser is not an error
@@ -53,9 +62,7 @@ class InThread:
 
         sock = listening_socket(0)
         port = sock.getsockname()[1]
-        config = uvicorn.Config(create_app(self.rulebook, port), access_log=False, log_level="warning",
-                                lifespan="off")
-        self.server = uvicorn.Server(config)
+        self.server = uvicorn.Server(_config(create_app(self.rulebook, port)))
         self.thread = threading.Thread(target=self.server.run, kwargs={"sockets": [sock]}, daemon=True)
         self.thread.start()
         deadline = time.monotonic() + 10
