@@ -207,8 +207,8 @@ def test_a_real_server_on_loopback_answers_and_guards(rulebook):
 def test_the_serve_command_prints_its_address_and_serves_the_page():
     import os
     import subprocess
+    import http.client
     import sys
-    import urllib.request
 
     src = str(Path(__file__).resolve().parents[1] / "src")
     env = dict(os.environ, PYTHONPATH=src + os.pathsep + os.environ.get("PYTHONPATH", ""))
@@ -218,8 +218,10 @@ def test_the_serve_command_prints_its_address_and_serves_the_page():
         line = proc.stdout.readline()
         url = re.search(r"http://127\.0\.0\.1:\d+/", line).group(0)
         assert "Ctrl+C" in line
-        with urllib.request.urlopen(url, timeout=30) as response:
-            assert b'<script src="/static/page.js" defer>' in response.read()
+        # http.client, not urllib: a proxy set in the environment must not be asked
+        conn = http.client.HTTPConnection(url[len("http://"):-1], timeout=30)
+        conn.request("GET", "/")
+        assert b'<script src="/static/page.js" defer>' in conn.getresponse().read()
     finally:
         proc.terminate()
         _, err = proc.communicate(timeout=30)

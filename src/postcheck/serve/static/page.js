@@ -189,8 +189,12 @@
         li.dataset.f = String(i);
         li.dataset.rule = f.rule;
         li.appendChild(el("span", "sev", T[lang].sev[f.severity] || f.severity));
-        li.appendChild(el("span", "match", "“" + f.match.replace(PAD, "") + "”"));
-        li.appendChild(document.createTextNode(" — " + f.message.replace(PAD, "")));
+        // most messages quote the match already: it is shown once
+        if (!f.message.includes(f.match)) {
+          li.appendChild(el("span", "match", "“" + f.match.replace(PAD, "") + "”"));
+          li.appendChild(document.createTextNode(" — "));
+        }
+        li.appendChild(document.createTextNode(f.message.replace(PAD, "")));
         if (f.suggestion) li.appendChild(el("div", "suggestion", T[lang].suggestion + f.suggestion.replace(PAD, "")));
         if (f.part) li.appendChild(el("div", "where", T[lang].where(f)));
         li.addEventListener("click", () => focus(i));
