@@ -121,3 +121,21 @@ def test_review_is_a_subcommand_of_postcheck(tmp_path, monkeypatch, capsys):
         main(["review", str(path)])
     assert exit_.value.code == 1
     assert (tmp_path / "a.reviewed.docx").is_file()
+
+
+def test_a_real_shaped_document_tracked_changes_tables_and_other_parts(tmp_path, rulebook):
+    from test_docx_documents import make_document  # tracked changes, a table, a comment, a footnote
+
+    path = tmp_path / "day-du.docx"
+    make_document(path)
+    done = review(path, rulebook, "vi")
+    reviewed = docx.Document(str(done.path))
+    ours = [c for c in reviewed.comments if c.author == "postcheck"]
+    assert len(ours) == len(done.report.findings) == 6
+    spans = anchored(reviewed)
+    body = sorted(spans[str(c.comment_id)] for c in ours if not c.text.startswith("["))
+    assert body == ["bí mật nhà nước", "tài liệu mật"]  # a table cell; a tracked insertion
+    elsewhere = sorted(c.text.split("]")[0] + "]" for c in ours if c.text.startswith("["))
+    assert elsewhere == ["[comments, ¶ 1]", "[footer1, ¶ 1]", "[footnotes, ¶ 2]", "[header1, ¶ 1]"]
+    # the colleague's comment is still there, untouched
+    assert [c.text for c in reviewed.comments if c.author == "Hùng"] == ["Đừng gửi bí mật nhà nước qua Zalo."]

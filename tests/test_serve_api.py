@@ -226,3 +226,19 @@ def test_the_serve_command_prints_its_address_and_serves_the_page():
         proc.terminate()
         _, err = proc.communicate(timeout=30)
     assert "GET /" not in err  # no access log
+
+
+DEV = Path(__file__).resolve().parents[2] / "shared" / "corpus" / "dev.jsonl"
+
+
+@pytest.mark.skipif(not DEV.is_file(), reason="the shared dev corpus is not beside the repository")
+def test_every_dev_draft_gets_the_findings_the_command_line_gives(client, tmp_path):
+    drafts = [json.loads(line)["text"] for line in DEV.read_text(encoding="utf-8").splitlines() if line.strip()]
+    for n, text in enumerate(drafts):
+        (tmp_path / f"{n:04d}.txt").write_text(text, encoding="utf-8", newline="")
+    result = CliRunner().invoke(check_app, ["--format", "json", "--jobs", "1", str(tmp_path)])
+    expected = {Path(f["path"]).name: f["findings"] for f in json.loads(result.stdout)["files"]}
+    assert len(expected) == len(drafts) and sum(map(len, expected.values())) > 50
+    for n, text in enumerate(drafts):
+        got = client.post("/api/check", json={"text": text}).json()["files"][0]["findings"]
+        assert got == expected[f"{n:04d}.txt"], n
