@@ -139,3 +139,19 @@ def test_a_real_shaped_document_tracked_changes_tables_and_other_parts(tmp_path,
     assert elsewhere == ["[comments, ¶ 1]", "[footer1, ¶ 1]", "[footnotes, ¶ 2]", "[header1, ¶ 1]"]
     # the colleague's comment is still there, untouched
     assert [c.text for c in reviewed.comments if c.author == "Hùng"] == ["Đừng gửi bí mật nhà nước qua Zalo."]
+
+
+def test_tab_stops_are_no_text_so_comments_and_columns_stay_on_the_words(tmp_path, rulebook):
+    from docx.shared import Inches
+
+    from postcheck.docx_input import read_docx
+
+    document = docx.Document()
+    paragraph = document.add_paragraph("Mình gửi\ttài liệu mật nhé")
+    paragraph.paragraph_format.tab_stops.add_tab_stop(Inches(1))  # w:pPr/w:tabs/w:tab: a definition
+    paragraph.paragraph_format.tab_stops.add_tab_stop(Inches(2))
+    path = tmp_path / "tab.docx"
+    document.save(str(path))
+    assert read_docx(str(path)).text == "Mình gửi tài liệu mật nhé"  # the run's own tab is a space
+    done = review(path, rulebook, "vi")
+    assert list(anchored(docx.Document(str(done.path))).values()) == ["tài liệu mật"]

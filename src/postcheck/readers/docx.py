@@ -47,9 +47,10 @@ def _check_archive(data: bytes, path: str, max_size: int | None) -> None:
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 MC_FALLBACK = "{http://schemas.openxmlformats.org/markup-compatibility/2006}Fallback"
 # runs Word does not show as text: deleted and moved-away text, field codes, and the
-# fallback copy of a text box (its content is also in the mc:Choice shown)
+# fallback copy of a text box (its content is also in the mc:Choice shown); and paragraph
+# properties, whose tab-stop definitions (w:tabs/w:tab) are no tab characters
 _SKIPPED = {W + "del", W + "moveFrom", W + "instrText", W + "delInstrText", MC_FALLBACK,
-            W + "txbxContent", W + "p"}
+            W + "txbxContent", W + "p", W + "pPr"}
 # the parts read after the body, in this order: (relationship type's last word, part name)
 PARTS = (("header", "header"), ("footer", "footer"), ("footnotes", "footnotes"),
          ("endnotes", "endnotes"), ("comments", "comments"))
