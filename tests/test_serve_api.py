@@ -222,10 +222,19 @@ def test_the_serve_command_prints_its_address_and_serves_the_page():
         conn = http.client.HTTPConnection(url[len("http://"):-1], timeout=30)
         conn.request("GET", "/")
         assert b'<script src="/static/page.js" defer>' in conn.getresponse().read()
+        marker = "Zyxwvu-bản-nháp-riêng"
+        conn.request("POST", "/api/check", json.dumps({"text": f"{marker} tài liệu mật"}).encode(),
+                     {"Content-Type": "application/json"})
+        response = conn.getresponse()
+        assert response.status == 200 and response.read()
+        conn.request("POST", "/api/check", b"{broken " + marker.encode(), {"Content-Type": "application/json"})
+        response = conn.getresponse()
+        assert response.status == 400 and marker.encode() not in response.read()
     finally:
         proc.terminate()
-        _, err = proc.communicate(timeout=30)
-    assert "GET /" not in err  # no access log
+        out, err = proc.communicate(timeout=30)
+    assert "GET /" not in err and "POST" not in err  # no access log
+    assert marker not in out + err  # nor the draft, checked or refused
 
 
 DEV = Path(__file__).resolve().parents[2] / "shared" / "corpus" / "dev.jsonl"
