@@ -53,14 +53,18 @@ def browser():
 def page(browser, server):
     context = browser.new_context()
     page = context.new_page()
-    requests = []
+    requests, errors = [], []
     page.on("request", lambda r: requests.append(r.url))
+    # a Content-Security-Policy violation, a failed load or a script error shows up here
+    page.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
+    page.on("pageerror", lambda e: errors.append(str(e)))
     page.goto(server)
     page.wait_for_selector("body[data-ready='1']")
     yield page
     context.close()
     own = urlsplit(server).netloc
     assert requests and all(urlsplit(u).netloc == own for u in requests), requests
+    assert errors == [], errors
 
 
 def wait_state(page, state: str) -> None:

@@ -114,6 +114,7 @@ def create_app(rulebook, port: int | None = None, max_body: int = MAX_BODY, max_
     app = Starlette(routes=[
         Route("/", index),
         Route("/static/{name}", static),
+        Route("/favicon.ico", lambda request: Response(status_code=204)),  # browsers ask; a 404 is noise
         Route("/api/clauses", clauses),
         Route("/api/check", check, methods=["POST"]),
         Route("/api/check-file", check_file, methods=["POST"]),
