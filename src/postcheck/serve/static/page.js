@@ -143,6 +143,13 @@
     return out;
   }
 
+  // clickable, and reachable with Tab and Enter for people who do not use a mouse
+  function activate(e, action) {
+    e.tabIndex = 0;
+    e.addEventListener("click", action);
+    e.addEventListener("keydown", (k) => { if (k.key === "Enter" || k.key === " ") { k.preventDefault(); action(); } });
+  }
+
   function worst(findings, indices) {
     return indices.map((i) => findings[i].severity).sort((x, y) => RANK[y] - RANK[x])[0];
   }
@@ -157,7 +164,7 @@
       const m = el("mark", worst(findings, s.cover), piece);
       m.dataset.f = s.cover.join(" ");
       m.title = s.cover.map((i) => findings[i].message).join("\n");
-      m.addEventListener("click", () => focus(s.cover[0]));
+      activate(m, () => focus(s.cover[0]));
       view.appendChild(m);
     });
     view.hidden = false;
@@ -197,7 +204,7 @@
         li.appendChild(document.createTextNode(f.message.replace(PAD, "")));
         if (f.suggestion) li.appendChild(el("div", "suggestion", T[lang].suggestion + f.suggestion.replace(PAD, "")));
         if (f.part) li.appendChild(el("div", "where", T[lang].where(f)));
-        li.addEventListener("click", () => focus(i));
+        activate(li, () => focus(i));
         ul.appendChild(li);
       });
       sec.appendChild(ul);
