@@ -13,8 +13,6 @@ from ..masking import mask_report
 from ..report.json_format import render
 from ..runner import check_source
 
-PAD = "\ufdd0"  # masking.PAD: the page drops it, offsets keep it
-
 
 class DraftError(ValueError):
     """What the client sent cannot be checked; the message says why (a 400)."""
