@@ -14,11 +14,13 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "vi": "Kiểm tra bản nháp tiếng Việt theo Quy tắc ứng xử trên mạng xã hội của Bộ Ngoại giao "
               "(Quyết định 722/QĐ-BNG). Nêu tệp hoặc thư mục (.txt, .md, .html, .docx), '-' để đọc đầu "
               "vào chuẩn, hoặc chuyển văn bản qua ống dẫn. Lệnh khác: 'postcheck rules', "
-              "'postcheck explain ĐIỀU_KHOẢN|MÃ_QUY_TẮC', 'postcheck init'.",
+              "'postcheck explain ĐIỀU_KHOẢN|MÃ_QUY_TẮC', 'postcheck init', 'postcheck serve' (trang kiểm tra "
+              "trong trình duyệt), 'postcheck review TỆP.docx' (nhận xét trong tệp Word).",
         "en": "Check Vietnamese drafts against the Ministry of Foreign Affairs' social-network code "
               "of conduct (Decision 722/QĐ-BNG). Give files or folders (.txt, .md, .html, .docx), '-' "
               "for standard input, or pipe text in. Other commands: 'postcheck rules', "
-              "'postcheck explain CLAUSE|RULE_ID', 'postcheck init'."},
+              "'postcheck explain CLAUSE|RULE_ID', 'postcheck init', 'postcheck serve' (a checking page in "
+              "the browser), 'postcheck review FILE.docx' (comments in the Word file)."},
     "help.paths": {"vi": "Tệp hoặc thư mục cần kiểm tra; '-' đọc đầu vào chuẩn.",
                    "en": "Files or folders to check; '-' reads standard input."},
     "help.format": {"vi": "Định dạng kết quả (mặc định: text; github khi chạy trong GitHub Actions).",
