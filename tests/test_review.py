@@ -144,7 +144,7 @@ def test_a_real_shaped_document_tracked_changes_tables_and_other_parts(tmp_path,
 def test_tab_stops_are_no_text_so_comments_and_columns_stay_on_the_words(tmp_path, rulebook):
     from docx.shared import Inches
 
-    from postcheck.docx_input import read_docx
+    from postcheck.readers import read
 
     document = docx.Document()
     paragraph = document.add_paragraph("Mình gửi\ttài liệu mật nhé")
@@ -152,6 +152,6 @@ def test_tab_stops_are_no_text_so_comments_and_columns_stay_on_the_words(tmp_pat
     paragraph.paragraph_format.tab_stops.add_tab_stop(Inches(2))
     path = tmp_path / "tab.docx"
     document.save(str(path))
-    assert read_docx(str(path)).text == "Mình gửi tài liệu mật nhé"  # the run's own tab is a space
+    assert read(str(path)).text == "Mình gửi tài liệu mật nhé"  # the run's own tab is a space
     done = review(path, rulebook, "vi")
     assert list(anchored(docx.Document(str(done.path))).values()) == ["tài liệu mật"]

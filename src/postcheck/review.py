@@ -3,7 +3,7 @@
 draft.reviewed.docx is the draft with one comment per finding, anchored on the words the
 finding is about and authored "postcheck", so a Word user sees the review in the margin as
 from a colleague. The original is only read. Positions come from the .docx reader's text
-(docx_input: one paragraph a line); each line is mapped back to its w:p and each character
+(readers/docx.py: one paragraph a line); each line is mapped back to its w:p and each character
 to the w:t (or w:tab…) it came from. A comment can only span whole runs, so a run is split
 where a finding starts or ends inside it (both halves keep the run's formatting); a finding
 across several runs (a word half bold) anchors on all of them.
@@ -22,11 +22,13 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .clauses import CLAUSES
-from .docx_input import W, _checked_archive, _read_checked, paragraph_elements, paragraph_pieces
+from .files import reason
 from .findings import FileReport
-from .inputs import DEFAULT_MAX_SIZE, InputError
+from .inputs import DEFAULT_MAX_SIZE, InputError, read_regular_bounded
 from .masking import mask_report
 from .messages import text as say
+from .readers import ReadOptions
+from .readers.docx import W, decode_docx, paragraph_elements, paragraph_pieces
 from .runner import check_source
 
 AUTHOR, INITIALS = "postcheck", "PC"
@@ -57,8 +59,11 @@ def review(path: Path, rulebook, lang: str, force: bool = False,
     target = reviewed_path(path)
     if target.exists() and not force:
         raise InputError(say(lang, "review.exists", path=target))
-    data = _checked_archive(str(path), max_size)  # read once: checked and commented alike
-    source = _read_checked(data, str(path))
+    try:
+        data = read_regular_bounded(str(path), max_size)  # read once: checked and commented alike
+    except (OSError, ValueError) as exc:
+        raise InputError(f"{path}: {reason(exc)}") from None
+    source = decode_docx(data, str(path), ReadOptions(None, max_size))
     report = check_source(rulebook, source, lang)
     shown = mask_report(report)
     document = docx.Document(io.BytesIO(data))

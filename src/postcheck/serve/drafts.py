@@ -1,15 +1,16 @@
 """A pasted or dropped draft → the report `--format json` would give for it.
 
 Nothing here touches the disk: a dropped file arrives as bytes and is read from memory
-by the same readers the command line uses (inputs.decode_with_notice, markup, docx)."""
+by the reader of its suffix, the one the command line uses (readers/)."""
 from __future__ import annotations
 
 import json
 from dataclasses import replace
 
 from ..findings import FileReport
-from ..inputs import STDIN, TEXT_SUFFIXES, InputError, Source, decode_with_notice
+from ..inputs import STDIN, InputError, Source, too_big
 from ..masking import mask_report
+from ..readers import SUFFIXES, ReadOptions, reader_for
 from ..report.json_format import render
 from ..runner import check_source
 
@@ -34,17 +35,13 @@ class Checker:
     def check_file(self, data: bytes, name: str, lang: str) -> str:
         """The same JSON for a dropped file, plus the file's text as read ("text", secrets
         masked, offsets kept): the page has no other way to show where findings are."""
-        suffix = "." + name.rsplit(".", 1)[-1].lower() if "." in name else ""
-        if suffix not in TEXT_SUFFIXES:
-            raise DraftError(f"{name}: not a draft file ({' '.join(TEXT_SUFFIXES)})")
+        if not name.lower().endswith(SUFFIXES):
+            raise DraftError(f"{name}: not a draft file ({' '.join(SUFFIXES)})")
         try:
-            if suffix == ".docx":
-                from ..docx_input import read_docx_bytes
-
-                source = read_docx_bytes(data, name, self.max_size)
-            else:
-                text, notice = decode_with_notice(data, name)
-                source = Source(name, text, notice)
+            # as readers.read bounds a file before its reader sees the bytes
+            if len(data) > self.max_size:
+                raise too_big(name, len(data), self.max_size)
+            source = reader_for(name).decode(data, name, ReadOptions(None, self.max_size))
         except InputError as exc:
             report = FileReport(name, (), str(exc))
         else:
