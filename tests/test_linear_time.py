@@ -2,8 +2,8 @@
 character, or of a mix, once made the prefilters of normalize.py quadratic ('.' * 64000
 took 37 s). The test is about complexity, not machine speed: it compares the CPU time
 of this process (not wall time, which other processes on a loaded machine stretch) on a
-quarter of the input and on all of it. Linear work grows about 4 times; quadratic work
-grows 16 times. A generous absolute bound also catches what is slow at every size."""
+quarter of the input and on all of it. Linear work grows about 4 times (10 allowed); quadratic
+work grows 16 times. A generous absolute bound also catches what is slow at every size."""
 from __future__ import annotations
 
 import random
@@ -57,20 +57,25 @@ MIXED = {
 
 
 def _cpu(text: str) -> float:
+    """The least CPU time of two runs: a garbage collection or a cache stolen by another
+    process lengthens one run, not both."""
     RULEBOOK.check_text("khởi động")  # imports and loads what a first check loads
-    started = time.process_time()
-    RULEBOOK.check_text(text)
-    return time.process_time() - started
+    times = []
+    for _ in range(2):
+        started = time.process_time()
+        RULEBOOK.check_text(text)
+        times.append(time.process_time() - started)
+    return min(times)
 
 
-# a quarter's time below this is timer noise: the whole is then held to 8 times it
+# a quarter's time below this is timer noise: the whole is then held to 10 times it
 FLOOR = 0.02
 
 
 def _assert_linear(text: str, bound: float = 5.0) -> None:
     quarter = text[: len(text) // 4]
     small, whole = _cpu(quarter), _cpu(text)
-    assert whole < 8 * max(small, FLOOR), f"{small:.3f} s for a quarter, {whole:.3f} s for the whole"
+    assert whole < 10 * max(small, FLOOR), f"{small:.3f} s for a quarter, {whole:.3f} s for the whole"
     assert whole < bound, f"{whole:.3f} s of CPU time"
 
 
