@@ -19,7 +19,7 @@ import typer
 
 from . import __version__, output
 from .findings import SEVERITY_RANK
-from .messages import args_lang, locale_lang, set_ui, text, ui, ui_count
+from .messages import args_lang, locale_lang, set_ui, severity, text, ui, ui_count
 from .report import REPORTERS, ReportOptions
 
 
@@ -130,6 +130,13 @@ def _config(path: Optional[Path]):
         _fail(str(exc), EXIT_RULES)
 
 
+def _run_lang(lang: Optional["Lang"], config) -> str:
+    """--lang, else the configuration's, else the locale's: the same for every command."""
+    lang_code = (lang.value if lang else None) or config.lang or locale_lang()
+    set_ui(lang_code)
+    return lang_code
+
+
 def _spec(config, rules_dir: Optional[Path], wordlists_dir: Optional[Path]):
     from .resources import resource_dir
     from .runner import RulebookSpec
@@ -202,8 +209,7 @@ def check(
     config = _config(config_path)
     config.exclude = config.exclude + list(exclude)
     fmt = fmt or (Format.github if os.environ.get("GITHUB_ACTIONS") == "true" else Format.text)
-    lang_code = (lang.value if lang else None) or config.lang or locale_lang()
-    set_ui(lang_code)
+    lang_code = _run_lang(lang, config)
     threshold = (fail_on.value if fail_on else None) or config.fail_on or "warning"
 
     if not paths:
@@ -293,11 +299,15 @@ tools_app = typer.Typer(add_completion=False, rich_markup_mode=None, help=H("hel
 @tools_app.command("rules", help=H("help.rules-command"))
 def list_rules(
     rules_dir: Optional[Path] = typer.Option(None, "--rules", help=H("help.rules-dir")),
+    lang: Optional[Lang] = typer.Option(None, "--lang", help=H("help.lang")),
 ) -> None:
-    rulebook = _build(_spec(_config(None), rules_dir, None))
+    config = _config(None)
+    lang_code = _run_lang(lang, config)
+    rulebook = _build(_spec(config, rules_dir, None))
     console, out = _stdout_console()
     for rule in sorted(rulebook.rules, key=lambda r: (r.clause, r.id)):
-        console.print(f"{rule.clause}  {rule.id:<32} {rule.severity:<8} {rule.description}", markup=False)
+        console.print(f"{rule.clause}  {rule.id:<32} {severity(lang_code, rule.severity):<8} {rule.descriptions[lang_code]}",
+                      markup=False)
     _done_with(out)
 
 
@@ -311,8 +321,7 @@ def explain(
     from .messages import text
 
     config = _config(None)
-    lang_code = (lang.value if lang else None) or config.lang or locale_lang()
-    set_ui(lang_code)
+    lang_code = _run_lang(lang, config)
     rulebook = _build(_spec(config, None, None))
     if target.strip() in rulebook.by_id:
         rule = rulebook.by_id[target.strip()]
@@ -347,7 +356,7 @@ def _print_rules(console, rules, lang: str) -> None:
     from .messages import text
 
     for rule in rules:
-        console.print(f"\n{rule.id} ({rule.clause}, {rule.severity}, {rule.kind}): {rule.description}", markup=False)
+        console.print(f"\n{rule.id} ({rule.clause}, {severity(lang, rule.severity)}, {rule.kind}): {rule.descriptions[lang]}", markup=False)
         console.print(text(lang, "explain.message", message=rule.messages[lang]), markup=False)
         console.print(text(lang, "explain.example", example=rule.examples["hit"][0].text), markup=False)
 

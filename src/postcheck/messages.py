@@ -207,3 +207,8 @@ def count(lang: str, n: int, noun: str) -> str:
     if lang == "en":
         return f"{n} {one if n == 1 else many}"
     return f"{n} {vi}"
+
+
+def severity(lang: str, name: str) -> str:
+    """A severity as a reader says it ("cảnh báo"); in English the name a configuration uses."""
+    return NOUNS[name][0] if lang != "en" else name

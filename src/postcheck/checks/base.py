@@ -15,7 +15,7 @@ from ..terms import TermSet
 from .examples import Example, parse_examples
 from .schema import Severity, Terms, key
 from .scope import SENTENCE, Scope, terms_present
-from .sdk import Context, RuleError, localized
+from .sdk import Context, RuleError, described, localized
 from .tone_gate import ToneGate
 from ..centrality import Centrality, CentralityKeys
 
@@ -104,6 +104,10 @@ def _localized(value: Any, where: str, key: str) -> dict[str, str]:
     return localized(value, f"{where}: key '{key}'")
 
 
+def _described(value: Any, where: str, key: str) -> dict[str, str]:
+    return described(value, f"{where}: key '{key}'")
+
+
 def _tone(value: Any, where: str, key: str) -> ToneGate:
     return ToneGate.build(value, f"{where}: key '{key}'")
 
@@ -120,7 +124,7 @@ class RuleKeys:
     clause: str = key(parse=_clause)
     severity: str = key(parse=_severity)
     kind: str
-    description: str
+    description: dict = key(parse=_described)  # {vi, en}; one text serves both
     message: dict = key(parse=_localized)
     examples: dict = key(parse=_examples_key)  # {hit, miss}: checks/examples.py
     suggestion: dict | None = key(None, parse=_localized)
@@ -177,7 +181,8 @@ class Rule:
         self.severity = keys.severity
         self.kind = keys.kind
         self.where = where
-        self.description = keys.description
+        self.descriptions = keys.description
+        self.description = self.descriptions["en"]  # SARIF's and the API's, as before
         self.secret = keys.secret
         self.voice_reported = keys.voice
         self.messages = keys.message

@@ -15,7 +15,7 @@ from ..messages import LANGS
 from ..normalize import teencode_table
 from ..terms import Matcher, TermMaker, TermSet
 
-__all__ = ["LANGS", "Context", "RuleError", "localized", "read_wordlist"]
+__all__ = ["LANGS", "Context", "RuleError", "described", "localized", "read_wordlist"]
 
 
 class RuleError(Exception):
@@ -73,6 +73,16 @@ def read_wordlist(path: Path) -> list[str]:
     if not terms:
         raise RuleError(f"{path}: word list is empty")
     return terms
+
+
+def described(spec: Any, where: str) -> dict[str, str]:
+    """A rule's description: {vi, en} in the shipped rules, or one text in a user's own rule
+    (a team writes in one language; `rules` and `explain` then show that text in both)."""
+    if isinstance(spec, str) and spec.strip():
+        return {lang: spec for lang in LANGS}
+    if isinstance(spec, dict):
+        return localized(spec, where)
+    raise RuleError(f"{where}: expected a text, or the keys 'vi' and 'en', each a non-empty text")
 
 
 def localized(spec: Any, where: str) -> dict[str, str]:

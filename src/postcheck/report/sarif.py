@@ -28,7 +28,7 @@ def render(reports: list[FileReport], rules: list, lang: str) -> str:
         driver_rules.append({
             "id": rid,
             "name": rid.replace(".", "-"),
-            "shortDescription": {"text": rule.description if rule else rid},
+            "shortDescription": {"text": rule.descriptions[lang] if rule else rid},
             "fullDescription": {"text": (f"{CLAUSES[clause].heading(lang)}. {clause_text(clause)}"
                                          if clause in CLAUSES else rid)},
             "helpUri": clause_anchor(clause) if clause else PROJECT_URL,
