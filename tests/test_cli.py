@@ -79,10 +79,10 @@ def test_dash_reads_standard_input():
 
 
 def test_missing_file_is_one_line_error_exit_2_and_others_still_checked(drafts):
-    proc = run("--format", "json", str(drafts / "nope.txt"), str(drafts / "bad.txt"))
+    proc = run("--lang", "vi", "--format", "json", str(drafts / "nope.txt"), str(drafts / "bad.txt"))
     assert proc.returncode == 2
     errors = proc.stderr.strip().splitlines()
-    assert len(errors) == 1 and "nope.txt" in errors[0] and "no such file" in errors[0]
+    assert len(errors) == 1 and "nope.txt: không có tệp này" in errors[0]
     assert "Traceback" not in proc.stderr
     report = json.loads(proc.stdout)
     assert any(f["findings"] for f in report["files"] if f["path"].endswith("bad.txt"))
@@ -100,9 +100,11 @@ def test_binary_file_is_refused(tmp_path):
 def test_invalid_utf8_is_refused_with_the_byte(tmp_path):
     f = tmp_path / "old.txt"
     f.write_bytes(b"T\xe0i li\xeau c\xf2n l\xe0 Latin-1")
-    proc = run(str(f))
+    proc = run("--lang", "vi", str(f))
     assert proc.returncode == 2
-    assert "old.txt" in proc.stderr and "not UTF-8" in proc.stderr
+    assert "old.txt: không phải văn bản UTF-8 (byte 0xe0 ở vị trí 1)" in proc.stderr
+    proc = run("--lang", "en", str(f))
+    assert "old.txt: not UTF-8 text (byte 0xe0 at offset 1)" in proc.stderr
 
 
 @pytest.mark.parametrize("encoding", ["utf-8-sig", "utf-16"])

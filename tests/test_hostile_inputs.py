@@ -29,6 +29,9 @@ def run(*args: str, cwd: Path | None = None, stdin=None, shell: str | None = Non
     """postcheck with `args`; or `code` (Python) with them; or a `shell` command line."""
     env = {**os.environ, "NO_COLOR": "1", "PYTHONPATH": SRC}
     env.pop("GITHUB_ACTIONS", None)
+    # the messages asserted here are the English ones (test_messages checks the Vietnamese)
+    env.pop("LC_ALL", None)
+    env["LC_MESSAGES"] = "en_US.UTF-8"
     if shell:
         command = shell
     else:
@@ -403,7 +406,7 @@ def test_closed_standard_input():
 
 @pytest.mark.parametrize("value", ["nan", "inf", "1e308", "-5", "0", "1025", "-inf"])
 def test_bad_max_size(clean, value):
-    proc, _ = run("--max-size", value, str(clean))
+    proc, _ = run("--lang", "vi", "--max-size", value, str(clean))
     one_line_error(proc, 2, "--max-size", "lớn hơn 0 và không quá 1024")
 
 
@@ -461,7 +464,7 @@ def test_init_over_a_folder_or_a_dangling_link(tmp_path, make):
         target.mkdir()
     else:
         target.symlink_to(tmp_path / "missing" / "x.yaml")
-    for args in (["init"], ["init", "--force"]):
+    for args in (["init", "--lang", "vi"], ["init", "--force", "--lang", "vi"]):
         proc, _ = run(*args, cwd=tmp_path)
         one_line_error(proc, 2, ".postcheck.yaml là")
     assert not (tmp_path / "missing").exists()
@@ -483,7 +486,7 @@ def test_rules_option_that_gives_no_rules(tmp_path, clean, make, needle):
 
 
 def test_wordlists_option_that_is_not_a_folder(tmp_path, clean):
-    proc, _ = run("--wordlists", str(tmp_path / "nope"), str(clean))
+    proc, _ = run("--lang", "vi", "--wordlists", str(tmp_path / "nope"), str(clean))
     one_line_error(proc, 3, "--wordlists", "không có thư mục này")
 
 

@@ -126,3 +126,58 @@ def test_write_baseline_says_what_it_wrote_in_the_language(tmp_path):
     assert vi.returncode == en.returncode == 0, vi.stderr + en.stderr
     assert "đã ghi 1 phát hiện được chấp nhận vào" in vi.stderr
     assert "wrote 1 accepted finding to" in en.stderr
+
+
+def test_every_message_the_library_says_is_in_the_catalogue():
+    import re
+
+    src = Path(SRC) / "postcheck"
+    used = {m for path in src.rglob("*.py")
+            for m in re.findall(r'Said\(\s*"([^"]+)"', path.read_text(encoding="utf-8"))}
+    assert len(used) >= 20 and used <= set(CATALOGUE), used - set(CATALOGUE)
+
+
+def test_a_library_message_is_english_as_a_str_and_said_in_either_language():
+    import pickle
+
+    from postcheck.inputs import InputError, too_big
+    from postcheck.messages import Said, say
+
+    error = too_big("big.txt", 3 * 1024 * 1024 + 512 * 1024, 1024 * 1024)
+    assert str(error) == "big.txt: 3.5 MB is over the --max-size limit of 1 MB"  # the API, unchanged
+    assert say(error, "vi") == "big.txt: 3,5 MB, vượt giới hạn --max-size 1 MB"
+    # a worker process sends it back whole
+    assert say(pickle.loads(pickle.dumps(error)), "vi") == say(error, "vi")
+    nested = Said("input.folder-unlisted", "d: ", reason=Said("file.permission"))
+    assert (say(nested, "vi"), say(nested, "en")) == ("d: không liệt kê được nội dung thư mục: không có quyền đọc",
+                                                      "d: folder cannot be listed: permission denied")
+    assert say(InputError("plain text"), "vi") == "plain text"
+
+
+def test_the_errors_users_meet_are_vietnamese_by_default_and_english_with_lang_en(tmp_path):
+    (tmp_path / "photo.png").write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00")
+    (tmp_path / "old.txt").write_bytes(b"T\xe0i li\xeau")
+    (tmp_path / "big.txt").write_text("Chúc cả nhà vui vẻ!\n" * 80_000, encoding="utf-8")
+    (tmp_path / "empty").mkdir()
+    (tmp_path / "c.yaml").write_text("disable: [x]\nfial_on: error\n", encoding="utf-8")
+    (tmp_path / "typo.yaml").write_text('disable: ["langauge.insult"]\n', encoding="utf-8")
+    cases = [
+        ((str(tmp_path / "nope.txt"),), "nope.txt: không có tệp này", "nope.txt: no such file"),
+        ((str(tmp_path / "empty"),), "empty: là thư mục không có bản nháp nào", "empty: is a folder with no drafts"),
+        ((str(tmp_path / "photo.png"),), "photo.png: tệp nhị phân", "photo.png: binary file"),
+        ((str(tmp_path / "old.txt"),), "old.txt: không phải văn bản UTF-8", "old.txt: not UTF-8 text"),
+        (("--max-size", "1", str(tmp_path / "big.txt")), "big.txt: 2,0 MB, vượt giới hạn --max-size 1 MB",
+         "big.txt: 2.0 MB is over the --max-size limit of 1 MB"),
+        (("--config", str(tmp_path / "c.yaml"), "x.txt"), "c.yaml: khóa 'fial_on' không tồn tại (các khóa hợp lệ:",
+         "c.yaml: unknown key 'fial_on' (known:"),
+        (("--config", str(tmp_path / "typo.yaml"), "x.txt"),
+         "typo.yaml: khóa 'disable': 'langauge.insult' không khớp mã quy tắc",
+         "typo.yaml: key 'disable': 'langauge.insult' matches no rule id"),
+        (("--config", str(tmp_path / "nope.yaml"), "x.txt"), "nope.yaml: không đọc được tệp cấu hình: không có tệp này",
+         "nope.yaml: cannot read configuration file: no such file"),
+    ]
+    for args, vi, en in cases:
+        said_vi, said_en = _run(*args), _run("--lang", "en", *args)
+        assert said_vi.returncode == said_en.returncode and said_vi.returncode in (2, 3)
+        [vi_line], [en_line] = said_vi.stderr.splitlines(), said_en.stderr.splitlines()
+        assert vi in vi_line and en in en_line, (vi_line, en_line)

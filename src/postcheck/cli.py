@@ -19,7 +19,7 @@ import typer
 
 from . import __version__, output
 from .findings import SEVERITY_RANK
-from .messages import args_lang, locale_lang, set_ui, severity, text, ui, ui_count
+from .messages import args_lang, locale_lang, say, set_ui, severity, text, ui, ui_count
 from .report import REPORTERS, ReportOptions
 
 
@@ -127,7 +127,7 @@ def _config(path: Optional[Path]):
     try:
         return load_config(path if path else find_config())
     except RuleError as exc:
-        _fail(str(exc), EXIT_RULES)
+        _fail(say(exc), EXIT_RULES)
 
 
 def _run_lang(lang: Optional["Lang"], config) -> str:
@@ -170,7 +170,7 @@ def _build(spec):
     try:
         return spec.build()
     except RuleError as exc:
-        _fail(str(exc), EXIT_RULES)
+        _fail(say(exc), EXIT_RULES)
 
 
 HELP_OPTIONS = {"help_option_names": ["-h", "--help"]}  # "-h" is what people type first
@@ -225,7 +225,7 @@ def check(
         try:
             accepted, baseline_key = read_baseline(baseline)
         except InputError as exc:
-            _fail(str(exc), EXIT_INPUT)
+            _fail(say(exc), EXIT_INPUT)
     files = without_excluded(expand(paths), config)
     options = ReadOptions(encoding, limit) if limit else ReadOptions(encoding)
 
@@ -241,7 +241,7 @@ def check(
     except KeyboardInterrupt:
         _fail(ui("error.interrupted"), EXIT_INPUT)
     except RuleError as exc:  # a rule that only fails when used, such as an unreadable model
-        _fail(str(exc), EXIT_RULES)
+        _fail(say(exc), EXIT_RULES)
 
     for r in reports:
         if r.error:
@@ -255,7 +255,7 @@ def check(
         try:
             count = save_baseline(write_baseline, reports, _config_dir(config_path))
         except InputError as exc:
-            _fail(str(exc), EXIT_INPUT)
+            _fail(say(exc), EXIT_INPUT)
         # the baseline is useless without its key: say where it is
         key = KEY_ENV if os.environ.get(KEY_ENV) else key_path(write_baseline)
         print("postcheck: " + ui("baseline.wrote", findings=ui_count(count, "accepted"), path=write_baseline,

@@ -24,6 +24,7 @@ from typing import Any
 
 from .findings import SEVERITIES
 from .checks.sdk import RuleError
+from .messages import Said
 from .safe_yaml import load_file, read_text, short
 
 CONFIG_NAME = ".postcheck.yaml"
@@ -142,8 +143,7 @@ class Config:
         for key, given in (("enable", self.enable), ("disable", self.disable), ("severity", list(self.severity))):
             for name in given:
                 if not any(_prefix_match(name, n) for n in names):
-                    raise ConfigError(f"{self.where}: key '{key}': {short(name)} matches no rule id, "
-                                      "id prefix or clause (see 'postcheck rules')")
+                    raise ConfigError(Said("config.no-such-name", f"{self.where}: ", key=key, name=short(name)))
         for name in self.terms:
             if name not in used_wordlists:
                 known = ", ".join(sorted(used_wordlists)[:8])
@@ -229,7 +229,7 @@ def load_config(path: Path | None) -> Config:
         raise ConfigError(f"{where}: expected a mapping of settings")
     unknown = sorted((str(k) for k in set(data) - KEYS), key=len)
     if unknown:
-        raise ConfigError(f"{where}: unknown key {short(unknown[0])} (known: {', '.join(sorted(KEYS))})")
+        raise ConfigError(Said("config.unknown-key", f"{where}: ", key=short(unknown[0]), known=", ".join(sorted(KEYS))))
     cfg = Config(path=path)
     for key in ("disable", "enable", "official_domains", "exclude"):
         if key in data:
@@ -250,11 +250,11 @@ def load_config(path: Path | None) -> Config:
         cfg.extra_rules = [_rule_folder(v, cfg.root, where) for v in _strings(data["extra_rules"], where, "extra_rules")]
     if "fail_on" in data:
         if not isinstance(data["fail_on"], str) or data["fail_on"] not in (*SEVERITIES, "never"):
-            raise ConfigError(f"{where}: key 'fail_on': expected error, warning, info or never")
+            raise ConfigError(Said("config.fail-on", f"{where}: "))
         cfg.fail_on = data["fail_on"]
     if "lang" in data:
         if not isinstance(data["lang"], str) or data["lang"] not in ("vi", "en"):
-            raise ConfigError(f"{where}: key 'lang': expected vi or en")
+            raise ConfigError(Said("config.lang", f"{where}: "))
         cfg.lang = data["lang"]
     return cfg
 

@@ -15,6 +15,8 @@ import errno
 import os
 import stat
 
+from .messages import Said
+
 _NONBLOCK = getattr(os, "O_NONBLOCK", 0)  # absent on Windows, where FIFOs are not files
 _BINARY = getattr(os, "O_BINARY", 0)
 _CLOEXEC = getattr(os, "O_CLOEXEC", 0)
@@ -25,16 +27,17 @@ class NotRegularFile(OSError):
 
     def __init__(self, kind: str):
         super().__init__(errno.EINVAL, f"a {kind}, not a regular file")
+        self.kind = kind
 
 
-def _kind(mode: int) -> str:
+def _kind(mode: int) -> Said:
     if stat.S_ISFIFO(mode):
-        return "named pipe (FIFO)"
+        return Said("kind.fifo")
     if stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
-        return "device"
+        return Said("kind.device")
     if stat.S_ISSOCK(mode):
-        return "socket"
-    return "special file"
+        return Said("kind.socket")
+    return Said("kind.special")
 
 
 def open_regular(path: str | os.PathLike):
@@ -75,20 +78,23 @@ def read_regular(path: str | os.PathLike, limit: int) -> bytes:
 
 
 _REASONS = {
-    errno.ENOENT: "no such file",
-    errno.EACCES: "permission denied",
-    errno.EPERM: "permission denied",
-    errno.ELOOP: "too many levels of symbolic links (a link that points to itself?)",
-    errno.ENAMETOOLONG: "file name too long",
-    errno.ENOTDIR: "a part of the path is not a folder",
-    errno.EISDIR: "is a folder",
+    errno.ENOENT: "file.no-such-file",
+    errno.EACCES: "file.permission",
+    errno.EPERM: "file.permission",
+    errno.ELOOP: "file.link-loop",
+    errno.ENAMETOOLONG: "file.name-too-long",
+    errno.ENOTDIR: "file.not-a-folder-part",
+    errno.EISDIR: "file.is-folder",
 }
 
 
-def reason(exc: OSError | ValueError) -> str:
-    """A short description of why a file could not be opened or read."""
+def reason(exc: OSError | ValueError) -> Said:
+    """A short description of why a file could not be opened or read (English as a str;
+    messages.say gives it in the run's language)."""
     if isinstance(exc, ValueError):  # os.open refuses a path holding a NUL character
-        return "not a valid file name"
+        return Said("file.bad-name")
     if isinstance(exc, NotRegularFile):
-        return exc.strerror
-    return _REASONS.get(exc.errno, f"cannot read ({exc.strerror or exc.__class__.__name__})")
+        return Said("file.not-regular", kind=exc.kind)
+    if exc.errno in _REASONS:
+        return Said(_REASONS[exc.errno])
+    return Said("file.cannot-read", detail=exc.strerror or exc.__class__.__name__)

@@ -11,6 +11,7 @@ import os
 from dataclasses import dataclass
 
 from .files import open_regular
+from .messages import Number, Said
 
 STDIN = "<stdin>"
 MB = 1024 * 1024
@@ -45,15 +46,16 @@ def _size(n: float, above: float | None = None) -> str:
     return repr(value)
 
 
-def over_limit(size: int | None, max_size: int) -> str:
+def over_limit(size: int | None, max_size: int) -> Said:
     """"3.5 MB is over the --max-size limit of 2 MB" (size None: not known, only more)."""
-    limit = _size(max_size)
-    actual = f"{_size(size, max_size / MB)} MB" if size and size > max_size else f"more than {limit} MB"
-    return f"{actual} is over the --max-size limit of {limit} MB"
+    limit = Number(_size(max_size))
+    if size and size > max_size:
+        return Said("input.too-big", size=Number(_size(size, max_size / MB)), limit=limit)
+    return Said("input.too-big-unknown", limit=limit)
 
 
 def too_big(name: str, size: int | None, max_size: int) -> InputError:
-    return InputError(f"{name}: {over_limit(size, max_size)}")
+    return InputError(over_limit(size, max_size).after(f"{name}: "))
 
 
 def read_regular_bounded(path: str, max_size: int | None) -> bytes:

@@ -145,6 +145,62 @@ CATALOGUE: dict[str, dict[str, str]] = {
     "waived.heading": {"vi": "Đã bỏ qua theo chỉ thị trong bài ({n}):", "en": "Waived by directives in the draft ({n}):"},
     "waived.reason": {"vi": "lý do", "en": "reason"},
     "summary.waived": {"vi": "; {n} phát hiện được bỏ qua theo chỉ thị", "en": "; {n} waived by directives"},
+    # why a file could not be read (files.py, inputs.py, readers/): "{path}: " goes before each
+    "file.no-such-file": {"vi": "không có tệp này", "en": "no such file"},
+    "file.permission": {"vi": "không có quyền đọc", "en": "permission denied"},
+    "file.link-loop": {"vi": "quá nhiều tầng liên kết tượng trưng (một liên kết trỏ về chính nó?)",
+                       "en": "too many levels of symbolic links (a link that points to itself?)"},
+    "file.name-too-long": {"vi": "tên tệp quá dài", "en": "file name too long"},
+    "file.not-a-folder-part": {"vi": "một phần của đường dẫn không phải thư mục",
+                               "en": "a part of the path is not a folder"},
+    "file.is-folder": {"vi": "là một thư mục", "en": "is a folder"},
+    "file.cannot-read": {"vi": "không đọc được ({detail})", "en": "cannot read ({detail})"},
+    "file.bad-name": {"vi": "tên tệp không hợp lệ", "en": "not a valid file name"},
+    "file.not-regular": {"vi": "là {kind}, không phải tệp thông thường", "en": "a {kind}, not a regular file"},
+    "kind.fifo": {"vi": "ống dẫn có tên (FIFO)", "en": "named pipe (FIFO)"},
+    "kind.device": {"vi": "thiết bị", "en": "device"},
+    "kind.socket": {"vi": "socket", "en": "socket"},
+    "kind.special": {"vi": "tệp đặc biệt", "en": "special file"},
+    "input.stdin-closed": {"vi": "đầu vào chuẩn đã bị đóng", "en": "standard input is closed"},
+    "input.folder-unlisted": {"vi": "không liệt kê được nội dung thư mục: {reason}",
+                              "en": "folder cannot be listed: {reason}"},
+    "input.folder-empty": {"vi": "là thư mục không có bản nháp nào (tệp {suffixes})",
+                           "en": "is a folder with no drafts ({suffixes} files)"},
+    "input.too-big": {"vi": "{size} MB, vượt giới hạn --max-size {limit} MB",
+                      "en": "{size} MB is over the --max-size limit of {limit} MB"},
+    "input.too-big-unknown": {"vi": "hơn {limit} MB, vượt giới hạn --max-size {limit} MB",
+                              "en": "more than {limit} MB is over the --max-size limit of {limit} MB"},
+    "input.binary": {"vi": "tệp nhị phân (có byte NUL), không phải bản nháp dạng văn bản",
+                     "en": "binary file (contains NUL bytes), not a text draft"},
+    "input.not-utf8": {"vi": "không phải văn bản UTF-8 (byte 0x{byte} ở vị trí {offset}); hãy lưu lại tệp "
+                             "dưới dạng UTF-8, hoặc nêu bảng mã bằng --encoding cp1258, tcvn3 hoặc vni",
+                       "en": "not UTF-8 text (byte 0x{byte} at offset {offset}); save it as UTF-8, "
+                             "or name its encoding with --encoding cp1258, tcvn3 or vni"},
+    "input.legacy-read": {"vi": "không phải UTF-8; đã đọc theo bảng mã {label}, nhận ra nhờ các từ tiếng Việt "
+                                "trong tệp (dùng --encoding để chọn bảng mã khác)",
+                          "en": "not UTF-8; read as {label}, recognised from its Vietnamese words "
+                                "(give --encoding to choose another)"},
+    "input.docx-unreadable": {"vi": "không phải tệp Word .docx đọc được ({detail})",
+                              "en": "not a readable Word .docx file ({detail})"},
+    "input.docx-parts-too-big": {"vi": "toàn bộ các phần của tệp .docx khi giải nén: {reason}",
+                                 "en": "all parts of the .docx uncompressed: {reason}"},
+    # configuration and user rule files (config.py, safe_yaml.py): "{path}: " goes before each
+    "config.unknown-key": {"vi": "khóa {key} không tồn tại (các khóa hợp lệ: {known})",
+                           "en": "unknown key {key} (known: {known})"},
+    "config.no-such-name": {"vi": "khóa '{key}': {name} không khớp mã quy tắc, tiền tố mã hay điều khoản nào "
+                                  "(xem 'postcheck rules')",
+                            "en": "key '{key}': {name} matches no rule id, id prefix or clause "
+                                  "(see 'postcheck rules')"},
+    "config.fail-on": {"vi": "khóa 'fail_on': cần một trong error, warning, info, never",
+                       "en": "key 'fail_on': expected error, warning, info or never"},
+    "config.lang": {"vi": "khóa 'lang': cần vi hoặc en", "en": "key 'lang': expected vi or en"},
+    "file.cannot-read-what": {"vi": "không đọc được {what}: {reason}", "en": "cannot read {what}: {reason}"},
+    "file.what-too-big": {"vi": "{what} lớn hơn {limit} KB", "en": "{what} is over {limit} KB"},
+    "file.what-not-utf8": {"vi": "{what} không phải văn bản UTF-8 (byte 0x{byte} ở vị trí {offset})",
+                           "en": "{what} is not UTF-8 text (byte 0x{byte} at offset {offset})"},
+    "what.configuration file": {"vi": "tệp cấu hình", "en": "configuration file"},
+    "what.rule file": {"vi": "tệp quy tắc", "en": "rule file"},
+    "what.baseline": {"vi": "tệp baseline", "en": "baseline"},
 }
 
 # noun: (Vietnamese, English singular, English plural)
@@ -196,7 +252,7 @@ def args_lang(args: list[str]) -> str | None:
     return None
 
 
-def text(lang: str, key: str, **values) -> str:
+def text(lang: str, key: str, /, **values) -> str:
     lang = lang if lang in LANGS else "vi"
     return CATALOGUE[key][lang].format(**values)
 
@@ -212,3 +268,48 @@ def count(lang: str, n: int, noun: str) -> str:
 def severity(lang: str, name: str) -> str:
     """A severity as a reader says it ("cảnh báo"); in English the name a configuration uses."""
     return NOUNS[name][0] if lang != "en" else name
+
+
+class Said(str):
+    """A message with a catalogue key. Its value as a str is the English text, which the
+    library's callers, logs and tests see; the command line says it in the run's language
+    (say). `prefix` (a path, "path: key 'x': ") is the same in both languages; a value
+    that is itself a Said, or a Number, is said in the same language."""
+
+    def __new__(cls, key: str, prefix: str = "", /, **values):
+        self = super().__new__(cls, prefix + _render("en", key, values))
+        self.key, self.prefix, self.values = key, prefix, values
+        return self
+
+    def in_lang(self, lang: str) -> str:
+        return self.prefix + _render(lang, self.key, self.values)
+
+    def after(self, prefix: str) -> "Said":
+        """The same message with `prefix` ("path: ") before it."""
+        return Said(self.key, prefix + self.prefix, **self.values)
+
+    def __reduce__(self):  # across worker processes, with its key (str's own pickling drops it)
+        return (_said, (self.key, self.prefix, self.values))
+
+
+def _said(key: str, prefix: str, values: dict) -> Said:
+    return Said(key, prefix, **values)
+
+
+class Number(str):
+    """A decimal as each language writes it: "2.5" in English, "2,5" in Vietnamese."""
+
+    def in_lang(self, lang: str) -> str:
+        return str(self) if lang == "en" else str(self).replace(".", ",")
+
+
+def _render(lang: str, key: str, values: dict) -> str:
+    return text(lang, key, **{k: v.in_lang(lang) if hasattr(v, "in_lang") else v for k, v in values.items()})
+
+
+def say(message, lang: str | None = None) -> str:
+    """`message` (a str, a Said, or an exception holding one) in `lang`, default this run's."""
+    if isinstance(message, BaseException):
+        message = message.args[0] if len(message.args) == 1 else str(message)
+    lang = lang or _ui[0]
+    return message.in_lang(lang) if isinstance(message, Said) else str(message)

@@ -15,6 +15,7 @@ from . import inline_control
 from .config import Config
 from .findings import FileReport
 from .inputs import InputError, Source
+from .messages import say
 from .readers import ReadOptions, prose_view, read
 from .textmap import LineIndex, MappedText, lf_line_ends
 
@@ -56,7 +57,7 @@ def check_one(rulebook, path: str, lang: str, options: ReadOptions = ReadOptions
     try:
         source = read(path, encoding=options.encoding, max_size=options.max_size)
     except InputError as exc:
-        return FileReport(path, (), str(exc))
+        return FileReport(path, (), say(exc, lang))
     return check_source(rulebook, source, lang)
 
 
@@ -78,7 +79,8 @@ def check_source(rulebook, source: Source, lang: str) -> FileReport:
         findings = [replace(f, place=source.places[f.line - 1]) for f in findings]
         waived = tuple(replace(w, finding=replace(w.finding, place=source.places[w.finding.line - 1]))
                        for w in waived)
-    return FileReport(source.path, tuple(findings), text=source.text, notice=source.encoding_notice,
+    notice = say(source.encoding_notice, lang) if source.encoding_notice else None
+    return FileReport(source.path, tuple(findings), text=source.text, notice=notice,
                       secrets=tuple((f.start, f.end, f.secret) for f in secrets), waived=waived)
 
 

@@ -19,6 +19,7 @@ from typing import Any
 import yaml
 
 from .files import TooBig, read_regular, reason
+from .messages import CATALOGUE, Said
 
 MAX_DEPTH = 32  # the deepest a configuration or rule needs is four or five
 MAX_BYTES = 4 * 1024 * 1024  # the shipped rule files are 150 KB together
@@ -120,13 +121,19 @@ def read_text(path: Path, what: str, error: type[Exception], limit: int = MAX_BY
     try:
         data = read_regular(path, limit)
     except TooBig:
-        raise error(f"{path}: {what} is over {limit // 1024} KB") from None
+        raise error(Said("file.what-too-big", f"{path}: ", what=_what(what), limit=limit // 1024)) from None
     except (OSError, ValueError) as exc:
-        raise error(f"{path}: cannot read {what}: {reason(exc)}") from None
+        raise error(Said("file.cannot-read-what", f"{path}: ", what=_what(what), reason=reason(exc))) from None
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
-        raise error(f"{path}: {what} is not UTF-8 text (byte 0x{data[exc.start]:02x} at offset {exc.start})") from None
+        raise error(Said("file.what-not-utf8", f"{path}: ", what=_what(what), byte=f"{data[exc.start]:02x}",
+                         offset=exc.start)) from None
+
+
+def _what(what: str):
+    """"configuration file" and the like, in the catalogue when it is there."""
+    return Said(f"what.{what}") if f"what.{what}" in CATALOGUE else what
 
 
 def load_file(path: Path, what: str, error: type[Exception]) -> Any:

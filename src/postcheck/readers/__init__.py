@@ -17,6 +17,7 @@ import sys
 from pathlib import Path
 
 from ..files import reason
+from ..messages import Said
 from ..inputs import DEFAULT_MAX_SIZE, STDIN, InputError, Source, read_bounded, read_regular_bounded
 from . import docx, html, markup, text
 from .base import Prose, ReadOptions, Reader
@@ -57,27 +58,27 @@ def read(path: str, *, encoding: str | None = None, max_size: int | None = DEFAU
     regular file is read (files.py): a FIFO or device named here is an InputError."""
     if path in ("-", STDIN):
         if sys.stdin is None:  # started with standard input closed (`postcheck - <&-`)
-            raise InputError(f"{STDIN}: standard input is closed")
+            raise InputError(Said("input.stdin-closed", f"{STDIN}: "))
         try:
             data = read_bounded(sys.stdin.buffer, STDIN, max_size)
         except OSError as exc:
-            raise InputError(f"{STDIN}: {reason(exc)}") from None
+            raise InputError(reason(exc).after(f"{STDIN}: ")) from None
         return text.decode_source(data, STDIN, ReadOptions(encoding, max_size))
     try:
         data = read_regular_bounded(path, max_size)
     except (OSError, ValueError) as exc:
         # a folder is only read here when it held no draft or could not be listed (expand)
-        raise InputError(_folder_problem(path) if _is_dir(path) else f"{path}: {reason(exc)}") from None
+        raise InputError(_folder_problem(path) if _is_dir(path) else reason(exc).after(f"{path}: ")) from None
     return reader_for(path).decode(data, path, ReadOptions(encoding, max_size))
 
 
-def _folder_problem(path: str) -> str:
+def _folder_problem(path: str) -> Said:
     try:
         with os.scandir(path):
             pass
     except OSError as exc:
-        return f"{path}: folder cannot be listed: {reason(exc)}"
-    return f"{path}: is a folder with no drafts ({' '.join(SUFFIXES)} files)"
+        return Said("input.folder-unlisted", f"{path}: ", reason=reason(exc))
+    return Said("input.folder-empty", f"{path}: ", suffixes=" ".join(SUFFIXES))
 
 
 def expand(paths: list[str]) -> list[str]:

@@ -21,6 +21,7 @@ import zipfile
 from dataclasses import dataclass
 
 from ..inputs import InputError, Source, over_limit
+from ..messages import Said
 from .base import ReadOptions, Reader
 
 MAX_PARTS = 1000  # a long report with pictures has about a hundred parts
@@ -31,7 +32,7 @@ def _check_archive(data: bytes, path: str, max_size: int | None) -> None:
     try:
         parts = zipfile.ZipFile(io.BytesIO(data)).infolist()
     except (zipfile.BadZipFile, OSError, ValueError, EOFError) as exc:
-        raise InputError(f"{path}: not a readable Word .docx file ({exc.__class__.__name__})") from None
+        raise InputError(Said("input.docx-unreadable", f"{path}: ", detail=exc.__class__.__name__)) from None
     if len(parts) > MAX_PARTS:
         raise InputError(f"{path}: {len(parts)} parts in the .docx archive, more than the {MAX_PARTS} allowed")
     if max_size is not None:
@@ -41,7 +42,7 @@ def _check_archive(data: bytes, path: str, max_size: int | None) -> None:
                                  f"{over_limit(part.file_size, max_size)} (uncompressed)")
         total = sum(p.file_size for p in parts)
         if total > max_size:
-            raise InputError(f"{path}: all parts of the .docx uncompressed: {over_limit(total, max_size)}")
+            raise InputError(Said("input.docx-parts-too-big", f"{path}: ", reason=over_limit(total, max_size)))
 
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
@@ -126,7 +127,7 @@ def decode_docx(data: bytes, path: str, options: ReadOptions) -> Source:
     except InputError:
         raise
     except Exception as exc:  # python-docx and lxml raise many kinds for a damaged file: all mean the same
-        raise InputError(f"{path}: not a readable Word .docx file ({exc.__class__.__name__})") from None
+        raise InputError(Said("input.docx-unreadable", f"{path}: ", detail=exc.__class__.__name__)) from None
     lines, places = [], []
     for label, paragraphs in parts:
         for n, text in enumerate(paragraphs, 1):

@@ -13,6 +13,7 @@ from __future__ import annotations
 import codecs
 
 from ..inputs import InputError, Source
+from ..messages import Said
 from .base import ReadOptions, Reader
 
 _BOMS = (
@@ -21,7 +22,6 @@ _BOMS = (
     (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16"),
 )
 _LABELS = {"cp1258": "Windows-1258", "tcvn3": "TCVN3 (ABC)", "vni": "VNI Windows"}
-_ENCODING_HINT = "--encoding cp1258, tcvn3 or vni"
 
 
 def decode(data: bytes, name: str, *, encoding: str | None = None) -> str:
@@ -40,7 +40,7 @@ def decode_with_notice(data: bytes, name: str, *, encoding: str | None = None) -
             except UnicodeDecodeError as exc:
                 raise InputError(f"{name}: not valid {codec.upper()} text after its byte-order mark ({exc.reason})") from None
     if b"\x00" in data[:8192]:
-        raise InputError(f"{name}: binary file (contains NUL bytes), not a text draft")
+        raise InputError(Said("input.binary", f"{name}: "))
     try:
         return data.decode("utf-8"), None
     except UnicodeDecodeError as exc:
@@ -54,11 +54,8 @@ def decode_with_notice(data: bytes, name: str, *, encoding: str | None = None) -
         except encodings.LegacyDecodeError:
             pass
         else:
-            return text, (f"{name}: not UTF-8; read as {_LABELS[legacy]}, recognised from its Vietnamese words "
-                          f"(give --encoding to choose another)")
-    raise InputError(
-        f"{name}: not UTF-8 text (byte 0x{data[bad]:02x} at offset {bad}); save it as UTF-8, "
-        f"or name its encoding with {_ENCODING_HINT}") from None
+            return text, Said("input.legacy-read", f"{name}: ", label=_LABELS[legacy])
+    raise InputError(Said("input.not-utf8", f"{name}: ", byte=f"{data[bad]:02x}", offset=bad)) from None
 
 
 def _decode_as(data: bytes, name: str, encoding: str) -> str:
