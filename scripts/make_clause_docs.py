@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Writes docs/clauses.md: each clause of Decision 722/QĐ-BNG with its Vietnamese text, an
-English summary and the rules that enforce it, described in Vietnamese and English (SARIF
-helpUri links point here, from reports in either language).
+English summary and the rules that enforce it, described in Vietnamese and English (a
+SARIF report carries the same text for each rule it names, as `help`).
 
     python scripts/make_clause_docs.py > docs/clauses.md
 """

@@ -181,3 +181,17 @@ def test_the_errors_users_meet_are_vietnamese_by_default_and_english_with_lang_e
         assert said_vi.returncode == said_en.returncode and said_vi.returncode in (2, 3)
         [vi_line], [en_line] = said_vi.stderr.splitlines(), said_en.stderr.splitlines()
         assert vi in vi_line and en in en_line, (vi_line, en_line)
+
+
+def test_a_pair_rule_quotes_the_nearest_cue_not_the_first_in_the_sentence(check):
+    draft = "Theo tin nội bộ của đơn vị thì tuần sau anh Minh được bổ nhiệm làm Vụ trưởng, hiện chưa công bố."
+    [finding] = [f for f in check(draft) if f.rule == "personnel.unannounced"]
+    assert finding.match == "được bổ nhiệm"  # the span is the one it always was
+    assert "(bài viết có “chưa công bố”)" in finding.message
+
+
+def test_a_neutral_word_near_a_foreign_leader_is_not_called_a_judgement(check):
+    [vi] = [f for f in check("Ông Trump thua rồi.") if f.rule == "foreign.leader-opinion"]
+    [en] = [f for f in check("Ông Trump thua rồi.", "en") if f.rule == "foreign.leader-opinion"]
+    assert vi.message.startswith("“thua” nói về “Trump”:") and "Nhận xét" not in vi.message
+    assert en.message.startswith("“thua” said of “Trump”:") and "Judgement" not in en.message

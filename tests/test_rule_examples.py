@@ -66,7 +66,7 @@ def test_every_clause_family_of_the_core_has_rules():
 
 
 def test_clause_docs_list_every_rule():
-    # docs/clauses.md is what SARIF's helpUri links to: regenerate it with
+    # docs/clauses.md is the clauses and rules in one page (SARIF carries the same as help): regenerate it with
     # `python scripts/make_clause_docs.py > docs/clauses.md` when rules change
     docs = (Path(__file__).resolve().parents[1] / "docs" / "clauses.md").read_text(encoding="utf-8")
     assert [r.id for r in RULEBOOK.rules if f"`{r.id}`" not in docs] == []

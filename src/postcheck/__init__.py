@@ -6,8 +6,6 @@
 from __future__ import annotations
 
 __version__ = "0.1.0"
-# where the project and its clause documentation are published
-PROJECT_URL = "https://github.com/postcheck-vn/postcheck"
 
 __all__ = ["Finding", "FileReport", "RuleError", "load_rulebook", "__version__"]
 

@@ -109,7 +109,12 @@ class NearRule(Rule):
                 words = group.strong_words if mine.weak else group.words
             if _first(mine, candidates) is None or not doc.is_word(mine):
                 continue
-            other = _first(mine, (o for o in words if group.is_word(o)))
+            if isinstance(words, list):
+                # the close ones are all known: the message names the nearest, not the first
+                # in the text ("sắp được bổ nhiệm", not a heading's "Bản tin nội bộ")
+                other = _nearest(mine, [o for o in words if group.is_word(o)])
+            else:
+                other = _first(mine, (o for o in words if group.is_word(o)))
             if other is None:
                 continue
             entity, topic = (mine, other) if self.report == "a" else (other, mine)
@@ -126,6 +131,18 @@ def _first(mine, candidates):
             continue
         return other
     return None
+
+
+def _nearest(mine, candidates: list):
+    """The candidate _first would accept that is closest to `mine` (the first of equals)."""
+    best, best_gap = None, None
+    for other in candidates:
+        if (mine.weak and other.weak) or (other.start < mine.end and mine.start < other.end):
+            continue
+        gap = max(other.start - mine.end, mine.start - other.end)
+        if best_gap is None or gap < best_gap:
+            best, best_gap = other, gap
+    return best
 
 
 class _Group:

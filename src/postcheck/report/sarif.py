@@ -1,20 +1,19 @@
-"""`--format sarif`: SARIF 2.1.0, for GitHub code scanning and other CI dashboards."""
+"""`--format sarif`: SARIF 2.1.0, for GitHub code scanning and other CI dashboards.
+
+postcheck has no public address to link to (teams install their own copy), so each rule
+carries its help in the file itself, `help`: the clause's text and what the rule looks
+for, which code scanning shows beside a finding; docs/clauses.md holds the same."""
 from __future__ import annotations
 
 import json
 
-from .. import PROJECT_URL, __version__
+from .. import __version__
 from ..clauses import CLAUSES, clause_text
 from ..findings import FileReport
 from ..textmap import LineIndex
 
 LEVEL = {"error": "error", "warning": "warning", "info": "note"}
 SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
-
-
-def clause_anchor(clause: str) -> str:
-    article, item = clause.split(".")
-    return f"{PROJECT_URL}/blob/main/docs/clauses.md#dieu-{article}-khoan-{item}"
 
 
 def render(reports: list[FileReport], rules: list, lang: str) -> str:
@@ -25,13 +24,16 @@ def render(reports: list[FileReport], rules: list, lang: str) -> str:
     for rid in used:
         rule = by_id.get(rid)
         clause = rule.clause if rule else ""
+        described = rule.descriptions[lang] if rule else rid
+        clause_part = f"{CLAUSES[clause].heading(lang)}. {clause_text(clause)}" if clause in CLAUSES else rid
         driver_rules.append({
             "id": rid,
             "name": rid.replace(".", "-"),
-            "shortDescription": {"text": rule.descriptions[lang] if rule else rid},
-            "fullDescription": {"text": (f"{CLAUSES[clause].heading(lang)}. {clause_text(clause)}"
-                                         if clause in CLAUSES else rid)},
-            "helpUri": clause_anchor(clause) if clause else PROJECT_URL,
+            "shortDescription": {"text": described},
+            "fullDescription": {"text": clause_part},
+            "help": {"text": f"{clause_part}\n\n{described}",
+                     "markdown": (f"**{CLAUSES[clause].heading(lang)}**\n\n> {clause_text(clause)}\n\n{described}"
+                                  if clause in CLAUSES else described)},
             "defaultConfiguration": {"level": LEVEL[rule.severity] if rule else "warning"},
             "properties": {"clause": clause},
         })
@@ -63,8 +65,7 @@ def render(reports: list[FileReport], rules: list, lang: str) -> str:
         "$schema": SCHEMA,
         "version": "2.1.0",
         "runs": [{
-            "tool": {"driver": {"name": "postcheck", "version": __version__,
-                                "informationUri": PROJECT_URL, "rules": driver_rules}},
+            "tool": {"driver": {"name": "postcheck", "version": __version__, "rules": driver_rules}},
             "results": results,
         }],
     }
