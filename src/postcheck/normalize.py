@@ -16,10 +16,10 @@ import itertools
 import re
 import unicodedata
 from functools import lru_cache
-from typing import Callable, Iterable, NamedTuple
+from typing import Iterable, NamedTuple
 
 from .resources import data_file
-from .textmap import FIXED, LINEAR, MappedBuilder, MappedText
+from .textmap import MappedBuilder, MappedText, Op, apply_edits, rewrite
 
 # Look-alike letters seen in evasions; NFKC already folds full-width and math letters.
 CONFUSABLES = {
@@ -108,7 +108,7 @@ def clean(original: str, exhaustive: bool = False) -> MappedText:
         out = MappedBuilder(MappedText.identity(original))
         _clean_lines(original, 0, len(original), out)
         return out.build()
-    out = _IdentityBuilder(original)
+    out = MappedBuilder(MappedText.identity(original))
     # Stretches of plain lines ("\n" and _SIMPLE_LINE characters only) are kept whole: a
     # plain line is kept and its "\n" replaced by "\n", which maps each character back to
     # itself just the same. Only the lines holding another character are taken one by one.
@@ -132,48 +132,7 @@ def clean(original: str, exhaustive: bool = False) -> MappedText:
     return out.build()
 
 
-class _IdentityBuilder:
-    """MappedBuilder(MappedText.identity(text)), the same pieces made without a lookup:
-    source character k is original character k, and original_span(i, j) is (i, j)."""
-
-    __slots__ = ("text", "parts", "piece_starts", "pieces", "length")
-
-    def __init__(self, text: str):
-        self.text = text
-        self.parts: list[str] = []
-        self.piece_starts: list[int] = []
-        self.pieces: list[tuple[int, int, int, int]] = []
-        self.length = 0
-
-    def keep(self, i: int, j: int) -> None:
-        if j <= i:
-            return
-        self.parts.append(self.text[i:j])
-        n = j - i
-        pieces = self.pieces
-        if pieces:
-            last = pieces[-1]
-            if last[1] == LINEAR and last[3] == i:  # continues the previous linear piece
-                pieces[-1] = (last[0] + n, LINEAR, last[2], j)
-                self.length += n
-                return
-        self.piece_starts.append(self.length)
-        self.length += n
-        pieces.append((self.length, LINEAR, i, j))
-
-    def replace(self, i: int, j: int, new: str) -> None:
-        if not new:
-            return
-        self.parts.append(new)
-        self.piece_starts.append(self.length)
-        self.length += len(new)
-        self.pieces.append((self.length, FIXED, i, j))
-
-    def build(self) -> MappedText:
-        return MappedText("".join(self.parts), self.piece_starts, self.pieces, len(self.text))
-
-
-def _clean_lines(original: str, start: int, end: int, out: MappedBuilder | _IdentityBuilder) -> None:
+def _clean_lines(original: str, start: int, end: int, out: MappedBuilder) -> None:
     """Clean original[start:end], which begins at a line start and ends at a line end."""
     pos = start
     for line in original[start:end].splitlines(keepends=True):
@@ -217,7 +176,7 @@ def _normalized_from(text: str, i: int, stop: int) -> int:
     return lo
 
 
-def _clean_slow(text: str, start: int, end: int, out: MappedBuilder | _IdentityBuilder) -> None:
+def _clean_slow(text: str, start: int, end: int, out: MappedBuilder) -> None:
     i = start
     run_stop = run_ok = start  # the plain run being read ends at run_stop; NFKC from run_ok on
     word_start = start  # where the word being read began, for an invisible inside it
@@ -363,29 +322,6 @@ def has_diacritics(text: str) -> bool:
 
 # --- the matching view -------------------------------------------------------------------
 
-Op = tuple  # ("keep", i, j) or ("put", i, j, text)
-
-
-def rewrite(mt: MappedText, pattern: re.Pattern, ops: Callable[[re.Match], Iterable[Op]]) -> MappedText:
-    """Apply `ops` to every match of `pattern`, keeping the offset map."""
-    out = MappedBuilder(mt)
-    pos = 0
-    changed = False
-    for m in pattern.finditer(mt.text):
-        out.keep(pos, m.start())
-        for op in ops(m):
-            if op[0] == "keep":
-                out.keep(op[1], op[2])
-            else:
-                out.replace(op[1], op[2], op[3])
-        pos = m.end()
-        changed = True
-    if not changed:
-        return mt
-    out.keep(pos, len(mt.text))
-    return out.build()
-
-
 _L = r"[^\W\d_]"  # a letter, any script
 # letters split by dots or asterisks, one or two letters a piece (b.í m.ậ.t, đ.m)
 _DOTTED = re.compile(rf"(?<![\w@./:]){_L}{{1,2}}(?:[.*·•]+{_L}{{1,2}})+(?![\w@]|[.*·•/]\w)")
@@ -426,11 +362,11 @@ def matching_view(clean_view: MappedText, teencode: dict[str, str], exhaustive: 
         return _matching_view_reference(clean_view, teencode)
     mt = _lowered(clean_view)
     for pattern in (_DOTTED, _DASHED, _SPACED):
-        mt = _apply(mt, _letters_only_edits(_find(pattern, mt.text)))
-    mt = _apply(mt, [(m.start(), m.end(), m.group(1)) for m in _find(_STRETCHED, mt.text)])
-    mt = _apply(mt, [(m.start(), m.start() + 1, _LEET_MAP[m.group()]) for m in _LEET_FAST.finditer(mt.text)])
+        mt = apply_edits(mt, _letters_only_edits(_find(pattern, mt.text)))
+    mt = apply_edits(mt, [(m.start(), m.end(), m.group(1)) for m in _find(_STRETCHED, mt.text)])
+    mt = apply_edits(mt, [(m.start(), m.start() + 1, _LEET_MAP[m.group()]) for m in _LEET_FAST.finditer(mt.text)])
     for edits in _JOINED_PASSES:
-        mt = _apply(mt, _joined_pass(edits, mt.text))
+        mt = apply_edits(mt, _joined_pass(edits, mt.text))
     if teencode:
         plan = _teencode_plan(tuple(teencode.items()))
         edits = _teencode_edits(mt.text, teencode, plan)
@@ -442,9 +378,9 @@ def matching_view(clean_view: MappedText, teencode: dict[str, str], exhaustive: 
             # the whitespace runs are found in the same text and both edited at once.
             edits += _space_run_edits(mt.text)
             edits.sort()
-            return _apply(mt, edits)
-        mt = _apply(mt, edits)
-    return _apply(mt, _space_run_edits(mt.text))
+            return apply_edits(mt, edits)
+        mt = apply_edits(mt, edits)
+    return apply_edits(mt, _space_run_edits(mt.text))
 
 
 def _matching_view_reference(clean_view: MappedText, teencode: dict[str, str]) -> MappedText:
@@ -460,7 +396,7 @@ def _matching_view_reference(clean_view: MappedText, teencode: dict[str, str]) -
     mt = rewrite(mt, _STRETCHED, lambda m: [("put", m.start(), m.end(), m.group(1))])
     mt = rewrite(mt, _LEET, lambda m: [("put", m.start(), m.end(), _LEET_MAP[m.group()])])
     for edits in _JOINED_PASSES:
-        mt = _apply_by_builder(mt, _joined_pass(edits, mt.text))
+        mt = apply_edits(mt, _joined_pass(edits, mt.text))
     if teencode:
         mt = rewrite(mt, _teencode_pattern(tuple(sorted(teencode))), lambda m: _expand(m, teencode))
     mt = rewrite(mt, _SPACE_RUN, lambda m: [("put", m.start(), m.end(), "\n" if "\n" in m.group() else " ")])
@@ -474,20 +410,6 @@ def _joined_pass(name: str, text: str) -> list[tuple[int, int, str]]:
     from . import joined  # it needs the syllable list, read only for a draft that asks
 
     return getattr(joined, name)(text)
-
-
-def _apply_by_builder(mt: MappedText, edits: list[tuple[int, int, str]]) -> MappedText:
-    """_apply the straightforward way (MappedBuilder), for the reference path."""
-    if not edits:
-        return mt
-    out = MappedBuilder(mt)
-    pos = 0
-    for start, end, new in edits:
-        out.keep(pos, start)
-        out.replace(start, end, new)
-        pos = end
-    out.keep(pos, len(mt.text))
-    return out.build()
 
 
 # --- the fast path ----------------------------------------------------------------------
@@ -658,64 +580,6 @@ def _teencode_fast_pattern(words: tuple[str, ...]) -> re.Pattern | None:
         return f"(?:{body})?" if "" in node else body
 
     return re.compile(rf"[\W_]({alternation(trie)})(?![^\W_])")
-
-
-def _apply(mt: MappedText, edits: list[tuple[int, int, str]]) -> MappedText:
-    """The text with each edit (start, end, new) applied, as MappedBuilder would give it
-    for keep() between the edits and replace(start, end, new) for each; edits are sorted,
-    do not overlap and are not empty (start < end). No edit: `mt` itself, as rewrite()."""
-    if not edits:
-        return mt
-    text, src_starts, src = mt.text, mt.piece_starts, mt.pieces
-    parts: list[str] = []
-    starts: list[int] = []
-    pieces: list[tuple[int, int, int, int]] = []
-    length = 0
-    p = 0  # the source piece being read: none before it holds anything still to read
-    pos = 0
-    n_text = len(text)
-    for start, end, new in itertools.chain(edits, ((n_text, n_text, ""),)):  # the last keeps the tail
-        if start > pos:
-            # MappedBuilder.keep(pos, start)
-            parts.append(text[pos:start])
-            while src[p][0] <= pos:
-                p += 1
-            while True:
-                p_end, kind, o_start, o_end = src[p]
-                stop = start if p_end >= start else p_end
-                n = stop - pos
-                if kind == LINEAR:
-                    offset = o_start + (pos - src_starts[p])
-                    if pieces and pieces[-1][3] == offset and pieces[-1][1] == LINEAR:
-                        last = pieces[-1]
-                        pieces[-1] = (last[0] + n, LINEAR, last[2], offset + n)
-                    else:
-                        starts.append(length)
-                        pieces.append((length + n, LINEAR, offset, offset + n))
-                else:
-                    starts.append(length)
-                    pieces.append((length + n, FIXED, o_start, o_end))
-                length += n
-                pos = stop
-                if stop == start:
-                    break
-                p += 1
-        pos = end
-        if not new:
-            continue
-        # MappedBuilder.replace(start, end, new): `new` stands for original_span(start, end)
-        while src[p][0] <= start:
-            p += 1
-        _, kind, o_start, o_end = src[p]
-        first = o_start + (start - src_starts[p]) if kind == LINEAR else o_start
-        while src[p][0] < end:
-            p += 1
-        _, kind, o_start, o_end = src[p]
-        parts.append(new)
-        starts.append(length)
-        length += len(new)
-        pieces.append((length, FIXED, first, o_start + (end - src_starts[p]) if kind == LINEAR else o_end))
-    return MappedText("".join(parts), starts, pieces, mt.original_length)
 
 
 @lru_cache(maxsize=1)

@@ -16,6 +16,7 @@ import re
 from array import array
 from bisect import bisect_right
 from dataclasses import dataclass
+from typing import Callable, Iterable
 
 LINEAR, FIXED = 0, 1
 
@@ -60,9 +61,15 @@ class MappedText:
 
 
 class MappedBuilder:
-    """Accumulates output text with the original span each character stands for."""
+    """Accumulates output text with the original span each character stands for.
 
-    __slots__ = ("parts", "piece_starts", "pieces", "length", "source")
+    The one way postcheck builds an offset map (normalization passes, markup, HTML). A
+    pass reads its source forward, edit after edit: the source piece last read is kept,
+    so the next is found by stepping on from it, not by a search each time (a pass with
+    thousands of edits over a text of thousands of pieces would pay a bisect per call).
+    A read behind it is looked up. Over an identity source no piece is looked up at all."""
+
+    __slots__ = ("parts", "piece_starts", "pieces", "length", "source", "_p", "_identity")
 
     def __init__(self, source: MappedText):
         self.source = source
@@ -70,20 +77,35 @@ class MappedBuilder:
         self.piece_starts: list[int] = []
         self.pieces: list[tuple[int, int, int, int]] = []
         self.length = 0
+        self._p = 0  # the source piece last read
+        # source character k is original character k (the first view of a text): no lookup
+        self._identity = len(source.pieces) == 1 and source.pieces[0] == (len(source.text), LINEAR, 0, len(source.text))
+
+    def _piece_at(self, i: int) -> int:
+        """The index of the source piece holding source character i (i < len(text))."""
+        p = self._p
+        src = self.source
+        if src.piece_starts[p] > i:
+            return bisect_right(src.piece_starts, i) - 1
+        pieces = src.pieces
+        while pieces[p][0] <= i:
+            p += 1
+        return p
 
     def _add(self, length: int, kind: int, o_start: int, o_end: int) -> None:
         if length <= 0:
             return
-        if self.pieces:
-            p_end, p_kind, p_start, p_oend = self.pieces[-1]
+        pieces = self.pieces
+        if pieces and kind == LINEAR:
+            p_end, p_kind, p_start, p_oend = pieces[-1]
             # a linear piece that continues the previous one extends it
-            if kind == LINEAR and p_kind == LINEAR and p_oend == o_start:
-                self.pieces[-1] = (p_end + length, LINEAR, p_start, o_end)
+            if p_kind == LINEAR and p_oend == o_start:
+                pieces[-1] = (p_end + length, LINEAR, p_start, o_end)
                 self.length += length
                 return
         self.piece_starts.append(self.length)
         self.length += length
-        self.pieces.append((self.length, kind, o_start, o_end))
+        pieces.append((self.length, kind, o_start, o_end))
 
     def keep(self, i: int, j: int) -> None:
         """Copy source characters i..j unchanged."""
@@ -91,29 +113,91 @@ class MappedBuilder:
             return
         src = self.source
         self.parts.append(src.text[i:j])
-        p = bisect_right(src.piece_starts, i) - 1
-        while i < j:
-            p_start = src.piece_starts[p]
-            p_end, kind, o_start, o_end = src.pieces[p]
-            stop = min(j, p_end)
+        if self._identity:
+            self._add(j - i, LINEAR, i, j)
+            return
+        p = self._piece_at(i)
+        starts, pieces = src.piece_starts, src.pieces
+        while True:
+            p_end, kind, o_start, o_end = pieces[p]
+            stop = j if p_end >= j else p_end
             if kind == LINEAR:
-                offset = o_start + (i - p_start)
+                offset = o_start + (i - starts[p])
                 self._add(stop - i, LINEAR, offset, offset + (stop - i))
             else:
                 self._add(stop - i, FIXED, o_start, o_end)
+            if stop == j:
+                break
             i = stop
             p += 1
+        self._p = p
 
     def replace(self, i: int, j: int, new: str) -> None:
-        """Emit `new` as standing for source characters i..j (j > i)."""
+        """Emit `new` as standing for source characters i..j (for i == j: the point there)."""
         if not new:
             return
-        o_start, o_end = self.source.original_span(i, j)
+        src = self.source
+        if j <= i:
+            o_start, o_end = src.original_span(i, j)
+        elif self._identity:
+            o_start, o_end = i, j
+        else:
+            p = self._piece_at(i)
+            pieces = src.pieces
+            p_end, kind, first, last = pieces[p]
+            o_start = first + (i - src.piece_starts[p]) if kind == LINEAR else first
+            if j > p_end:  # the last character is in a later piece
+                while pieces[p][0] < j:
+                    p += 1
+                _, kind, first, last = pieces[p]
+            o_end = first + (j - src.piece_starts[p]) if kind == LINEAR else last
+            self._p = p
         self.parts.append(new)
-        self._add(len(new), FIXED, o_start, o_end)
+        self.piece_starts.append(self.length)
+        self.length += len(new)
+        self.pieces.append((self.length, FIXED, o_start, o_end))
 
     def build(self) -> MappedText:
         return MappedText("".join(self.parts), self.piece_starts, self.pieces, self.source.original_length)
+
+
+def apply_edits(mt: MappedText, edits: list[tuple[int, int, str]]) -> MappedText:
+    """`mt` with each edit (start, end, new) applied: `new` stands for mt's [start, end).
+    Edits are sorted and do not overlap. No edit: `mt` itself."""
+    if not edits:
+        return mt
+    out = MappedBuilder(mt)
+    keep, replace = out.keep, out.replace
+    pos = 0
+    for start, end, new in edits:
+        keep(pos, start)
+        replace(start, end, new)
+        pos = end
+    keep(pos, len(mt.text))
+    return out.build()
+
+
+Op = tuple  # ("keep", i, j) or ("put", i, j, text)
+
+
+def rewrite(mt: MappedText, pattern: re.Pattern, ops: Callable[[re.Match], Iterable[Op]]) -> MappedText:
+    """Apply `ops` to every match of `pattern`, keeping the offset map. No match: `mt` itself."""
+    out = MappedBuilder(mt)
+    pos = 0
+    changed = False
+    for m in pattern.finditer(mt.text):
+        out.keep(pos, m.start())
+        for op in ops(m):
+            if op[0] == "keep":
+                out.keep(op[1], op[2])
+            else:
+                out.replace(op[1], op[2], op[3])
+        pos = m.end()
+        changed = True
+    if not changed:
+        return mt
+    out.keep(pos, len(mt.text))
+    return out.build()
 
 
 # Windows writes CRLF, Unix LF and old Mac editors a lone CR: each ends a line
