@@ -28,27 +28,18 @@ T = TypeVar("T")
 
 
 class Document:
-    def __init__(self, original: str, teencode: dict[str, str], matcher: Matcher, exhaustive: bool = False):
-        """`exhaustive` checks the slow way (every term searched alone, every sentence
-        segmented up front): the reference the fast path must agree with."""
+    def __init__(self, original: str, teencode: dict[str, str], matcher: Matcher):
         self._memo: dict[Hashable, object] = {}
         self.original = original
-        self.exhaustive = exhaustive
         self.clean: MappedText = clean(original)
-        self.view: MappedText = matching_view(self.clean, teencode, exhaustive)
-        self.matches: Matches = (
-            matcher.find_exhaustive(self.view.text, self._unmarked_ok) if exhaustive else
-            matcher.find(self.view.text, self._unmarked_ok, self.folded_view, self.folded_words_view))
+        self.view: MappedText = matching_view(self.clean, teencode)
+        self.matches: Matches = matcher.find(self.view.text, self._unmarked_ok, self.folded_view, self.folded_words_view)
         self._words: dict[tuple[int, int], tuple[tuple[int, int], ...]] = {}
         self._word_starts: dict[tuple[int, int], list[int]] = {}
         self._cuts: dict[int, list[int]] = {}
         self._compound_cache: dict[int, tuple[list[tuple[int, int]], int]] = {}
         self._strong: dict[str, dict[int, list[Match]]] = {}
         self._strong_word: dict[str, bool] = {}
-        if exhaustive:
-            for index in range(len(self.sentences)):
-                for piece in range(len(self._pieces(index)) - 1):
-                    self._segment(index, piece)
 
     def memo(self, key: Hashable, make: Callable[[], T]) -> T:
         """A value derived from this document by a rule kind or a gate (an index, an

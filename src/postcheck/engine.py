@@ -72,17 +72,15 @@ class Rulebook:
         self.by_id = {r.id: r for r in rules}
         self.maskers: list = []  # secret rules not reported (configure), run for masking only
 
-    def document(self, text: str, exhaustive: bool = False) -> Document:
-        return Document(text, teencode_table(), self.matcher, exhaustive)
+    def document(self, text: str) -> Document:
+        return Document(text, teencode_table(), self.matcher)
 
     def code_rules(self) -> list:
         """The rules that also read code in Markdown: secrets and personal data."""
         return [r for r in self.rules if r.secret or r.clause in CODE_CLAUSES]
 
-    def check_text(self, text: str, lang: str = "vi", exhaustive: bool = False,
-                   rules: list | None = None) -> list[Finding]:
-        """Findings in `text`, in text order. `exhaustive` takes the slow reference path;
-        `rules` (default: all) are the rules that run.
+    def check_text(self, text: str, lang: str = "vi", rules: list | None = None) -> list[Finding]:
+        """Findings in `text`, in text order; `rules` (default: all) are the rules that run.
 
         A text longer than CHUNK characters is checked a block of paragraphs at a time, so
         that memory stays bounded by the block, not the file; blocks are cut at line
@@ -93,7 +91,7 @@ class Rulebook:
         original, text = text, lf_line_ends(text)  # a CR-only file's lines are lines too, at the same offsets
         for start, end in _blocks(text, CHUNK):
             block = text[start:end]
-            doc = self.document(block, exhaustive)
+            doc = self.document(block)
             # a block cut inside an enormous line starts mid-line: its first line's columns shift
             column_offset = start - (text.rfind("\n", 0, start) + 1)
             running = self.rules if rules is None else rules

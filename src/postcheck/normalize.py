@@ -19,7 +19,7 @@ from functools import lru_cache
 from typing import Iterable, NamedTuple
 
 from .resources import data_file
-from .textmap import MappedBuilder, MappedText, Op, apply_edits, rewrite
+from .textmap import MappedBuilder, MappedText, apply_edits, rewrite
 
 # Look-alike letters seen in evasions; NFKC already folds full-width and math letters.
 CONFUSABLES = {
@@ -101,13 +101,8 @@ _VIETNAMESE = frozenset(
     "AĂÂBCDĐEÊGHIKLMNOÔƠPQRSTUƯVXYÀÁẢÃẠẰẮẲẴẶẦẤẨẪẬÈÉẺẼẸỀẾỂỄỆÌÍỈĨỊÒÓỎÕỌỒỐỔỖỘỜỚỞỠỢÙÚỦŨỤỪỨỬỮỰỲÝỶỸỴ")
 
 
-def clean(original: str, exhaustive: bool = False) -> MappedText:
-    """The clean view of `original` (see module docstring). `exhaustive` takes every line
-    one by one, the reference the fast path must agree with (text and offset map)."""
-    if exhaustive:
-        out = MappedBuilder(MappedText.identity(original))
-        _clean_lines(original, 0, len(original), out)
-        return out.build()
+def clean(original: str) -> MappedText:
+    """The clean view of `original` (see module docstring)."""
     out = MappedBuilder(MappedText.identity(original))
     # Stretches of plain lines ("\n" and _SIMPLE_LINE characters only) are kept whole: a
     # plain line is kept and its "\n" replaced by "\n", which maps each character back to
@@ -331,35 +326,24 @@ _DASHED = re.compile(rf"(?<![\w@./:-]){_L}(?:[-_]+{_L})+(?![\w@-])")
 _SPACED = re.compile(r"(?<!\S)[^\W_](?: [^\W_]){2,}(?!\S)")
 # a letter held down at the end of a word (mậttttt, vcllll); "cccd" keeps its letters
 _STRETCHED = re.compile(rf"({_L})\1{{2,}}(?!{_L})")
-_LEET = re.compile(rf"(?<={_L})[013457](?={_L})")
 _LEET_MAP = {"0": "o", "1": "i", "3": "e", "4": "a", "5": "s", "7": "t"}
 _SPACE_RUN = re.compile(r"[ ]*\n[\s]*|[ ]{2,}")
 
 
-def evasion_spans(clean_view: MappedText, exhaustive: bool = False) -> list[tuple[int, int]]:
+def evasion_spans(clean_view: MappedText) -> list[tuple[int, int]]:
     """Original spans of words deliberately split apart (b.í m.ậ.t, t u y ệ t): someone
     who hides a word this way means it, so a bare folded syllable found there counts."""
     text = clean_view.text.lower()
     if len(text) != len(clean_view.text):
         return []
-    find = (lambda p, t: p.finditer(t)) if exhaustive else _find
-    return sorted(clean_view.original_span(*m.span()) for p in (_DOTTED, _DASHED, _SPACED) for m in find(p, text))
+    return sorted(clean_view.original_span(*m.span()) for p in (_DOTTED, _DASHED, _SPACED) for m in _find(p, text))
 
 
-def _letters_only(m: re.Match) -> Iterable[Op]:
-    for k in range(m.start(), m.end()):
-        if m.string[k].isalnum():
-            yield ("keep", k, k + 1)
-
-
-def matching_view(clean_view: MappedText, teencode: dict[str, str], exhaustive: bool = False) -> MappedText:
-    """The lower-cased, de-evaded, teencode-expanded view used by term rules.
-
-    `exhaustive` runs every pass the straightforward way (each pattern over the whole
-    text, each match through MappedBuilder): the reference the fast path must agree with,
-    in the text and in the original span behind every character."""
-    if exhaustive:
-        return _matching_view_reference(clean_view, teencode)
+def matching_view(clean_view: MappedText, teencode: dict[str, str]) -> MappedText:
+    """The lower-cased, de-evaded, teencode-expanded view used by term rules. Each pass
+    finds its matches through a prefilter (below), and the straightforward way, each
+    pattern's finditer over the whole text, is the reference it must agree with, in the
+    text and in the original span behind every character (tests/reference.py)."""
     mt = _lowered(clean_view)
     for pattern in (_DOTTED, _DASHED, _SPACED):
         mt = apply_edits(mt, _letters_only_edits(_find(pattern, mt.text)))
@@ -383,26 +367,6 @@ def matching_view(clean_view: MappedText, teencode: dict[str, str], exhaustive: 
     return apply_edits(mt, _space_run_edits(mt.text))
 
 
-def _matching_view_reference(clean_view: MappedText, teencode: dict[str, str]) -> MappedText:
-    text = clean_view.text
-    lowered = text.lower()
-    if len(lowered) == len(text):
-        mt = MappedText(lowered, clean_view.piece_starts, clean_view.pieces, clean_view.original_length)
-    else:  # a few characters (İ) lower-case to two: map them one by one
-        mt = rewrite(clean_view, re.compile(r"[^\n]"), lambda m: [("put", m.start(), m.end(), m.group().lower())])
-    mt = rewrite(mt, _DOTTED, _letters_only)
-    mt = rewrite(mt, _DASHED, _letters_only)
-    mt = rewrite(mt, _SPACED, _letters_only)
-    mt = rewrite(mt, _STRETCHED, lambda m: [("put", m.start(), m.end(), m.group(1))])
-    mt = rewrite(mt, _LEET, lambda m: [("put", m.start(), m.end(), _LEET_MAP[m.group()])])
-    for edits in _JOINED_PASSES:
-        mt = apply_edits(mt, _joined_pass(edits, mt.text))
-    if teencode:
-        mt = rewrite(mt, _teencode_pattern(tuple(sorted(teencode))), lambda m: _expand(m, teencode))
-    mt = rewrite(mt, _SPACE_RUN, lambda m: [("put", m.start(), m.end(), "\n" if "\n" in m.group() else " ")])
-    return mt
-
-
 _JOINED_PASSES = ("wrapped_edits", "compound_edits", "joined_edits")
 
 
@@ -415,7 +379,7 @@ def _joined_pass(name: str, text: str) -> list[tuple[int, int, str]]:
 # --- the fast path ----------------------------------------------------------------------
 #
 # Python's `re` jumps quickly only to where a pattern's first element (a literal or a
-# simple character set) occurs; _DOTTED, _DASHED, _SPACED, _STRETCHED, _LEET and the
+# simple character set) occurs; _DOTTED, _DASHED, _SPACED, _STRETCHED, the leet digits and the
 # teencode pattern begin with a lookbehind or with "any letter" and are tried at every
 # character. Each gets a *prefilter* that does begin with such an element, chosen so that
 # every position where the exact pattern can match lies at a fixed offset from the start
@@ -440,7 +404,8 @@ _PREFILTERS: dict[re.Pattern, tuple[re.Pattern, tuple[int, ...]]] = {
     # to the end, so none starts inside a run); a hit can't run into another run's start
     _STRETCHED: (re.compile(r"(.)\1\1"), (0,)),
 }
-# the same matches as _LEET (one digit each), but the digit comes first
+# a digit read as a letter between two letters (v3, l0n): the matches of
+# (?<=letter)[013457](?=letter), the reference's pattern, but the digit comes first
 _LEET_FAST = re.compile(rf"[013457](?<={_L}[013457])(?={_L})")
 # The matches of _SPACE_RUN but a lone "\n" (the only one replaced by itself), found by
 # two patterns that each begin with a literal: those that begin with "\n" (the first
@@ -490,7 +455,7 @@ def _find(pattern: re.Pattern, text: str) -> Iterable[re.Match]:
 
 
 def _letters_only_edits(matches: Iterable[re.Match]) -> list[tuple[int, int, str]]:
-    """_letters_only as edits: the characters of a match that are not alphanumeric dropped."""
+    """The characters of each match that are not alphanumeric, dropped."""
     edits = []
     for m in matches:
         text, k, end = m.string, m.start(), m.end()
@@ -532,7 +497,7 @@ def _teencode_plan(items: tuple[tuple[str, str], ...]) -> _TeencodePlan:
 
 
 def _teencode_edits(text: str, teencode: dict[str, str], plan: _TeencodePlan) -> list[tuple[int, int, str]]:
-    """The edits of the teencode pass (_teencode_pattern's matches, through _expand)."""
+    """The edits of the teencode pass: each of _teencode_pattern's matches spelt out."""
     if plan.fast is None:  # a word that is not one alphanumeric token: the plain way
         found: Iterable[tuple[int, int]] = (m.span() for m in plan.pattern.finditer(text))
     else:
@@ -547,9 +512,9 @@ def _teencode_edits(text: str, teencode: dict[str, str], plan: _TeencodePlan) ->
         if full is None:
             continue
         if len(word) == 1 and text[max(0, start - 3):start].rstrip(" ")[-1:].isdigit():
-            continue  # "50 k": see _expand
+            continue  # "50 k", "3 m": a single letter after a number is a unit, not teencode
         if _glued(text, start, end):
-            continue  # "Bng@2024": see _expand
+            continue  # "Bng@2024": a piece of a password or an address (_GLUE)
         edits.append((start, end, full))
     return edits
 
@@ -598,21 +563,6 @@ def _teencode_pattern(words: tuple[str, ...]) -> re.Pattern:
     """Only the table's own words, as whole tokens: far fewer matches than every token."""
     alternatives = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
     return re.compile(rf"(?<![^\W_])(?:{alternatives})(?![^\W_])")
-
-
-def _expand(m: re.Match, teencode: dict[str, str]) -> Iterable[Op]:
-    word = m.group()
-    full = teencode.get(word)
-    if full is None:
-        return [("keep", m.start(), m.end())]
-    if len(word) == 1:
-        # "50 k", "3 m": a single letter after a number is a unit, not teencode
-        before = m.string[max(0, m.start() - 3): m.start()].rstrip(" ")
-        if before[-1:].isdigit():
-            return [("keep", m.start(), m.end())]
-    if _glued(m.string, m.start(), m.end()):
-        return [("keep", m.start(), m.end())]
-    return [("put", m.start(), m.end(), full)]
 
 
 # a word joined by one of these to letters or digits is a piece of a password, an address or

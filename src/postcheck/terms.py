@@ -390,20 +390,6 @@ class Matcher:
             sources.append((self._edge_automaton.iter(folded), 1))
         return self._collect(text, folded, sources, unmarked_ok)
 
-    def find_exhaustive(self, text: str, unmarked_ok: Callable[[int, int, Term, bool], bool] | None = None
-                        ) -> Matches:
-        """The same result as find(), by searching every term one by one: the reference
-        that proves the one-pass automaton misses nothing."""
-        folded = fold(text)
-        ends: dict[int, list] = {}
-        for termset in self._sets.values():
-            for term in termset.terms:
-                pos = folded.find(term.folded) if term.folded else -1
-                while pos != -1:
-                    ends.setdefault(pos + len(term.folded) - 1, []).append((termset.name, term))
-                    pos = folded.find(term.folded, pos + 1)
-        return self._collect(text, folded, [(sorted(ends.items()), 1)], unmarked_ok)
-
     def _collect(self, text: str, folded: str, sources, unmarked_ok) -> "Matches":
         """`sources`: (candidates, shift) pairs; each candidate is (index, entries), and
         the term ends (exclusive) at index + shift."""

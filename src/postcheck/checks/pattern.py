@@ -2,7 +2,7 @@ r"""`pattern`: a regular expression in RE2 syntax (checks/re2_pattern.py: Unicod
 guards for what look-arounds said), optionally checked by a validator (ID numbers, phones),
 a domain list (official e-mail) or nearby context terms.
 
-On the fast path (not `exhaustive`), a rule first asks cheap questions of a draft, and skips
+A rule first asks cheap questions of a draft (PatternRule.prefilter), and skips
 it when an answer is no: is there any (strong) match of its `context` terms at all, does the
 pattern match anywhere (RE2 over the draft's UTF-8 bytes, encoded once for all rules: the
 search is its own gate), and does the folded lower case hold one of the rule's `trigger`
@@ -70,7 +70,7 @@ class PatternKeys(RuleKeys):
     domains: list[str] | None = None  # word lists of domains (or sub-domains) the group `domain` must be one of
     context: PatternContext | None = None
     # a cheap gate: the pattern runs only on a text whose folded lower case holds one of
-    # these strings (the exhaustive reference path ignores it, and the tests compare)
+    # these strings (the tests' reference path ignores it, and compares)
     trigger: list[str] = key(default_factory=list, check=_nonempty)
     # tried right after each match, again and again, for the further values of a list ("OTP
     # 550821 và 771204", "mật khẩu: A hoặc B"), which the pattern's keyword no longer stands before;
@@ -154,24 +154,31 @@ class PatternRule(Rule):
             return any(t in folded for t in self.trigger)
         return False
 
+    def prefilter(self, doc: Document, view) -> object:
+        """The cheap questions of the module docstring: None when the draft surely holds no
+        hit, else RE2's first match if they searched for it (False: not searched). The
+        differential tests skip them (tests/reference.py) and compare."""
+        if self.context is not None and not any(not m.weak for m in doc.matches.get(self.context.name, ())):
+            return None  # terms_present looks among the strong matches only: it would say no to every hit
+        # the trigger needs a folded copy of the view, which costs more than RE2's search:
+        # unless another rule had it made, or the pattern is yet to be compiled (which
+        # costs more still), the search goes first (and few drafts pass)
+        folded = doc.memoized("folded_clean" if self.view == "clean" else "folded_view") \
+            or not self.matcher.compiled
+        if self.trigger and folded and not self._triggered(doc):
+            return None
+        first = self.matcher.search(_utf8_text(doc, self.view, view.text), view.text, 0)
+        if first is None:
+            return None
+        if self.trigger and not folded and not self._triggered(doc):
+            return None
+        return first
+
     def hits(self, doc: Document) -> Iterator[Hit]:
         view = doc.clean if self.view == "clean" else doc.view
-        first = False  # RE2's first match once searched (None: there is none)
-        if not doc.exhaustive:
-            if self.context is not None and not any(not m.weak for m in doc.matches.get(self.context.name, ())):
-                return  # terms_present looks among the strong matches only: it would say no to every hit
-            # the trigger needs a folded copy of the view, which costs more than RE2's search:
-            # unless another rule had it made, or the pattern is yet to be compiled (which
-            # costs more still), the search goes first (and few drafts pass)
-            folded = doc.memoized("folded_clean" if self.view == "clean" else "folded_view") \
-                or not self.matcher.compiled
-            if self.trigger and folded and not self._triggered(doc):
-                return
-            first = self.matcher.search(_utf8_text(doc, self.view, view.text), view.text, 0)
-            if first is None:
-                return
-            if self.trigger and not folded and not self._triggered(doc):
-                return
+        first = self.prefilter(doc, view)  # RE2's first match once searched
+        if first is None:
+            return
         yield from self._re2_hits(doc, view, view.text, self._match_group, first)
 
     def _re2_hits(self, doc: Document, view, text: str, group, first) -> Iterator[Hit]:
