@@ -48,7 +48,7 @@ _syllables: list[str] = []
 def _init() -> None:
     global _book, _examples, _syllables
     from postcheck import load_rulebook
-    from postcheck.encodings import syllables
+    from postcheck.lang.encodings import syllables
 
     _book = load_rulebook()
     _examples = [e.text for r in _book.rules for k in ("hit", "miss") for e in r.examples[k]]
@@ -96,7 +96,7 @@ def _mutate(rng: random.Random, text: str) -> str:
         elif op == 2:
             chars.insert(i, rng.choice(SPACES))
         elif op == 3 and chars:
-            from postcheck.normalize import CONFUSABLES
+            from postcheck.lang.vi import CONFUSABLES
 
             inverse = {v: k for k, v in CONFUSABLES.items()}
             j = rng.randrange(len(chars))
@@ -159,7 +159,7 @@ def _split_words(rng: random.Random, text: str) -> str:
 
 def _strip_some(rng: random.Random, text: str) -> str:
     """Partial diacritics: some syllables lose their marks, some get a stray one stacked."""
-    from postcheck.normalize import fold
+    from postcheck.lang.vi import fold
 
     words = text.split(" ")
     for k, w in enumerate(words):
@@ -204,7 +204,7 @@ def _example(rng: random.Random) -> str:
 
 
 def _bytes(rng: random.Random) -> tuple[bytes, str]:
-    from postcheck.encodings import LEGACY, encode_legacy
+    from postcheck.lang.encodings import LEGACY, encode_legacy
 
     r = rng.random()
     if r < 0.3:

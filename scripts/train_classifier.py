@@ -45,7 +45,9 @@ sys.path.insert(0, str(REPO / "src"))
 
 from postcheck import load_rulebook  # noqa: E402
 from postcheck.checks.classifier import POSITIVE, model_input, models_dir, post_score, units  # noqa: E402
-from postcheck.normalize import clean, fold, matching_view, teencode_table  # noqa: E402
+from postcheck.lang.teencode import teencode_table  # noqa: E402
+from postcheck.lang.vi import fold  # noqa: E402
+from postcheck.normalize import clean, matching_view  # noqa: E402
 from postcheck.segment import sentence_spans  # noqa: E402
 
 MODEL_NAME = "offensive.bin"

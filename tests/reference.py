@@ -21,8 +21,10 @@ from unittest.mock import patch
 from postcheck import normalize
 from postcheck.checks.pattern import PatternRule
 from postcheck.document import Document
-from postcheck.normalize import _DASHED, _DOTTED, _LEET_MAP, _SPACE_RUN, _SPACED, _STRETCHED, _clean_lines, _glued
-from postcheck.normalize import _teencode_pattern as teencode_pattern, fold, teencode_table
+from postcheck.clean import _clean_lines
+from postcheck.lang.teencode import glued, teencode_pattern, teencode_table
+from postcheck.lang.vi import fold
+from postcheck.normalize import _DASHED, _DOTTED, _LEET_MAP, _SPACE_RUN, _SPACED, _STRETCHED
 from postcheck.terms import Matcher, Matches
 from postcheck.textmap import MappedBuilder, MappedText, apply_edits, rewrite
 
@@ -55,7 +57,7 @@ def _expand(m: re.Match, teencode: dict[str, str]):
         before = m.string[max(0, m.start() - 3): m.start()].rstrip(" ")
         if before[-1:].isdigit():
             return [("keep", m.start(), m.end())]
-    if _glued(m.string, m.start(), m.end()):  # a piece of a password or an address
+    if glued(m.string, m.start(), m.end()):  # a piece of a password or an address
         return [("keep", m.start(), m.end())]
     return [("put", m.start(), m.end(), full)]
 

@@ -13,9 +13,9 @@ import unicodedata
 import pytest
 from hypothesis import HealthCheck, given, settings, strategies as st
 
-from postcheck import encodings
-from postcheck.encodings import decode_legacy, encode_legacy, guess
 from postcheck.inputs import InputError, Source
+from postcheck.lang import encodings
+from postcheck.lang.encodings import decode_legacy, encode_legacy, guess
 from postcheck.readers import read
 from postcheck.readers.text import decode, decode_with_notice
 

@@ -8,8 +8,11 @@ import unicodedata
 
 import pytest
 
-from postcheck.normalize import _SIMPLE_CHARS, _confusables, clean, matching_view, teencode_table
-from postcheck.syllables import inventory
+from postcheck.clean import _SIMPLE_CHARS
+from postcheck.lang.syllables import inventory
+from postcheck.lang.teencode import teencode_table
+from postcheck.lang.vi import confusables
+from postcheck.normalize import clean, matching_view
 
 
 def _found(check, text: str, rule: str):
@@ -172,7 +175,7 @@ def test_vietnamese_letters_are_never_folded_away():
     for text in (letters, letters.upper()):
         assert clean(text).text == text
         assert clean(unicodedata.normalize("NFD", text)).text == text
-    table, _ = _confusables()
+    table, _ = confusables()
     assert not set(table) & set(letters + letters.upper())
 
 
@@ -180,7 +183,7 @@ def test_latin_look_alikes_are_carved_out_of_the_plain_latin_fast_path():
     import re
 
     simple = re.compile(f"[{_SIMPLE_CHARS}]")
-    table, _ = _confusables()
+    table, _ = confusables()
     assert [c for c in table if simple.match(c)] == []
     assert clean("ı ǀ ſ").text == "i l s"  # ſ is s by meaning (NFKC), though it looks like f
 

@@ -11,8 +11,9 @@ from pathlib import Path
 import pytest
 from hypothesis import HealthCheck, given, settings, strategies as st
 
-from postcheck.normalize import (_DASHED, teencode_table, _DOTTED, _SPACE_RUN, _SPACED, _STRETCHED, _find, _space_run_edits,
-                                 _teencode_fast_pattern, clean, evasion_spans, matching_view)
+from postcheck.lang.teencode import teencode_fast_pattern, teencode_table
+from postcheck.normalize import (_DASHED, _DOTTED, _SPACE_RUN, _SPACED, _STRETCHED, _find, _space_run_edits, clean,
+                                 evasion_spans, matching_view)
 from postcheck.textmap import MappedText
 from reference import per_character, reference_clean, reference_evasion_spans, reference_matching_view
 
@@ -112,13 +113,13 @@ def test_generated_drafts_other_tables(draft):
 
 def test_teencode_trie_matches_exactly_the_words():
     words = tuple(sorted(TEENCODE))
-    inner = _teencode_fast_pattern(words).pattern[len(r"[\W_]("):-len(r")(?![^\W_])")]
+    inner = teencode_fast_pattern(words).pattern[len(r"[\W_]("):-len(r")(?![^\W_])")]
     trie = re.compile(inner)
     for w in words:
         assert trie.fullmatch(w), w
     for w in ("kb", "khh", "mngu", "nhiu", "a", "", "kkk", "roai"):
         assert (trie.fullmatch(w) is not None) == (w in TEENCODE), w
-    assert _teencode_fast_pattern(("k.o", "k")) is None
+    assert teencode_fast_pattern(("k.o", "k")) is None
 
 
 # --- written by hand --------------------------------------------------------------------

@@ -5,7 +5,9 @@ import unicodedata
 
 import pytest
 
-from postcheck.normalize import clean, fold, matching_view, teencode_table, tone_key
+from postcheck.lang.teencode import teencode_table
+from postcheck.lang.vi import fold, tone_key
+from postcheck.normalize import clean, matching_view
 
 
 def view(text: str):

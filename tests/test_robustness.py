@@ -16,7 +16,9 @@ from hypothesis import HealthCheck, given, settings, strategies as st
 from postcheck import load_rulebook
 from postcheck.checks.pattern import PatternRule
 from postcheck.inputs import DEFAULT_MAX_SIZE, InputError
-from postcheck.normalize import CONFUSABLES, clean, matching_view, teencode_table
+from postcheck.lang.teencode import teencode_table
+from postcheck.lang.vi import CONFUSABLES
+from postcheck.normalize import clean, matching_view
 from postcheck.readers import read
 from postcheck.rulebook import RuleError
 

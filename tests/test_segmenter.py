@@ -26,7 +26,7 @@ SENTENCES = [
 
 SCRIPT = r"""
 import json, sys
-from postcheck import word_segmenter
+from postcheck.lang import word_segmenter
 lean = word_segmenter.load_word_tokenize()
 state = [word_segmenter.loaded_by, sorted(m for m in sys.modules if m == "joblib" or m.split(".")[0] == "underthesea")]
 sentences = json.loads(sys.stdin.read())
@@ -72,14 +72,14 @@ def test_lean_words_equal_the_package_words():
 
 
 def test_underthesea_already_imported_is_used_as_it_is():
-    code = ("import underthesea, sys; from postcheck import word_segmenter; "
+    code = ("import underthesea, sys; from postcheck.lang import word_segmenter; "
             "f = word_segmenter.load_word_tokenize(); print(word_segmenter.loaded_by, f is underthesea.word_tokenize)")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout.split()
     assert out == ["package", "True"]
 
 
 def test_a_broken_layout_falls_back_to_the_package():
-    code = ("import importlib, sys; from postcheck import word_segmenter\n"
+    code = ("import importlib, sys; from postcheck.lang import word_segmenter\n"
             "real = importlib.import_module\n"
             "def broken(name, *a):\n"
             "    if name == 'underthesea.pipeline.word_tokenize': raise ImportError('moved')\n"

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from .normalize import fold
+from .lang.vi import fold
 
 
 # words of informal address and chat spelling: each is rare in published prose (measured on

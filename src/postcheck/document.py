@@ -7,10 +7,11 @@ from functools import cached_property
 from typing import Callable, Hashable, TypeVar
 
 from . import segment
-from .normalize import clean, evasion_spans, fold, has_diacritics, matching_view
-from .terms import (Match, Matcher, Matches, accent_probe, could_begin_dictionary_word, is_dictionary_word,
-                    longest_dictionary_word, respelled_in_dictionary, surely_unmarked, word_letters,
-                    written_with_diacritics)
+from .lang.dictionary import (could_begin_dictionary_word, is_dictionary_word, longest_dictionary_word,
+                              respelled_in_dictionary)
+from .lang.vi import accent_probe, fold, has_diacritics
+from .normalize import clean, evasion_spans, matching_view
+from .terms import Match, Matcher, Matches, surely_unmarked, word_letters, written_with_diacritics
 from .register import Register
 from .textmap import LineIndex, MappedText
 

@@ -11,7 +11,7 @@ from dataclasses import replace
 from .centrality import settle
 from .document import Document
 from .findings import Finding
-from .normalize import teencode_table
+from .lang.teencode import teencode_table
 from .terms import Matcher
 from .textmap import lf_line_ends
 

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import re
 
-from .normalize import fold
+from .lang.vi import fold
 
 _L = r"[^\W\d_]"
 _OPEN_CLOSE = {"**": "**", "__": "__", "*": "*", "_": "_", "~~": "~~", "“": "”", '"': '"', "'": "'",
@@ -59,7 +59,7 @@ def wrapped_edits(text: str) -> list[tuple[int, int, str]]:
 
 def compound_edits(text: str) -> list[tuple[int, int, str]]:
     """Joiners between letters dropped inside a syllable and made a space between two."""
-    from .syllables import inventory
+    from .lang.syllables import inventory
 
     inv = None
     edits: list[tuple[int, int, str]] = []
@@ -117,7 +117,7 @@ def joined_edits(text: str) -> list[tuple[int, int, str]]:
     """Spaces put back between syllables written together, in a token with diacritics
     (tuyệtmật) or a hashtag (#baocaomat): plain letters without either are too often a
     foreign word ("banana" cuts into ba na na)."""
-    from .syllables import inventory
+    from .lang.syllables import inventory
 
     folded = fold(text)
     inv = None

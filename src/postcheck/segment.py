@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from .normalize import fold
+from .lang.vi import fold
 
 _BREAK = re.compile(r"\n+|[!?…]+|\.+")
 _CLOSERS = "\"'”’)]"
@@ -50,7 +50,7 @@ def sentence_spans(text: str) -> list[tuple[int, int]]:
 
 @lru_cache(maxsize=1)
 def _word_tokenize():
-    from .word_segmenter import load_word_tokenize  # only when a sentence needs words
+    from .lang.word_segmenter import load_word_tokenize  # only when a sentence needs words
 
     return load_word_tokenize()
 

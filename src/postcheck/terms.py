@@ -18,21 +18,23 @@ import unicodedata
 from dataclasses import dataclass, field
 from collections.abc import Iterator, Mapping
 from typing import Callable, NamedTuple
-from functools import cached_property, lru_cache
-from importlib.util import find_spec
-from pathlib import Path
+from functools import cached_property
 
 import ahocorasick
 
+from .clean import PLAIN_RUN, clean
 from .joined import holds_joined_syllables
-from .normalize import _PLAIN_RUN, _teencode_pattern, clean, fold, has_diacritics, matching_view, tone_key
+from .lang.dictionary import fold_index
+from .lang.teencode import teencode_pattern
+from .lang.vi import accent_probe, fold, tone_key
+from .normalize import matching_view
 
 _NOT_ALNUM = re.compile(r"[\W_]")  # str.isalnum() is exactly re's \w without "_"
 
 
 def normalize_term(raw: str) -> str:
     """A term as the matching view would spell it: clean, lower case, single spaces."""
-    if (raw.isascii() and raw.isprintable()) or (_PLAIN_RUN.fullmatch(raw) and unicodedata.is_normalized("NFC", raw)):
+    if (raw.isascii() and raw.isprintable()) or (PLAIN_RUN.fullmatch(raw) and unicodedata.is_normalized("NFC", raw)):
         return " ".join(raw.lower().split())  # str.split() splits at exactly what \s matches
     return " ".join(clean(raw).text.lower().split())
 
@@ -71,7 +73,7 @@ class TermMaker:
     def __init__(self, teencode: dict[str, str] | None = None):
         self.teencode = teencode or {}
         self._keys = frozenset(self.teencode)
-        self._words = _teencode_pattern(tuple(sorted(self.teencode))) if self.teencode else None
+        self._words = teencode_pattern(tuple(sorted(self.teencode))) if self.teencode else None
         self._made: dict[str, Term | None] = {}
 
     def __call__(self, raw: str) -> Term | None:
@@ -122,84 +124,6 @@ class Match(NamedTuple):  # a tuple: tens of thousands are made in a long draft
     weak: bool  # a lone folded syllable: counts only when context confirms it
 
 
-@dataclass(frozen=True)
-class _Dictionary:
-    """underthesea's bundled Viet74K word list, multi-syllable words only, lower case, read
-    as a file so that underthesea is not imported; built once a process. A lookup asks
-    two sets (the words, and the leading runs of the longer words) instead of one merged
-    set: merging them costs more than all the lookups a draft makes."""
-
-    words: frozenset[str]
-    folded: frozenset[str]  # the words without diacritics
-    # every leading run of two or more syllables of the words of three or more ("báo cáo"
-    # of "báo cáo viên"), as written and folded: with the words, where a scan may go on
-    prefixes: frozenset[str]
-    folded_prefixes: frozenset[str]
-    longest: int  # the most syllables a word has: how far a compound can reach
-
-
-@lru_cache(maxsize=1)
-def _dictionary() -> _Dictionary:
-    words, folded = _words_and_folded()
-    long = [w for w in words if w.count(" ") >= 2]
-    runs = _leading_runs(long)
-    # a leading run of a folded word is the folded leading run: one translate for all
-    folded_runs = frozenset(fold("\n".join(runs)).split("\n")) if runs else frozenset()
-    return _Dictionary(frozenset(words), frozenset(folded), runs, folded_runs,
-                       max((w.count(" ") + 1 for w in long), default=2 if words else 1))
-
-
-@lru_cache(maxsize=1)
-def _words_and_folded() -> tuple[list[str], list[str]]:
-    words = list(_viet74k_compounds())
-    # one translate for all words, not one a word: fold() keeps length and line breaks
-    return words, (fold("\n".join(words)).split("\n") if words else [])
-
-
-@lru_cache(maxsize=1)
-def _fold_index() -> dict[str, list[str]]:
-    """Folded spelling → the words that fold to it (any order); made when first needed,
-    for a term found in text typed without diacritics."""
-    index: dict[str, list[str]] = {}
-    for word, key in zip(*_words_and_folded()):
-        index.setdefault(key, []).append(word)
-    return index
-
-
-def _viet74k_compounds() -> set[str]:
-    spec = find_spec("underthesea")
-    if spec is None or not spec.submodule_search_locations:
-        return set()
-    path = Path(list(spec.submodule_search_locations)[0]) / "corpus" / "data" / "Viet74K.txt"
-    if not path.is_file():
-        return set()
-    return {w.strip() for w in path.read_text(encoding="utf-8").lower().splitlines() if " " in w.strip()}
-
-
-def _leading_runs(words) -> frozenset[str]:
-    out = set()
-    for word in words:
-        cut = word.find(" ", word.find(" ") + 1)  # the end of the first two syllables
-        while cut != -1:
-            out.add(word[:cut])
-            cut = word.find(" ", cut + 1)
-    return frozenset(out)
-
-
-@lru_cache(maxsize=1)
-def _accent_probe_table() -> str:
-    # a str indexed by code point, like normalize's fold table
-    marks = range(0x300, 0x370)
-    return "".join("\0" if cp in marks else fold(chr(cp)) for cp in range(0x1F00))
-
-
-def accent_probe(text: str) -> str:
-    """`text` with every letter that carries a diacritic changed, one character for one:
-    precomposed letters folded (mật → mat) and combining marks (text typed in NFD) made
-    NUL. A word differs from its probe exactly when it is written with diacritics."""
-    return text.translate(_accent_probe_table())
-
-
 def written_with_diacritics(text: str, start: int, end: int, reach: int = 80, probe: str | None = None) -> bool:
     """Is the text around a span written with diacritics? Then a span without them is a
     name or a foreign word ("chị Loan"), not Vietnamese typed without marks ("loạn").
@@ -217,7 +141,7 @@ def surely_unmarked(words: list[str]) -> bool:
     a syllable ending in p, t, c or ch always carries a tone mark)? Then the marks were
     dropped, and the words beside it may be read without theirs too; "cho", "bao", "lon"
     are words of their own and prove nothing."""
-    from .syllables import inventory
+    from .lang.syllables import inventory
 
     bare = inventory().bare
     return any(w.isascii() and w.isalpha() and w not in bare for w in words)
@@ -232,42 +156,10 @@ def unmarked_plausible(text: str, start: int, end: int, term: Term, partial: boo
     return not partial and not written_with_diacritics(text, start, end)
 
 
-def could_begin_dictionary_word(prefix: str) -> bool:
-    d = _dictionary()
-    if prefix in d.words or prefix in d.prefixes:
-        return True
-    # the cheap tests first
-    return (prefix in d.folded or prefix in d.folded_prefixes) and not has_diacritics(prefix)
-
-
-def longest_dictionary_word() -> int:
-    return _dictionary().longest
-
-
-def is_dictionary_word(token: str) -> bool:
-    """A multi-syllable dictionary word, written with or (folded) without diacritics."""
-    d = _dictionary()
-    if token in d.words:
-        return True
-    return token in d.folded and not has_diacritics(token)
-
-
 def word_letters(text: str) -> str:
     """`text` with every character that is not a letter or a digit made a space: the same
     length, so that offsets carry over."""
     return _NOT_ALNUM.sub(" ", text)
-
-
-def respelled_in_dictionary(first: str, second: str, own: str, index: int) -> bool:
-    """Do the two syllables, typed without diacritics, make a dictionary word whose
-    syllable at `index` is not spelt `own` (the term's syllable there)? "ngu" + "dan":
-    ngư dân, yes; "ngu" + "si": only ngu si, no; "mat" + "khau": mật khẩu, against mặt, yes."""
-    pair = f"{first} {second}"
-    if has_diacritics(pair):
-        return pair in _dictionary().words and pair.split()[index] != own
-    words = _fold_index().get(pair, ()) if pair in _dictionary().folded else ()
-    key = tone_key(own)
-    return any(tone_key(w.split()[index]) != key for w in words)
 
 
 def _automaton(entries: dict[str, list[tuple[str, Term]]]) -> ahocorasick.Automaton:
@@ -283,7 +175,7 @@ def fold_is_ambiguous(term: Term, written: list[str] | None = None) -> bool:
     """Does another dictionary word fold to the term's letters ("tối mặt" for "tối mật")?
     With `written` (the syllables as typed, some with marks), only a word that agrees with
     every marked syllable counts: "tối mat" could be tối mặt; "tuyệt mat" is no other word."""
-    words = _fold_index().get(term.folded, ())
+    words = fold_index().get(term.folded, ())
     if written is None:
         return any(tone_key(w) != term.key for w in words)
     return any(tone_key(w) != term.key and partially_marked(written, Term(w, term.folded, term.syllables, True))

@@ -16,7 +16,7 @@ from typing import Any, Iterator
 from .. import tone
 from ..clauses import CLAUSES
 from ..document import Document
-from ..normalize import fold
+from ..lang.vi import fold
 from ..terms import word_letters
 from .base import Hit, Rule, RuleKeys
 from .schema import key

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from typing import Iterator, Literal
 
 from ..document import Document
-from ..normalize import fold
+from ..lang.vi import fold
 from ..validators import VALIDATORS
 from .base import Hit, Rule, RuleKeys
 from .re2_pattern import GuardedPattern, Utf8Text

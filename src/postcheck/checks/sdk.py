@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import Any
 
 from ..messages import LANGS
-from ..normalize import teencode_table
+from ..lang.teencode import teencode_table
 from ..terms import Matcher, TermMaker, TermSet
 
 __all__ = ["LANGS", "Context", "RuleError", "described", "localized", "read_wordlist"]

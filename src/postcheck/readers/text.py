@@ -45,7 +45,7 @@ def decode_with_notice(data: bytes, name: str, *, encoding: str | None = None) -
         return data.decode("utf-8"), None
     except UnicodeDecodeError as exc:
         bad = exc.start
-    from .. import encodings  # legacy encodings are rare: their tables load only for them
+    from ..lang import encodings  # legacy encodings are rare: their tables load only for them
 
     legacy = encodings.guess(data)
     if legacy is not None:
@@ -59,7 +59,7 @@ def decode_with_notice(data: bytes, name: str, *, encoding: str | None = None) -
 
 
 def _decode_as(data: bytes, name: str, encoding: str) -> str:
-    from .. import encodings
+    from ..lang import encodings
 
     legacy = encodings.legacy_name(encoding)
     if legacy:

@@ -26,8 +26,9 @@ from __future__ import annotations
 import re
 import unicodedata
 from functools import lru_cache
-from importlib.util import find_spec
-from pathlib import Path
+
+from .resources import read_viet74k
+from .vi import tone_key
 
 LEGACY = ("cp1258", "tcvn3", "vni")
 _ALIASES = {
@@ -238,18 +239,8 @@ MIN_LEAD = 0.25  # over the runner-up's share
 @lru_cache(maxsize=1)
 def syllables() -> frozenset[str]:
     """Vietnamese syllables (tone placement normalized) from underthesea's Viet74K list,
-    read as a file so that underthesea is not imported; empty if it is missing."""
-    from .normalize import tone_key
-
-    spec = find_spec("underthesea")
-    if spec is None or not spec.submodule_search_locations:
-        return frozenset()
-    path = Path(list(spec.submodule_search_locations)[0]) / "corpus" / "data" / "Viet74K.txt"
-    try:
-        text = path.read_text(encoding="utf-8")
-    except OSError:
-        return frozenset()
-    text = unicodedata.normalize("NFC", text.lower())
+    read as a file so that underthesea is not imported."""
+    text = unicodedata.normalize("NFC", read_viet74k().lower())
     return frozenset(tone_key(w) for w in _LETTERS.findall(text) if not w.isascii())
 
 
@@ -265,8 +256,6 @@ def _core(word: str) -> str:
 def scores(data: bytes) -> dict[str, tuple[int, int]]:
     """For each legacy encoding: (words that decode to Vietnamese syllables, words with
     non-ASCII bytes), over the first MAX_WORDS such words."""
-    from .normalize import tone_key
-
     known = syllables()
     good = dict.fromkeys(LEGACY, 0)
     total = 0

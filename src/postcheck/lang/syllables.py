@@ -10,10 +10,9 @@ from __future__ import annotations
 import re
 import unicodedata
 from functools import cached_property, lru_cache
-from importlib.util import find_spec
-from pathlib import Path
 
-from .normalize import fold, tone_key
+from .resources import read_viet74k
+from .vi import fold, tone_key
 
 # on the folded form: onset, a nucleus of one to three vowels, coda
 _SHAPE = re.compile(r"(?:ngh|ng|nh|ch|gh|gi|kh|ph|qu|th|tr|[bcdghklmnprstvx])?[aeiouy]{1,3}(?:ch|ng|nh|[cmnpt])?")
@@ -95,12 +94,4 @@ class Inventory:
 @lru_cache(maxsize=1)
 def inventory() -> Inventory:
     """Built on first need (a draft with a joined or split word): most drafts never ask."""
-    spec = find_spec("underthesea")
-    text = ""
-    if spec is not None and spec.submodule_search_locations:
-        path = Path(list(spec.submodule_search_locations)[0]) / "corpus" / "data" / "Viet74K.txt"
-        try:
-            text = path.read_text(encoding="utf-8")
-        except OSError:
-            pass
-    return Inventory(unicodedata.normalize("NFC", text.lower()))
+    return Inventory(unicodedata.normalize("NFC", read_viet74k().lower()))

@@ -14,11 +14,12 @@ underthesea later in the same process gets the real, complete package.
 from __future__ import annotations
 
 import importlib
-import importlib.util
 import pickle
 import sys
 import types
 from typing import Callable
+
+from .resources import package_dir
 
 _PARENTS = ("underthesea", "underthesea.pipeline", "underthesea.models")
 
@@ -29,9 +30,10 @@ loaded_by: str | None = None
 
 def load_word_tokenize() -> Callable[..., list[str]]:
     global loaded_by
+    root = package_dir("underthesea", "word segmentation")  # MissingResource, not an ImportError deep inside
     if "underthesea" not in sys.modules:
         try:
-            word_tokenize = _load_lean()
+            word_tokenize = _load_lean(str(root))
             loaded_by = "lean"
             return word_tokenize
         except Exception:  # noqa: BLE001 - any surprise in underthesea's layout: the ordinary import below
@@ -42,11 +44,7 @@ def load_word_tokenize() -> Callable[..., list[str]]:
     return word_tokenize
 
 
-def _load_lean() -> Callable[..., list[str]]:
-    spec = importlib.util.find_spec("underthesea")
-    if spec is None or not spec.submodule_search_locations:
-        raise ImportError("underthesea is not installed as a package")
-    root = list(spec.submodule_search_locations)[0]
+def _load_lean(root: str) -> Callable[..., list[str]]:
     before = set(sys.modules)
     try:
         for name in _PARENTS:
