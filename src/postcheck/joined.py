@@ -6,7 +6,7 @@
 * syllables written without spaces: `tuyệtmật`, `#báocáomật`.
 
 Each pass gives edits (start, end, new) of the lower-cased view. A joined or split form is
-rewritten only when its letters cut into Vietnamese syllables (syllables.py), the cut
+rewritten only when its letters cut into Vietnamese syllables (lang/syllables.py), the cut
 decided by the letters, not by where the separators were: so `t/u/y/ệ/t` is one word,
 `báo-cáo-mật` three, and `e-mail`, `Nga-Ukraine`, `tp.hcm` or `facebook` are left alone.
 """

@@ -2,7 +2,7 @@
 
 Bytes become text in this order: a byte-order mark (UTF-8, UTF-16, UTF-32) decides; else
 NUL bytes mean a binary file; else UTF-8; else, only when it is clear, a legacy Vietnamese
-encoding (Windows-1258, TCVN3/ABC, VNI: see encodings.py) is detected from how many words
+encoding (Windows-1258, TCVN3/ABC, VNI: see lang/encodings.py) is detected from how many words
 read as Vietnamese syllables, converted, and reported in `Source.encoding_notice`. Anything
 else is refused with a message that suggests --encoding. `encoding=` forces one.
 
