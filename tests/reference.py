@@ -20,8 +20,8 @@ from unittest.mock import patch
 
 from postcheck import normalize
 from postcheck.checks.pattern import PatternRule
-from postcheck.document import Document
 from postcheck.clean import _clean_lines
+from postcheck.document import Document
 from postcheck.lang.teencode import glued, teencode_pattern, teencode_table
 from postcheck.lang.vi import fold
 from postcheck.normalize import _DASHED, _DOTTED, _LEET_MAP, _SPACE_RUN, _SPACED, _STRETCHED
