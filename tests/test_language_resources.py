@@ -71,3 +71,19 @@ def test_with_every_file_there_the_lists_are_full(uncached):
     assert len(encodings.syllables()) > 5000
     assert teencode.teencode_table()["ko"] == "không"
     assert Path(resources.viet74k_path()).name == "Viet74K.txt"
+
+
+def test_the_command_names_a_missing_resource_in_one_line_exit_3(monkeypatch, capsys, tmp_path):
+    from postcheck import cli, rulebook
+
+    def broken(*args, **kwargs):
+        raise MissingResource("underthesea's Viet74K word list is not at /nowhere/Viet74K.txt")
+
+    monkeypatch.setattr(rulebook, "load_rulebook", broken)
+    draft = tmp_path / "d.txt"
+    draft.write_text("Xin chào.\n", encoding="utf-8")
+    with pytest.raises(SystemExit) as exit_:
+        cli.main([str(draft)])
+    err = capsys.readouterr().err
+    assert exit_.value.code == 3
+    assert err.count("\n") == 1 and "Viet74K" in err and "Traceback" not in err

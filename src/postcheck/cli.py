@@ -19,6 +19,7 @@ import typer
 
 from . import __version__, output
 from .findings import SEVERITY_RANK
+from .lang.resources import MissingResource
 from .messages import args_lang, locale_lang, say, set_ui, severity, text, ui, ui_count
 from .report import REPORTERS, ReportOptions
 
@@ -462,6 +463,9 @@ def main(argv: Optional[list[str]] = None) -> None:
     except output.ReportNotWritten as exc:
         output.give_up(exc)
         raise SystemExit(EXIT_OUTPUT) from None
+    except MissingResource as exc:  # a broken installation: say which file, not a traceback
+        print(f"postcheck: error: {exc} (reinstall postcheck)", file=sys.stderr, flush=True)
+        raise SystemExit(EXIT_RULES) from None
     except OSError as exc:  # click's --help, or a file postcheck writes, on a full disk
         if exc.errno not in output.WRITE_ERRNOS:
             raise
