@@ -161,8 +161,15 @@ def read_baseline(path: Path) -> tuple[set[str], bytes]:
     data = _read_regular(path, "baseline", MAX_BYTES)
     try:
         content = json.loads(data.decode("utf-8"))
-    except (json.JSONDecodeError, UnicodeDecodeError, RecursionError) as exc:
-        raise InputError(f"{path}: not a postcheck baseline ({exc.__class__.__name__})") from None
+    except UnicodeDecodeError as exc:
+        raise InputError(f"{path}: not a postcheck baseline (not UTF-8 text: byte 0x{data[exc.start]:02x} "
+                         f"at offset {exc.start})") from None
+    except json.JSONDecodeError as exc:
+        # a reader is told where the file stops being JSON, not a Python class name
+        raise InputError(f"{path}: not a postcheck baseline (not JSON: {exc.msg.lower()} at line {exc.lineno}, "
+                         f"column {exc.colno})") from None
+    except RecursionError:
+        raise InputError(f"{path}: not a postcheck baseline (JSON nested too deeply)") from None
     if not isinstance(content, dict) or not isinstance(content.get("fingerprints"), list):
         raise InputError(f"{path}: not a postcheck baseline (expected version {VERSION} with 'fingerprints')")
     if content.get("version") == 1:
