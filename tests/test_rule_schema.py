@@ -144,6 +144,11 @@ def test_schema_holes_are_one_line_errors_exit_3(tmp_path, kind, changes, key):
     ("terms", {"message": "a"}, "key 'message'"),
     ("terms", {"unless": {"scope": "post"}}, "key 'unless': no terms"),
     ("near", {"b": {"wordlists": ["no_such_list"]}}, "key 'b.wordlists'"),
+    # a misspelt placeholder would otherwise reach every reader as literal '{mtach}'
+    ("terms", {"message": {"vi": "“{mtach}” là mật", "en": "b"}}, "key 'message.vi': unknown placeholder {mtach}"),
+    ("terms", {"suggestion": {"vi": "c", "en": "drop {a}"}}, "key 'suggestion.en': unknown placeholder {a}"),
+    ("pattern", {"message": {"vi": "{b}", "en": "b"}}, "unknown placeholder {b}"),
+    ("classifier", {"message": {"vi": "{a}", "en": "b"}}, "unknown placeholder {a}"),
 ])
 def test_bad_keys_name_rule_and_key(tmp_path, kind, changes, needle):
     refused(tmp_path, spec(kind, **changes), needle)
@@ -192,3 +197,9 @@ def test_scope_forms(value, scope):
 def test_scope_refuses(value):
     with pytest.raises(RuleError, match=r"r\.yaml: rule 'x': key 'within': expected"):
         Scope.parse(value, "r.yaml: rule 'x'", "within")
+
+
+@pytest.mark.parametrize("kind, text", [("terms", "“{match}” { tự do }"), ("near", "{a} và {b}: {match}"),
+                                        ("classifier", "{match} ({confidence}, {score})")])
+def test_each_kind_takes_the_placeholders_it_fills(tmp_path, kind, text):
+    assert load(tmp_path, spec(kind, message={"vi": text, "en": text}))

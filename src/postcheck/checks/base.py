@@ -2,6 +2,7 @@
 the keys every rule has (`RuleKeys`, decoded by schema.decode)."""
 from __future__ import annotations
 
+import re
 from bisect import bisect_left
 from dataclasses import dataclass, field
 from itertools import accumulate
@@ -174,8 +175,11 @@ class Rule:
 
     Keys: type[RuleKeys] = RuleKeys
     mechanism = "terms"
+    # the {names} a kind's hits fill in its message and suggestion (NearRule adds {a}, {b})
+    placeholders: frozenset[str] = frozenset({"match"})
 
     def __init__(self, keys: RuleKeys, where: str, ctx: Context):
+        _check_placeholders(keys, self.placeholders, where)
         self.id = keys.id
         self.clause = keys.clause
         self.severity = keys.severity
@@ -254,6 +258,19 @@ class Rule:
 def _lower(severity: str, to: str) -> str:
     """The lower of two severities (a finding is never raised by a condition)."""
     return min(severity, to, key=SEVERITIES.index)
+
+
+_PLACEHOLDER = re.compile(r"\{([A-Za-z_]\w*)\}")
+
+
+def _check_placeholders(keys: RuleKeys, known: frozenset[str], where: str) -> None:
+    """A misspelt {mtach} would reach every reader as the literal text '{mtach}'."""
+    for name, texts in (("message", keys.message), ("suggestion", keys.suggestion or {})):
+        for lang, text in texts.items():
+            unknown = [n for n in _PLACEHOLDER.findall(text) if n not in known]
+            if unknown:
+                raise RuleError(f"{where}: key '{name}.{lang}': unknown placeholder {{{unknown[0]}}} "
+                                f"(this kind fills {', '.join('{' + k + '}' for k in sorted(known))})")
 
 
 def _fill(template: str, values: dict) -> str:

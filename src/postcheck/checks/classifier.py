@@ -193,6 +193,7 @@ class ClassifierKeys(RuleKeys):
 class ClassifierRule(Rule):
     Keys = ClassifierKeys
     mechanism = "classifier"
+    placeholders = Rule.placeholders | {"score", "confidence"}
 
     def __init__(self, keys: ClassifierKeys, where: str, ctx: Context):
         super().__init__(keys, where, ctx)

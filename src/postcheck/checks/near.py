@@ -39,6 +39,7 @@ class NearKeys(RuleKeys):
 
 class NearRule(Rule):
     Keys = NearKeys
+    placeholders = Rule.placeholders | {"a", "b"}
 
     def __init__(self, keys: NearKeys, where: str, ctx: Context):
         super().__init__(keys, where, ctx)
