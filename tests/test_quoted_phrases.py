@@ -11,6 +11,10 @@ DRAFTS = [
     "Bọn chính phủ Thái Lan toàn lũ ngu, đảo chính liên miên.",  # the group before the word
     "Mấy hôm nay bọn Thái Lan lại làm ồn ào trên mạng.",
     "Cuộc bầu cử ở Venezuela năm nay gian lận trắng trợn.",
+    # near rules whose two phrases stand a few words apart
+    "Mình gửi công văn này, bí mật đấy nhé.",
+    "Tôi xin nói với tư cách là Đại sứ rằng chuyện này không đúng.",
+    "Mình thay mặt cho cả Bộ Ngoại giao cảm ơn mọi người đã ủng hộ.",
 ]
 
 
