@@ -73,6 +73,19 @@ def test_a_directive_naming_no_known_rule_or_clause_warns(tmp_path):
     assert not waived and RULE_ID in rules(found) and "language.insult" in rules(found)
 
 
+@pytest.mark.parametrize("target", ["9.9", "langauge.insult", "4.9"])
+@pytest.mark.parametrize("fmt", [["--group", "clause"], ["--format", "sarif"], ["--format", "json"]])
+def test_a_misspelt_target_files_its_warning_under_a_real_clause(tmp_path, target, fmt):
+    # the warning took the misspelt target as its clause: --group clause then had no
+    # heading for "9.9" and crashed with a traceback
+    draft = tmp_path / "d.txt"
+    draft.write_text(f"postcheck: bỏ qua {target} — gõ nhầm\n{SECRET}\n", encoding="utf-8")
+    result = run(*fmt, str(draft))
+    assert result.exit_code == 1 and result.exception is None or isinstance(result.exception, SystemExit), result.output
+    found, _ = findings_of(draft)
+    assert [f["clause"] for f in found if f["rule"] == RULE_ID] == ["4.2"]
+
+
 @pytest.mark.parametrize("suffix", [".md", ".html"])
 def test_disable_enable_comments_in_markup(tmp_path, suffix):
     draft = tmp_path / f"d{suffix}"

@@ -29,6 +29,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from .clauses import CLAUSES
 from .findings import Finding
 from .textmap import LineIndex
 
@@ -84,8 +85,9 @@ def _directive_finding(index: LineIndex, m: re.Match, targets, rule_clauses, lan
     from .messages import text
 
     line, column = index.line_col(m.start())
-    clause = next((rule_clauses.get(t) or t for t in targets if (rule_clauses.get(t) or t).count(".") == 1),
-                  "4.2")  # 4.2, control of one's posts, when it names no clause
+    # a real clause only: a misspelt target ("9.9", "langauge.insult") is no heading to
+    # file the warning under; 4.2, control of one's posts, when it names none
+    clause = next((c for c in (rule_clauses.get(t) or t for t in targets) if c in CLAUSES), "4.2")
     return Finding(RULE_ID, clause, "warning", line, column, m.start(), m.end(), m.group(0).strip(),
                    text(lang, f"directive.{problem}"), text(lang, "directive.how"), mechanism="directive")
 
