@@ -57,6 +57,19 @@ def test_sarif_is_valid_and_located(draft):
     assert (region["endLine"], region["endColumn"]) == (1, col + len("tài liệu mật"))
 
 
+def test_sarif_uri_of_a_vietnamese_file_name_is_a_uri_reference(tmp_path):
+    # "#1 (nháp).txt" read as a URI is a fragment: the scanner looked for "báo cáo "
+    from urllib.parse import unquote, urlsplit
+
+    f = tmp_path / "báo cáo #1 (nháp) 100%.txt"
+    f.write_text(VIOLATING, encoding="utf-8")
+    sarif = json.loads(run("--format", "sarif", str(f)).stdout)
+    uri = sarif["runs"][0]["results"][0]["locations"][0]["physicalLocation"]["artifactLocation"]["uri"]
+    parts = urlsplit(uri)
+    assert not parts.fragment and not parts.query and " " not in uri and uri.isascii(), uri
+    assert unquote(parts.path) == str(f).replace("\\", "/")
+
+
 def test_sarif_levels_map_info_to_note(tmp_path):
     f = tmp_path / "p.txt"
     f.write_text("Nhân danh Bộ Ngoại giao, cảm ơn cả nhà (quan điểm cá nhân).", encoding="utf-8")

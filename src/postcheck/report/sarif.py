@@ -6,6 +6,7 @@ for, which code scanning shows beside a finding; docs/clauses.md holds the same.
 from __future__ import annotations
 
 import json
+from urllib.parse import quote
 
 from .. import __version__
 from ..clauses import CLAUSES, clause_text
@@ -48,7 +49,7 @@ def render(reports: list[FileReport], rules: list, lang: str) -> str:
                 "level": LEVEL[f.severity],
                 "message": {"text": f.message},
                 "locations": [{"physicalLocation": {
-                    "artifactLocation": {"uri": report.path.replace("\\", "/")},
+                    "artifactLocation": {"uri": _uri(report.path)},
                     "region": {"startLine": f.line, "startColumn": f.column,
                                "endLine": end_line, "endColumn": end_col + 1,
                                "charOffset": f.start, "charLength": f.end - f.start,
@@ -74,3 +75,10 @@ def render(reports: list[FileReport], rules: list, lang: str) -> str:
 
 def write(reports: list[FileReport], options, out) -> None:
     out.write(render(reports, options.rules, options.lang) + "\n")
+
+
+def _uri(path: str) -> str:
+    """A SARIF uri is a URI reference: a '#' in a file name would start a fragment, and a
+    space or '%' is not allowed, so a scanner would look for another file. Percent-encoded
+    (UTF-8 for Vietnamese letters), as GitHub code scanning decodes it."""
+    return quote(path.replace("\\", "/"), safe="/:")
