@@ -87,3 +87,11 @@ def test_explain_shows_a_rule_example_as_a_draft_without_its_span_marks():
     assert result.exit_code == 0
     [line] = [l for l in result.stdout.splitlines() if first.text in l]
     assert "[" not in line and "]" not in line
+
+
+def test_the_reports_heading_typed_without_quotes_is_one_clause():
+    # the shell gives "Điều 5 khoản 2" as four words; the heading the report prints is
+    # what people copy into the command
+    result = explain("Điều", "5", "khoản", "2")
+    assert result.exit_code == 0, result.output
+    assert result.stdout.startswith("Điều 5 khoản 2 — ")

@@ -152,10 +152,10 @@ def test_plain_output_has_no_escape_codes_at_all(options):
 
 
 def test_no_color_environment_makes_the_cli_console_plain(monkeypatch):
-    from postcheck import cli
+    from postcheck import cli_common
 
     monkeypatch.setenv("NO_COLOR", "1")
-    console = cli._console(file=io.StringIO(), force_terminal=True)
+    console = cli_common._console(file=io.StringIO(), force_terminal=True)
     render(_reports(), "vi", console, statistics=True, group="clause", width=80)
     console.print("x", style="bold")  # explain and rules print through the same console
     assert "\x1b" not in console.file.getvalue()

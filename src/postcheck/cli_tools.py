@@ -1,0 +1,155 @@
+"""The tool commands beside checking: rules, explain, init, serve, review."""
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+from typing import List, Optional
+
+import typer
+
+from .cli_common import (EXIT_FINDINGS, EXIT_INPUT, EXIT_OK, HELP_OPTIONS, Format, H, Lang, _build, _config,
+                         _done_with, _fail, _print, _run_lang, _say, _spec, _stdout_console)
+from .findings import SEVERITY_RANK
+from .messages import locale_lang, set_ui, severity, text, ui
+
+
+tools_app = typer.Typer(add_completion=False, rich_markup_mode=None, help=H("help.tools"),
+                        context_settings=HELP_OPTIONS)
+
+
+@tools_app.command("rules", help=H("help.rules-command"))
+def list_rules(
+    rules_dir: Optional[Path] = typer.Option(None, "--rules", help=H("help.rules-dir")),
+    lang: Optional[Lang] = typer.Option(None, "--lang", help=H("help.lang")),
+) -> None:
+    config = _config(None)
+    lang_code = _run_lang(lang, config)
+    rulebook = _build(_spec(config, rules_dir, None))
+    console, out = _stdout_console()
+    for rule in sorted(rulebook.rules, key=lambda r: (r.clause, r.id)):
+        console.print(f"{rule.clause}  {rule.id:<32} {severity(lang_code, rule.severity):<8} {rule.descriptions[lang_code]}",
+                      markup=False)
+    _done_with(out)
+
+
+@tools_app.command("explain", help=H("help.explain"))
+def explain(
+    # several words: the report's own heading, Điều 5 khoản 2, typed without quotes
+    words: List[str] = typer.Argument(..., metavar="CLAUSE|RULE", help=H("help.target")),
+    lang: Optional[Lang] = typer.Option(None, "--lang", help=H("help.lang")),
+) -> None:
+    from .clause_names import clause_codes, close_matches
+    from .clauses import CLAUSES, clause_text
+
+    target = " ".join(words)
+
+    config = _config(None)
+    lang_code = _run_lang(lang, config)
+    rulebook = _build(_spec(config, None, None))
+    if target.strip() in rulebook.by_id:
+        rule = rulebook.by_id[target.strip()]
+        codes, rules = [], [rule]
+    else:
+        codes = clause_codes(target)
+        if codes is None:
+            close = close_matches(target, list(rulebook.by_id))
+            hint = text(lang_code, "explain.did-you-mean", names=", ".join(close)) if close else ""
+            _fail(text(lang_code, "explain.unknown", target=target) + hint, EXIT_INPUT)
+        if not codes:
+            _fail(text(lang_code, "explain.no-such-clause", target=target), EXIT_INPUT)
+        rules = []
+    console, out = _stdout_console()
+    for n, code in enumerate(codes):
+        clause = CLAUSES[code]
+        console.print(("\n" if n else "") + clause.heading(lang_code), style="bold", markup=False)
+        console.print(clause_text(code), markup=False)
+        if lang_code == "en":
+            console.print(text(lang_code, "explain.summary", summary=clause.title_en), markup=False)
+        enforcing = [r for r in rulebook.rules if r.clause == code]
+        if not enforcing:
+            console.print(text(lang_code, "explain.no-rule"), markup=False)
+        _print_rules(console, enforcing, lang_code)
+    if rules:
+        console.print(CLAUSES[rules[0].clause].heading(lang_code), style="bold", markup=False)
+        _print_rules(console, rules, lang_code)
+    _done_with(out)
+
+
+def _print_rules(console, rules, lang: str) -> None:
+
+    for rule in rules:
+        console.print(f"\n{rule.id} ({rule.clause}, {severity(lang, rule.severity)}, {rule.kind}): {rule.descriptions[lang]}", markup=False)
+        console.print(text(lang, "explain.message", message=rule.messages[lang]), markup=False)
+        console.print(text(lang, "explain.example", example=rule.examples["hit"][0].text), markup=False)
+
+
+@tools_app.command("init", help=H("help.init"))
+def init(force: bool = typer.Option(False, "--force", help=H("help.force")),
+         lang: Optional[Lang] = typer.Option(None, "--lang", help=H("help.lang"))) -> None:
+    from .config import CONFIG_NAME, STARTER, STARTER_VI
+
+    lang_code = lang.value if lang else locale_lang()
+    set_ui(lang_code)
+
+    target = Path(CONFIG_NAME)
+    # never write through a symbolic link (a dangling one would create its target elsewhere)
+    if target.is_symlink():
+        _fail(ui("init.symlink", name=CONFIG_NAME), EXIT_INPUT)
+    if target.is_dir():
+        _fail(ui("init.folder", name=CONFIG_NAME), EXIT_INPUT)
+    if target.exists() and not force:
+        _fail(ui("init.exists", name=CONFIG_NAME), EXIT_INPUT)
+    flags = os.O_WRONLY | os.O_CREAT | os.O_TRUNC | getattr(os, "O_NOFOLLOW", 0)
+    try:
+        with os.fdopen(os.open(CONFIG_NAME, flags, 0o644), "w", encoding="utf-8") as f:
+            f.write(STARTER if lang_code == "en" else STARTER_VI)
+    except OSError as exc:
+        _fail(ui("init.cannot-write", name=CONFIG_NAME, reason=exc.strerror or exc.__class__.__name__), EXIT_INPUT)
+    _say(ui("init.wrote", name=CONFIG_NAME))
+
+
+@tools_app.command("serve", help=H("help.serve"))
+def serve(no_browser: bool = typer.Option(False, "--no-browser", help=H("help.no-browser")),
+          port: int = typer.Option(0, "--port", min=0, max=65535, help=H("help.port")),
+          lang: Optional[Lang] = typer.Option(None, "--lang", help=H("help.lang"))) -> None:
+    config = _config(None)
+    set_ui((lang.value if lang else None) or config.lang or locale_lang())
+    for name in ("starlette", "uvicorn"):
+        try:
+            __import__(name)
+        except ImportError:
+            _fail(ui("serve.missing", name=name), EXIT_INPUT)
+    from .serve.main import listening_socket, run as run_page
+
+    rulebook = _build(_spec(config, None, None))
+    try:
+        sock = listening_socket(port)
+    except OSError as exc:
+        _fail(ui("serve.port", port=port, reason=exc.strerror or exc), EXIT_INPUT)
+    run_page(rulebook, sock, not no_browser, lambda url: _say("postcheck: " + ui("serve.listening", url=url)))
+
+
+@tools_app.command("review", help=H("help.review"))
+def review(path: Path = typer.Argument(..., metavar="DRAFT.docx", help=H("help.review-file")),
+           force: bool = typer.Option(False, "--force", help=H("help.review-force")),
+           lang: Optional[Lang] = typer.Option(None, "--lang", help=H("help.lang"))) -> None:
+    from .inputs import InputError
+    from .review import review as write_review
+
+    config = _config(None)
+    lang_code = (lang.value if lang else None) or config.lang or locale_lang()
+    set_ui(lang_code)
+    rulebook = _build(_spec(config, None, None))
+    try:
+        done = write_review(path, rulebook, lang_code, force)
+    except InputError as exc:
+        _fail(str(exc), EXIT_INPUT)
+    _print([done.report], Format.text, lang_code, rulebook, False, False)
+    print("postcheck: " + ui("review.wrote", count=done.comments, path=done.path), file=sys.stderr)
+    threshold = config.fail_on or "warning"
+    found = threshold != "never" and any(SEVERITY_RANK[f.severity] >= SEVERITY_RANK[threshold]
+                                         for f in done.report.findings)
+    raise typer.Exit(EXIT_FINDINGS if found else EXIT_OK)
+
+
