@@ -29,8 +29,12 @@ _L = r"[^\W\d_]"  # a letter, any script
 _DOTTED = re.compile(rf"(?<![\w@./:]){_L}{{1,2}}(?:[.*·•]+{_L}{{1,2}})+(?![\w@]|[.*·•/]\w)")
 # single letters split by dashes or underscores (m-ậ-t)
 _DASHED = re.compile(rf"(?<![\w@./:-]){_L}(?:[-_]+{_L})+(?![\w@-])")
-# three or more single letters or digits split by single spaces (t u y ệ t, 5 8 2 0 1 9)
-_SPACED = re.compile(r"(?<!\S)[^\W_](?: [^\W_]){2,}(?!\S)")
+# three or more single letters or digits split by single spaces (t u y ệ t, 5 8 2 0 1 9).
+# The run may sit against punctuation that stands apart from any word ("(5 8 2 0 1 9)," or
+# "t u y ệ t."): demanding a space after the last character made the run give that character
+# back ("5 8 2 0 1 9," joined as "58201 9,"). A mark glued to a word on its far side does not
+# count ("2,5 3 4", "1 2 3,5", "a b c.com" keep their spaces).
+_SPACED = re.compile(r"(?:(?<!\S)|(?<=(?<!\S)[(\[{“‘«\"']))[^\W_](?: [^\W_]){2,}(?=[^\w\s]*+(?!\S))")
 # a letter held down at the end of a word (mậttttt, vcllll); "cccd" keeps its letters
 _STRETCHED = re.compile(rf"({_L})\1{{2,}}(?!{_L})")
 _LEET_MAP = {"0": "o", "1": "i", "3": "e", "4": "a", "5": "s", "7": "t"}
