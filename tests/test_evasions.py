@@ -203,3 +203,16 @@ def test_syllable_split(letters, pieces):
     else:
         bounds = [0, *cuts, len(letters)]
         assert [letters[a:b] for a, b in zip(bounds, bounds[1:])] == pieces
+
+
+@pytest.mark.parametrize("text", [
+    "Tài liệu t u y ệ t m ậ t, đừng gửi ra ngoài.",
+    "Đây là tài liệu t u y ệ t m ậ t.",
+    "Tài liệu t u y ệ t m ậ t!",
+    "Có phải t u y ệ t m ậ t?",
+    "Ghi chú (t u y ệ t m ậ t) nhé.",
+    "Ghi chú “t u y ệ t m ậ t” nhé.",
+    "Hồ sơ này t u y ệ t m ậ t",
+])
+def test_spaced_letters_before_punctuation_are_found_whole(check, text):
+    _assert_hit(check, text, CLASSIFIED, "t u y ệ t m ậ t")

@@ -97,3 +97,37 @@ def test_line_breaks_are_kept_and_crlf_maps_to_both_characters():
     assert mt.text == "dòng một\ndòng hai"
     i = mt.text.index("hai")
     assert text[slice(*mt.original_span(i, i + 3))] == "hai"
+
+
+# A spaced-out run ends at punctuation that stands apart from words: the run's last
+# character used to be left out of the join ("1 2 3 4," read "123 4,").
+SPACED_ENDINGS = [",", ".", "!", "?", ")", "”", ""]
+
+
+@pytest.mark.parametrize("end", SPACED_ENDINGS)
+@pytest.mark.parametrize("spaced,joined", [
+    ("1 2 3 4", "1234"),
+    ("t u y e t m a t", "tuyetmat"),
+    ("t u y ệ t", "tuyệt"),
+    ("Đ Ầ U", "đầu"),
+])
+def test_spaced_run_joins_to_its_last_character_before_punctuation(spaced, joined, end):
+    opening = "(" if end == ")" else "“" if end == "”" else ""
+    text = f"xem {opening}{spaced}{end}"
+    mt = view(text)
+    assert joined in mt.text
+    assert spans_back(text, joined) == spaced
+
+
+@pytest.mark.parametrize("text", [
+    "Anh ở đó à?",  # single-letter words in a sentence
+    "Chọn a, b, c nhé.",  # a list
+    "Ông N. V. A. đã ký.",  # initials
+    "Tỉ lệ 2,5 3 4 lần.",  # a decimal comma glues its digit to the number
+    "số 1 2 3,5 nhé",
+    "vào a b c.com nhé",  # a mark glued to a word on its far side
+    "x(1 2 3) y",
+])
+def test_look_alikes_of_spaced_runs_keep_their_spaces(text):
+    mt = view(text)
+    assert mt.text == text.lower()

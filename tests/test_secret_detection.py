@@ -167,3 +167,16 @@ def test_every_pin_of_a_list_is_found(check):
     assert secrets_in(check, "Mã PIN hai thẻ ATM của bố là 4817 và 5290, ghi lại.", "account.pin") == ["4817", "5290"]
     # a battery's capacity after a PIN is not a second PIN
     assert secrets_in(check, "Mã PIN SIM là 4817, và 5000 mAh pin.", "account.pin") == ["4817"]
+
+
+@pytest.mark.parametrize("text", [
+    "Mã OTP là 5 8 2 0 1 9, nhập giúp mình.",
+    "Mã OTP là 5 8 2 0 1 9.",
+    "Mã OTP là 5 8 2 0 1 9!",
+    "Mã OTP là 5 8 2 0 1 9?",
+    "Mã OTP (5 8 2 0 1 9) nhé",
+    "Mã OTP là “5 8 2 0 1 9” nhé",
+    "Mã OTP là 5 8 2 0 1 9",
+])
+def test_a_spaced_code_is_found_to_its_last_digit_before_punctuation(check, text):
+    assert secrets_in(check, text, "account.otp") == ["5 8 2 0 1 9"]
