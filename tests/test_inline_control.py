@@ -149,3 +149,25 @@ def test_apply_without_directives_returns_the_findings_untouched():
     f = Finding("x.y", "5.2", "error", 1, 1, 0, 3, "abc", "m")
     kept = [f]
     assert apply("a.txt", "Không có chỉ thị nào.", kept, {"x.y": "5.2"}) == (kept, ())
+
+
+@pytest.mark.parametrize("directive", ["postcheck: bỏ qua 5.2.1 — trích dẫn văn bản gốc",
+                                       "postcheck: ignore 5.2.1.4 -- quoting the source"])
+def test_a_clause_with_too_many_parts_is_an_unknown_target_not_a_missing_reason(tmp_path, directive):
+    # "5.2.1" was read as 5.2 followed by ".1 — …", which left the reason unread
+    draft = tmp_path / "d.txt"
+    draft.write_text(f"{directive}\n{SECRET}\n", encoding="utf-8")
+    found, waived = findings_of(draft)
+    assert not waived and "classified.marks" in rules(found)
+    [warning] = [f for f in found if f["rule"] == RULE_ID]
+    assert "không tồn tại" in warning["message"] and "không ghi lý do" not in warning["message"]
+    assert warning["clause"] == "4.2"
+
+
+def test_a_clause_with_too_many_parts_in_a_markup_comment_is_unknown(tmp_path):
+    draft = tmp_path / "d.md"
+    draft.write_text(f"<!-- postcheck-disable 5.2.1 -- trích dẫn -->\n{SECRET}\n", encoding="utf-8")
+    found, waived = findings_of(draft)
+    assert not waived and "classified.marks" in rules(found)
+    [warning] = [f for f in found if f["rule"] == RULE_ID]
+    assert "không tồn tại" in warning["message"] and "không ghi lý do" not in warning["message"]

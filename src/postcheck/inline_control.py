@@ -36,7 +36,9 @@ from .textmap import LineIndex
 MARKUP_SUFFIXES = (".md", ".markdown", ".html", ".htm")
 RULE_ID = "postcheck.directive"
 _REASON_SEP = r"(?:--|—|–|:)"
-_TARGET = r"(?:\d+(?:\.\d+)?|[a-z][a-z0-9_]*(?:[.-][a-z0-9_]+)+)"
+# a number takes all its dotted parts: "5.2.1" read as 5.2 left ".1 — reason" unread, so the
+# directive warned of a missing reason instead of naming the clause that does not exist
+_TARGET = r"(?:\d+(?:\.\d+)*|[a-z][a-z0-9_]*(?:[.-][a-z0-9_]+)+)"
 _TARGETS = rf"(?P<targets>{_TARGET}(?:\s*,?\s*{_TARGET})*)?"
 _COMMENT = re.compile(
     rf"<!--\s*postcheck-(?P<verb>disable|enable)\b[ \t]*{_TARGETS}[ \t]*"
