@@ -104,3 +104,43 @@ def test_a_text_box_is_read_once_after_its_anchor(tmp_path):
     # the Fallback copy is not read twice; the anchor's own text stays in its paragraph
     assert source.text.split("\n") == ["Mở đầu.Ảnh kèm ", "Hộp chữ: tài liệu mật", "Kết thúc."]
     assert [(p.part, p.paragraph) for p in source.places] == [("body", 1), ("body", 2), ("body", 3)]
+
+
+@pytest.mark.parametrize("content,vi,en", [
+    # a text file renamed .docx, and a download cut short before the zip directory
+    ("Báo cáo tuần, bản thô".encode(), "không phải tệp Word .docx: tệp .docx là một gói nén zip",
+     "not a Word .docx file: a .docx is a zip archive and this file is not one"),
+    (b"PK\x03\x04" + b"\x00" * 40, "không phải tệp Word .docx", "not a Word .docx file"),
+    # what Word saves for a Word 97-2003 document or a password-protected .docx
+    (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 600, "là tệp Word 97–2003 (.doc) hoặc tệp .docx có đặt mật khẩu",
+     "a Word 97–2003 .doc file or a password-protected .docx"),
+])
+def test_a_file_that_is_no_docx_is_named_in_words_not_by_an_exception_class(tmp_path, content, vi, en):
+    from postcheck.inputs import InputError
+    from postcheck.messages import say
+    from postcheck.readers import read
+
+    path = tmp_path / "nháp.docx"
+    path.write_bytes(content)
+    with pytest.raises(InputError) as caught:
+        read(str(path))
+    assert say(caught.value, "vi").startswith(f"{path}: {vi}")
+    assert say(caught.value, "en").startswith(f"{path}: {en}")
+    assert "BadZipFile" not in say(caught.value, "vi") + say(caught.value, "en")
+
+
+def test_a_zip_without_a_word_document_is_called_damaged(tmp_path):
+    import zipfile
+
+    from postcheck.inputs import InputError
+    from postcheck.messages import say
+    from postcheck.readers import read
+
+    path = tmp_path / "ảnh.docx"
+    with zipfile.ZipFile(path, "w") as z:
+        z.writestr("photo.txt", "không có văn bản Word")
+    with pytest.raises(InputError) as caught:
+        read(str(path))
+    assert say(caught.value, "en") == (f"{path}: a damaged Word .docx file: its zip archive opens but the Word "
+                                       "document in it cannot be read; open it in Word and save it again")
+    assert say(caught.value, "vi").startswith(f"{path}: tệp Word .docx bị hỏng")

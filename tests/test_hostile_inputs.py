@@ -131,7 +131,7 @@ def test_docx_whose_directory_lies_about_a_size(tmp_path):
     f = tmp_path / "liar.docx"
     _zip(f, [("word/document.xml", _repeated_deflate(chunk, 50_000 // 6), 0, 100)])
     proc, elapsed = run("--max-size", "1", str(f))
-    one_line_error(proc, 2, "liar.docx", "not a readable Word .docx file")
+    one_line_error(proc, 2, "liar.docx", "a damaged Word .docx file")
     assert elapsed < FAST
 
 

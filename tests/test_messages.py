@@ -161,7 +161,13 @@ def test_the_errors_users_meet_are_vietnamese_by_default_and_english_with_lang_e
     (tmp_path / "empty").mkdir()
     (tmp_path / "c.yaml").write_text("disable: [x]\nfial_on: error\n", encoding="utf-8")
     (tmp_path / "typo.yaml").write_text('disable: ["langauge.insult"]\n', encoding="utf-8")
+    (tmp_path / "renamed.docx").write_bytes("Báo cáo tuần, bản thô\n".encode())
+    (tmp_path / "old.docx").write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 600)
     cases = [
+        ((str(tmp_path / "renamed.docx"),), "renamed.docx: không phải tệp Word .docx: tệp .docx là một gói nén zip",
+         "renamed.docx: not a Word .docx file: a .docx is a zip archive and this file is not one"),
+        ((str(tmp_path / "old.docx"),), "old.docx: là tệp Word 97–2003 (.doc) hoặc tệp .docx có đặt mật khẩu",
+         "old.docx: a Word 97–2003 .doc file or a password-protected .docx"),
         ((str(tmp_path / "nope.txt"),), "nope.txt: không có tệp này", "nope.txt: no such file"),
         ((str(tmp_path / "empty"),), "empty: là thư mục không có bản nháp nào", "empty: is a folder with no drafts"),
         ((str(tmp_path / "photo.png"),), "photo.png: tệp nhị phân", "photo.png: binary file"),

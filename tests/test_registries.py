@@ -126,7 +126,7 @@ def test_size_bound_and_decoding_errors_are_the_readers_own(tmp_path):
         readers.read(str(big), max_size=2048)
     bad = tmp_path / "bad.docx"
     bad.write_bytes(b"not a zip")
-    with pytest.raises(InputError, match=r"bad\.docx: not a readable Word \.docx file \(BadZipFile\)"):
+    with pytest.raises(InputError, match=r"bad\.docx: not a Word \.docx file: a \.docx is a zip archive and this file is not one"):
         readers.read(str(bad))
     nul = tmp_path / "nul.md"
     nul.write_bytes(b"a\0b")

@@ -86,7 +86,7 @@ def test_a_dropped_markdown_file_is_checked_as_markdown(client):
 
 def test_an_unreadable_file_is_an_error_in_the_report(client):
     got = client.post("/api/check-file?name=x.docx", content=b"not a zip").json()["files"][0]
-    assert "not a readable Word .docx" in got["error"] and got["findings"] == []
+    assert "not a Word .docx file" in got["error"] and got["findings"] == []
 
 
 @pytest.mark.parametrize("name", ["", "x.exe", "../x.txt", "a/b.txt"])

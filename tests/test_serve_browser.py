@@ -142,4 +142,4 @@ def test_a_file_that_cannot_be_read_says_why(page, tmp_path):
     path.write_bytes(b"this is no zip")
     page.set_input_files("#file", str(path))
     wait_state(page, "failed")
-    assert "not a readable Word .docx" in page.inner_text("#status")
+    assert "not a Word .docx file" in page.inner_text("#status")

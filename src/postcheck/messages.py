@@ -180,8 +180,18 @@ CATALOGUE: dict[str, dict[str, str]] = {
                                 "trong tệp (dùng --encoding để chọn bảng mã khác)",
                           "en": "not UTF-8; read as {label}, recognised from its Vietnamese words "
                                 "(give --encoding to choose another)"},
-    "input.docx-unreadable": {"vi": "không phải tệp Word .docx đọc được ({detail})",
-                              "en": "not a readable Word .docx file ({detail})"},
+    "input.docx-not-zip": {"vi": "không phải tệp Word .docx: tệp .docx là một gói nén zip, còn tệp này thì không "
+                                 "(tệp bị hỏng, tải về chưa hết, hoặc một loại tệp khác được đổi tên thành .docx)",
+                           "en": "not a Word .docx file: a .docx is a zip archive and this file is not one "
+                                 "(damaged, cut short, or another kind of file renamed .docx)"},
+    "input.docx-old-format": {"vi": "là tệp Word 97–2003 (.doc) hoặc tệp .docx có đặt mật khẩu, loại tệp postcheck "
+                                    "không đọc được: hãy mở bằng Word rồi lưu lại dưới dạng .docx không mật khẩu",
+                              "en": "a Word 97–2003 .doc file or a password-protected .docx, which postcheck cannot "
+                                    "read: open it in Word and save it as a .docx without a password"},
+    "input.docx-unreadable": {"vi": "tệp Word .docx bị hỏng: mở được gói nén zip nhưng không đọc được văn bản Word "
+                                    "bên trong; hãy mở bằng Word rồi lưu lại",
+                              "en": "a damaged Word .docx file: its zip archive opens but the Word document in it "
+                                    "cannot be read; open it in Word and save it again"},
     "input.docx-parts-too-big": {"vi": "toàn bộ các phần của tệp .docx khi giải nén: {reason}",
                                  "en": "all parts of the .docx uncompressed: {reason}"},
     # configuration and user rule files (config.py, safe_yaml.py): "{path}: " goes before each

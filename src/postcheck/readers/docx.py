@@ -25,14 +25,18 @@ from ..messages import Said
 from .base import ReadOptions, Reader
 
 MAX_PARTS = 1000  # a long report with pictures has about a hundred parts
+# an OLE compound file: a Word 97-2003 .doc, or a .docx that Word encrypted with a password
+_OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 
 
 def _check_archive(data: bytes, path: str, max_size: int | None) -> None:
     """InputError unless the zip directory of the file's bytes is within the limits."""
     try:
         parts = zipfile.ZipFile(io.BytesIO(data)).infolist()
-    except (zipfile.BadZipFile, OSError, ValueError, EOFError) as exc:
-        raise InputError(Said("input.docx-unreadable", f"{path}: ", detail=exc.__class__.__name__)) from None
+    except (zipfile.BadZipFile, OSError, ValueError, EOFError):
+        # an exception's class name ("BadZipFile") tells a user nothing: say what the file is
+        key = "input.docx-old-format" if data.startswith(_OLE_MAGIC) else "input.docx-not-zip"
+        raise InputError(Said(key, f"{path}: ")) from None
     if len(parts) > MAX_PARTS:
         raise InputError(f"{path}: {len(parts)} parts in the .docx archive, more than the {MAX_PARTS} allowed")
     if max_size is not None:
@@ -126,8 +130,8 @@ def decode_docx(data: bytes, path: str, options: ReadOptions) -> Source:
                 parts.append((label, _paragraphs(_element(part))))
     except InputError:
         raise
-    except Exception as exc:  # python-docx and lxml raise many kinds for a damaged file: all mean the same
-        raise InputError(Said("input.docx-unreadable", f"{path}: ", detail=exc.__class__.__name__)) from None
+    except Exception:  # python-docx and lxml raise many kinds for a damaged file: all mean the same
+        raise InputError(Said("input.docx-unreadable", f"{path}: ")) from None
     lines, places = [], []
     for label, paragraphs in parts:
         for n, text in enumerate(paragraphs, 1):
