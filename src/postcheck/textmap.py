@@ -114,7 +114,18 @@ class MappedBuilder:
         src = self.source
         self.parts.append(src.text[i:j])
         if self._identity:
-            self._add(j - i, LINEAR, i, j)
+            # inline (no _add call): the first view of every text keeps most of it this way
+            n = j - i
+            pieces = self.pieces
+            if pieces:
+                last = pieces[-1]
+                if last[1] == LINEAR and last[3] == i:  # continues the previous linear piece
+                    pieces[-1] = (last[0] + n, LINEAR, last[2], j)
+                    self.length += n
+                    return
+            self.piece_starts.append(self.length)
+            self.length += n
+            pieces.append((self.length, LINEAR, i, j))
             return
         p = self._piece_at(i)
         starts, pieces = src.piece_starts, src.pieces
