@@ -75,6 +75,8 @@ def _opens_like_prose(t: str) -> bool:
 
 _QUOTE_PAIRS = {"“": "”", "\"": "\"", "«": "»", "‘": "’", "'": "'", "„": "“"}
 _QUOTE_OPEN = re.compile("[" + re.escape("".join(_QUOTE_PAIRS)) + "]")
+_QUOTE_MARK = re.compile("[" + re.escape("".join(sorted(set(_QUOTE_PAIRS) | set(_QUOTE_PAIRS.values())))) + "]")
+_LINE_BREAK = re.compile("\n")
 
 
 def quoted_spans(doc) -> list[tuple[int, int]]:
@@ -84,17 +86,29 @@ def quoted_spans(doc) -> list[tuple[int, int]]:
 
 
 def _quoted_spans(text: str) -> list[tuple[int, int]]:
+    # every mark and line break is found once and looked up by position: a find() to the
+    # end of the text for each unpaired mark is quadratic in a draft full of them
+    if not _QUOTE_OPEN.search(text):
+        return []
+    marks: dict[str, list[int]] = {}
+    for m in _QUOTE_MARK.finditer(text):
+        marks.setdefault(m.group(), []).append(m.start())
+    breaks = [m.start() for m in _LINE_BREAK.finditer(text)]
+
+    def after(where: list[int], i: int) -> int:
+        k = bisect_right(where, i)
+        return where[k] if k < len(where) else -1
+
     spans = []
     pos = 0
-    for m in _QUOTE_OPEN.finditer(text):
-        i = m.start()
+    for i in sorted(k for mark, where in marks.items() if mark in _QUOTE_PAIRS for k in where):
         if i < pos:
             continue
         ch = text[i]
         if ch in "'\"" and i > 0 and text[i - 1].isalnum():
             continue
-        j = text.find(_QUOTE_PAIRS[ch], i + 1)
-        nl = text.find("\n", i + 1)
+        j = after(marks.get(_QUOTE_PAIRS[ch], []), i)
+        nl = after(breaks, i)
         if j != -1 and (nl == -1 or j < nl or ch == "“"):
             spans.append((i + 1, j))
             pos = j + 1
