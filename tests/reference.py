@@ -42,9 +42,15 @@ def reference_clean(original: str) -> MappedText:
 
 
 def _letters_only(m: re.Match):
-    for k in range(m.start(), m.end()):
-        if m.string[k].isalnum():
-            yield ("keep", k, k + 1)
+    cuts = normalize.spelled_out_cuts("".join(ch for ch in m.group() if ch.isalnum()))
+    seen = 0
+    for run in re.finditer(r"\w|\W+", m.group()):  # a letter, or a run of separators
+        k, j = m.start() + run.start(), m.start() + run.end()
+        if run.group().isalnum():
+            yield ("keep", k, j)
+            seen += 1
+        elif seen in cuts:
+            yield ("put", k, j, " ")
 
 
 def _expand(m: re.Match, teencode: dict[str, str]):

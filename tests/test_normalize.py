@@ -107,7 +107,7 @@ SPACED_ENDINGS = [",", ".", "!", "?", ")", "”", ""]
 @pytest.mark.parametrize("end", SPACED_ENDINGS)
 @pytest.mark.parametrize("spaced,joined", [
     ("1 2 3 4", "1234"),
-    ("t u y e t m a t", "tuyetmat"),
+    ("t u y e t m a t", "tuyet mat"),
     ("t u y ệ t", "tuyệt"),
     ("Đ Ầ U", "đầu"),
 ])
@@ -117,6 +117,25 @@ def test_spaced_run_joins_to_its_last_character_before_punctuation(spaced, joine
     mt = view(text)
     assert joined in mt.text
     assert spans_back(text, joined) == spaced
+
+
+# Letters spelt out without diacritics break where Vietnamese syllables do: joined into one
+# token ("tuyetmat") they matched no term, while the same letters with marks were cut.
+@pytest.mark.parametrize("spelled,words", [
+    ("t u y e t m a t", "tuyet mat"),
+    ("b.i m.a.t", "bi mat"),
+    ("c-h-u-a c-o-n-g b-o", "chua cong bo"),
+    ("T A I L I E U M A T", "tai lieu mat"),
+])
+def test_plain_letters_spelt_out_break_into_syllables(spelled, words):
+    text = f"đây là {spelled} nhé"
+    assert view(text).text == f"đây là {words} nhé"
+    assert spans_back(text, words) == spelled
+
+
+@pytest.mark.parametrize("spelled", ["5 8 2 0 1 9", "x y z", "k h ô n g"])
+def test_a_spelt_out_number_or_single_syllable_stays_one_token(spelled):
+    assert " " not in view(f"{spelled}").text
 
 
 @pytest.mark.parametrize("text", [

@@ -57,7 +57,7 @@ def matching_view(clean_view: MappedText, teencode: dict[str, str]) -> MappedTex
     text and in the original span behind every character (tests/reference.py)."""
     mt = _lowered(clean_view)
     for pattern in (_DOTTED, _DASHED, _SPACED):
-        mt = apply_edits(mt, _letters_only_edits(_find(pattern, mt.text)))
+        mt = apply_edits(mt, _letters_only_edits(_find(pattern, mt.text), spelled_out_cuts))
     mt = apply_edits(mt, [(m.start(), m.end(), m.group(1)) for m in _find(_STRETCHED, mt.text)])
     mt = apply_edits(mt, [(m.start(), m.start() + 1, _LEET_MAP[m.group()]) for m in _LEET_FAST.finditer(mt.text)])
     for edits in _JOINED_PASSES:
@@ -165,21 +165,43 @@ def _find(pattern: re.Pattern, text: str) -> Iterable[re.Match]:
                     last = m.end()
 
 
-def _letters_only_edits(matches: Iterable[re.Match]) -> list[tuple[int, int, str]]:
-    """The characters of each match that are not alphanumeric, dropped."""
+def _letters_only_edits(matches: Iterable[re.Match], cuts_of=None) -> list[tuple[int, int, str]]:
+    """The characters of each match that are not alphanumeric, dropped; a separator where
+    `cuts_of(letters)` puts a word break made one space instead."""
     edits = []
     for m in matches:
         text, k, end = m.string, m.start(), m.end()
+        cuts = cuts_of("".join(ch for ch in m.group() if ch.isalnum())) if cuts_of else ()
+        seen = 0  # letters before k
         while k < end:
             if text[k].isalnum():
                 k += 1
+                seen += 1
                 continue
             j = k + 1
             while j < end and not text[j].isalnum():
                 j += 1
-            edits.append((k, j, ""))
+            edits.append((k, j, " " if seen in cuts else ""))
             k = j
     return edits
+
+
+# a spelt-out run longer than this is no phrase (and not worth a syllable search)
+_SPELLED_LONGEST = 48
+
+
+def spelled_out_cuts(letters: str) -> frozenset[int]:
+    """Where the letters of a word spelt out (t u y e t m a t, b.i.m.a.t) break into
+    Vietnamese syllables, when they make two or more. Typed without diacritics, such a run
+    would otherwise stay one token ("tuyetmat") that no term matches: joined_edits() does not
+    cut plain letters (most plain tokens are foreign words), but letters deliberately spaced
+    apart are someone hiding words."""
+    if len(letters) < 4 or len(letters) > _SPELLED_LONGEST or not letters.isalpha():
+        return frozenset()
+    from .lang.syllables import inventory
+
+    cuts = inventory().split(letters)
+    return frozenset(cuts) if cuts else frozenset()
 
 
 def _lowered(clean_view: MappedText) -> MappedText:
