@@ -35,7 +35,7 @@ SHARED = {"suggestion": {"vi": "c", "en": "d"}, "secret": "number", "voice": {"r
           "unless": {"terms": ["đã công bố"], "scope": {"sentences": 1}, "names": False},
           "requires": {"terms": ["mật"], "scope": "sentence", "to": "info"},
           "downgrade": {"wordlists": [], "terms": ["ví dụ"], "scope": "post", "to": "warning"},
-          "tone": {"reported": "info", "mention": "drop"}}
+          "tone": {"reported": "info", "mention": "drop"}, "fix": {"replace": "[đã xoá]"}}
 
 
 def spec(kind: str, **changes) -> dict:
@@ -87,6 +87,8 @@ def run_cli(*args: str) -> subprocess.CompletedProcess:
     # true is no number of words
     ("near", {"within": True}, "key 'within': expected"),
     ("pattern", {"context": {"terms": ["phòng"], "within": True}}, "key 'context.within': expected"),
+    # a misspelt fix would silently offer none
+    ("terms", {"fix": {"replce": "[đã xoá]"}}, "unknown key 'fix.replce'"),
 ])
 def test_schema_holes_are_one_line_errors_exit_3(tmp_path, kind, changes, key):
     folder = tmp_path / "rules"
@@ -149,6 +151,17 @@ def test_schema_holes_are_one_line_errors_exit_3(tmp_path, kind, changes, key):
     ("terms", {"suggestion": {"vi": "c", "en": "drop {a}"}}, "key 'suggestion.en': unknown placeholder {a}"),
     ("pattern", {"message": {"vi": "{b}", "en": "b"}}, "unknown placeholder {b}"),
     ("classifier", {"message": {"vi": "{a}", "en": "b"}}, "unknown placeholder {a}"),
+    # fix-its (checks/fixes.py): exactly one way, each typed
+    ("terms", {"fix": {"replace": "x", "mask": "number"}}, "key 'fix': give exactly one of"),
+    ("pattern", {"fix": {}}, "key 'fix': give exactly one of"),
+    ("terms", {"fix": {"redact": "x"}}, "unknown key 'fix.redact'"),
+    ("pattern", {"fix": {"mask": "digits"}}, "key 'fix.mask'"),
+    ("near", {"fix": {"replace": ""}}, "key 'fix.replace'"),
+    ("classifier", {"fix": "[đã xoá]"}, "key 'fix': expected a mapping"),
+    ("terms", {"fix": {"polite": ["nhẹ nhàng"]}}, "key 'fix.polite'"),
+    ("terms", {"fix": {"polite": {"khoá kín": ""}}}, "key 'fix.polite.khoá kín'"),
+    # a wording for a word the rule never matches would never be offered: a typo
+    ("terms", {"fix": {"polite": {"khoá kính": "đóng"}}}, "key 'fix.polite.khoá kính': not a term of this rule"),
 ])
 def test_bad_keys_name_rule_and_key(tmp_path, kind, changes, needle):
     refused(tmp_path, spec(kind, **changes), needle)

@@ -137,7 +137,7 @@ def _progress(count: int, fmt: Format):
     return Progress(console=_stderr(), transient=True)
 
 
-SUBCOMMANDS = {"rules", "explain", "init", "serve", "review"}
+SUBCOMMANDS = {"rules", "explain", "init", "serve", "review", "fix"}
 
 
 def _localized(command, lang: str):

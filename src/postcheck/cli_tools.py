@@ -1,4 +1,4 @@
-"""The tool commands beside checking: rules, explain, init, serve, review."""
+"""The tool commands beside checking: rules, explain, init, serve, review, fix."""
 from __future__ import annotations
 
 import os
@@ -11,7 +11,7 @@ import typer
 from .cli_common import (EXIT_FINDINGS, EXIT_INPUT, EXIT_OK, HELP_OPTIONS, Format, H, Lang, _build, _config,
                          _done_with, _fail, _print, _run_lang, _say, _spec, _stdout_console)
 from .findings import SEVERITY_RANK
-from .messages import locale_lang, set_ui, severity, text, ui
+from .messages import locale_lang, set_ui, severity, text, ui, ui_count
 
 
 tools_app = typer.Typer(add_completion=False, rich_markup_mode=None, help=H("help.tools"),
@@ -153,3 +153,51 @@ def review(path: Path = typer.Argument(..., metavar="DRAFT.docx", help=H("help.r
     raise typer.Exit(EXIT_FINDINGS if found else EXIT_OK)
 
 
+
+
+@tools_app.command("fix", help=H("help.fix"))
+def fix(paths: List[str] = typer.Argument(..., metavar="DRAFT…", help=H("help.fix-paths")),
+        in_place: bool = typer.Option(False, "--in-place", help=H("help.fix-in-place")),
+        force: bool = typer.Option(False, "--force", help=H("help.fix-force")),
+        encoding: Optional[str] = typer.Option(None, "--encoding", help=H("help.encoding")),
+        lang: Optional[Lang] = typer.Option(None, "--lang", help=H("help.lang"))) -> None:
+    from .fixing import fix_file, is_fixed_copy
+    from .inputs import InputError
+    from .messages import say
+    from .readers import expand
+
+    config = _config(None)
+    lang_code = _run_lang(lang, config)
+    set_ui(lang_code)
+    rulebook = _build(_spec(config, None, None))
+    threshold = config.fail_on or "warning"
+    failed = left = False
+    # a folder's earlier .fixed copies are not drafts to fix again
+    files = [p for p in expand(paths) if p in paths or not is_fixed_copy(p)]
+    for path in files:
+        try:
+            done = fix_file(path, rulebook, lang_code, in_place=in_place, force=force, encoding=encoding)
+        except InputError as exc:
+            print(f"postcheck: error: {say(exc)}", file=sys.stderr)
+            failed = True
+            continue
+        remaining = [f for f in done.remaining.findings
+                     if threshold != "never" and SEVERITY_RANK[f.severity] >= SEVERITY_RANK[threshold]]
+        left = left or bool(remaining)
+        if done.target is None:
+            line = ui("fix.nothing", path=path)
+            if done.skipped:
+                line += ui("fix.skipped", n=done.skipped)
+            if remaining:
+                line += ui("fix.left", findings=ui_count(len(remaining), "finding"), target=path)
+            _say(line + ".")
+            continue
+        rules = ", ".join(f"{rule} {n}" for rule, n in sorted(done.applied.items()))
+        line = ui("fix.wrote", path=path, target=done.target, n=sum(done.applied.values()), rules=rules)
+        if done.skipped:
+            line += ui("fix.skipped", n=done.skipped)
+        line += ui("fix.left", findings=ui_count(len(remaining), "finding"), target=done.target) if remaining else ui("fix.clean")
+        _say(line + ".")
+        if done.utf8_note:
+            print("postcheck: note: " + ui("fix.utf8", target=done.target), file=sys.stderr)
+    raise typer.Exit(EXIT_INPUT if failed else EXIT_FINDINGS if left else EXIT_OK)

@@ -25,6 +25,8 @@ class Finding:
     secret: bool | str = False
     # .docx: where Word shows it (readers.docx.Place: part, paragraph number, first words)
     place: object | None = None
+    # the text the rule offers in place of original[start:end] (checks/fixes.py), or None
+    fix: str | None = None
 
     def where(self) -> str | None:
         """The place in Word's terms, e.g. "footer1, paragraph 2 (“Liên hệ: lan.tt@…”)"."""
@@ -47,6 +49,10 @@ class Finding:
         }
         if self.suggestion:
             data["suggestion"] = self.suggestion
+        if self.fix is not None:
+            # a list, as SARIF has it: a finding may one day offer more than one edit
+            data["fixes"] = [{"start": self.start, "end": self.end, "line": self.line, "column": self.column,
+                              "replacement": self.fix}]
         if self.place is not None:
             data.update(part=self.place.part, paragraph=self.place.paragraph,
                         paragraph_opening=self.place.opening)

@@ -94,6 +94,36 @@ CATALOGUE: dict[str, dict[str, str]] = {
     "review.exists": {"vi": "{path} đã có (dùng --force để ghi đè)", "en": "{path} already exists (use --force to replace it)"},
     "review.wrote": {"vi": "đã ghi {count} nhận xét vào {path}", "en": "wrote {count} comments to {path}"},
     "review.suggestion": {"vi": "Gợi ý: {suggestion}", "en": "Suggestion: {suggestion}"},
+    # postcheck fix (fixing.py): counts and rule ids only, never the text replaced (a secret)
+    "help.fix": {"vi": "Áp dụng các cách sửa an toàn (che số, xoá mật khẩu, thay từ lịch sự hơn…) và ghi bản "
+                       "sao TÊN.fixed.txt cạnh bản nháp; tệp gốc không bị thay đổi nếu không có --in-place.",
+                 "en": "Apply the safe fixes (numbers masked, passwords removed, politer words…) and write "
+                       "NAME.fixed.txt beside the draft; the original is not changed without --in-place."},
+    "help.fix-paths": {"vi": "Bản nháp cần sửa (.txt, .md, .html) hoặc thư mục chứa chúng.",
+                       "en": "Drafts to fix (.txt, .md, .html) or folders holding them."},
+    "help.fix-in-place": {"vi": "Sửa thẳng vào tệp gốc thay vì ghi bản sao .fixed.",
+                          "en": "Change the draft itself instead of writing a .fixed copy."},
+    "help.fix-force": {"vi": "Ghi đè bản .fixed đã có.", "en": "Replace an existing .fixed copy."},
+    "fix.docx": {"vi": "postcheck fix chưa sửa được tệp Word mà giữ nguyên định dạng; hãy dùng "
+                       "'postcheck review' để có nhận xét ngay trên chữ cần sửa",
+                 "en": "postcheck fix cannot yet change a Word file and keep its formatting; use "
+                       "'postcheck review' for comments on the words to change"},
+    "fix.stdin": {"vi": "postcheck fix cần một tệp để ghi bản sao bên cạnh, không đọc đầu vào chuẩn",
+                  "en": "postcheck fix needs a file to write its copy beside; it does not read standard input"},
+    "fix.exists": {"vi": "đã có (dùng --force để ghi đè)", "en": "already exists (use --force to replace it)"},
+    "fix.symlink": {"vi": "là liên kết tượng trưng; hãy xoá nó trước", "en": "is a symbolic link; remove it first"},
+    "fix.cannot-write": {"vi": "không ghi được: {reason}", "en": "cannot write: {reason}"},
+    "fix.wrote": {"vi": "{path} → {target}: đã sửa {n} chỗ ({rules})", "en": "{path} → {target}: {n} fixed ({rules})"},
+    "fix.nothing": {"vi": "{path}: không có chỗ nào sửa tự động được; không ghi tệp nào",
+                    "en": "{path}: nothing that can be fixed automatically; no file written"},
+    "fix.skipped": {"vi": "; {n} cách sửa không áp dụng (chồng lên chỗ sửa khác, hoặc nằm trong định dạng)",
+                    "en": "; {n} fixes not applied (overlapping another, or inside markup)"},
+    "fix.left": {"vi": "; còn {findings} cần sửa tay (chạy postcheck {target} để xem)",
+                 "en": "; {findings} left to fix by hand (run postcheck {target} to see them)"},
+    "fix.clean": {"vi": "; không còn phát hiện nào", "en": "; nothing left to fix"},
+    "fix.describe": {"vi": "Sửa thành “{replacement}”", "en": "Replace with “{replacement}”"},
+    "fix.utf8": {"vi": "{target}: đã ghi dưới dạng UTF-8 (bản gốc dùng bảng mã cũ)",
+                 "en": "{target}: written as UTF-8 (the draft used a legacy encoding)"},
     "error.max-size": {"vi": "--max-size: cần một số MB lớn hơn 0 và không quá {limit}, nhận được {value}",
                        "en": "--max-size: expected a number of MB above 0 and at most {limit}, got {value}"},
     "error.no-wordlists": {"vi": "--wordlists {path}: không có thư mục này", "en": "--wordlists {path}: no such folder"},
@@ -220,6 +250,7 @@ NOUNS = {
     "warning": ("cảnh báo", "warning", "warnings"),
     "info": ("lưu ý", "note", "notes"),
     "accepted": ("phát hiện được chấp nhận", "accepted finding", "accepted findings"),
+    "finding": ("phát hiện", "finding", "findings"),
 }
 
 

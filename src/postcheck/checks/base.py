@@ -14,6 +14,7 @@ from ..findings import SEVERITIES, Finding
 from ..safe_yaml import short
 from ..terms import TermSet
 from .examples import Example, parse_examples
+from .fixes import Fixer, FixKeys
 from .schema import Severity, Terms, key
 from .scope import SENTENCE, Scope, terms_present
 from .sdk import Context, RuleError, described, localized
@@ -28,6 +29,7 @@ class Hit:
     start: int
     end: int
     values: dict = field(default_factory=dict)
+    term: str | None = None  # the term it matched (a terms rule's), for a fix worded per term
 
 
 class SpanSet:
@@ -136,6 +138,7 @@ class RuleKeys:
     voice: str | None = key(None, parse=_voice)  # the severity of others' words, "drop", or None
     tone: ToneGate | None = key(None, parse=_tone)  # tone.py's gates (checks/tone_gate.py)
     centrality: CentralityKeys | None = None  # in a long text, only where it is the topic (centrality.py)
+    fix: FixKeys | None = None  # the replacement offered for a finding's text (checks/fixes.py)
 
 
 @dataclass
@@ -202,6 +205,7 @@ class Rule:
         # in a long text, a finding only where the text is about it (centrality.py; judged
         # over all rules' findings by engine.py)
         self.centrality = Centrality.build(keys.centrality, where, ctx, self.id) if keys.centrality else None
+        self.fixer = Fixer(keys.fix, where, ctx, keys.secret) if keys.fix else None
 
     def scopes(self) -> list[Scope]:
         """How far each of the rule's co-occurrences reaches."""
@@ -245,12 +249,13 @@ class Rule:
             # a value may be worded per language ({"vi": "cao", "en": "high"}): a check's
             # own words, such as the classifier's confidence
             values = {"match": matched, **{k: v[lang] if isinstance(v, dict) else v for k, v in hit.values.items()}}
+            fix = self.fixer.replacement(matched, hit.term) if self.fixer else None
             findings.append(Finding(
                 rule=self.id, clause=self.clause, severity=severity, line=line, column=column,
                 start=hit.start, end=hit.end, match=matched,
                 message=_fill(self.messages[lang], values),
                 suggestion=_fill(self.suggestions[lang], values) if self.suggestions else None,
-                mechanism=self.mechanism, secret=self.secret,
+                mechanism=self.mechanism, secret=self.secret, fix=fix if fix != matched else None,
             ))
         return findings
 

@@ -31,6 +31,8 @@ class TermRule(Rule):
         self.termset = ctx.termset(keys, where, "", self.id, keys.fold)
         self.exceptions = (ctx.termset(keys.exceptions, where, "exceptions", f"{self.id}#exceptions")
                            if keys.exceptions else None)
+        if self.fixer:
+            self.fixer.check_terms({t.text for t in self.termset.terms}, where)
 
     def hits(self, doc: Document) -> Iterator[Hit]:
         matches = doc.matches.get(self.termset.name, ())
@@ -47,4 +49,4 @@ class TermRule(Rule):
             start, end = doc.original_span(m.start, m.end)
             if not self.in_titles and in_title(doc.original, start, end):
                 continue
-            yield Hit(start, end)
+            yield Hit(start, end, term=m.term.text)

@@ -11,6 +11,7 @@ from urllib.parse import quote
 from .. import __version__
 from ..clauses import CLAUSES, clause_text
 from ..findings import FileReport
+from ..messages import text
 from ..textmap import LineIndex
 
 LEVEL = {"error": "error", "warning": "warning", "info": "note"}
@@ -57,6 +58,16 @@ def render(reports: list[FileReport], rules: list, lang: str) -> str:
                 }}],
                 "properties": {"clause": f.clause, "mechanism": f.mechanism},
             })
+            if f.fix is not None:  # SARIF's own fix object: an editor or code scanning can apply it
+                results[-1]["fixes"] = [{
+                    "description": {"text": text(lang, "fix.describe", replacement=f.fix)},
+                    "artifactChanges": [{
+                        "artifactLocation": {"uri": _uri(report.path)},
+                        "replacements": [{
+                            "deletedRegion": {"startLine": f.line, "startColumn": f.column,
+                                              "endLine": end_line, "endColumn": end_col + 1,
+                                              "charOffset": f.start, "charLength": f.end - f.start},
+                            "insertedContent": {"text": f.fix}}]}]}]
             if f.place is not None:  # a .docx: where a Word user finds it
                 results[-1]["locations"][0]["logicalLocations"] = [
                     {"name": f"{f.place.part}/paragraph {f.place.paragraph}", "kind": "paragraph"}]

@@ -34,10 +34,10 @@ from .fit import ELLIPSIS, window, wrap
 
 STYLE = {"error": "bold red", "warning": "yellow", "info": "cyan"}
 LABEL = {
-    "vi": {"error": "lỗi", "warning": "cảnh báo", "info": "lưu ý", "suggest": "gợi ý",
+    "vi": {"error": "lỗi", "warning": "cảnh báo", "info": "lưu ý", "suggest": "gợi ý", "fix": "Sửa thành",
            "none": "Không phát hiện vấn đề nào", "clause": "điều khoản", "rule": "quy tắc",
            "count": "số lượng", "reasons": "{n} vấn đề trong câu này:"},
-    "en": {"error": "error", "warning": "warning", "info": "info", "suggest": "suggestion",
+    "en": {"error": "error", "warning": "warning", "info": "info", "suggest": "suggestion", "fix": "Fix",
            "none": "No problems found", "clause": "clause", "rule": "rule", "count": "count",
            "reasons": "{n} problems in this sentence:"},
 }
@@ -204,12 +204,15 @@ def _entry(write, report: FileReport, index: LineIndex | None, entry: Entry, wor
             # each reason keeps its own line:column, for an editor to jump to
             for line in wrap([(f"{INDENT}• {g.line}:{g.column} ", None)] + _reason(g, words), width, INDENT + "  "):
                 write(line)
+        pad = INDENT + ("  " if not single else "")
         # the same advice under every reason of a sentence says nothing new
         if g.suggestion and g.suggestion not in suggested:
             suggested.add(g.suggestion)
-            pad = INDENT + ("  " if not single else "")
             for line in wrap([(f"{pad}→ {words['suggest']}: {printable(g.suggestion)}", "green")], width,
                              pad + "  "):
+                write(line)
+        if g.fix is not None:  # this reason's own replacement: `postcheck fix` applies it
+            for line in wrap([(f"{pad}→ {words['fix']}: “{printable(g.fix)}”", "green")], width, pad + "  "):
                 write(line)
 
 

@@ -1,0 +1,176 @@
+"""`postcheck fix FILE…`: the rules' fix-its (checks/fixes.py) applied, in a copy beside the draft.
+
+draft.txt becomes draft.fixed.txt (draft.md, draft.fixed.md): the draft's bytes with each
+fixed span replaced, everything else as it was (line ends, a byte-order mark). The original
+is only read, unless `in_place`; an existing copy is never replaced unless `force`, and
+nothing is written through a symbolic link. Fixes that overlap an earlier one are skipped
+(the first in the text wins; two rules offering the same edit of the same span are one),
+so every applied edit replaced exactly the text its finding saw.
+
+Markdown and HTML: a finding's span holds source characters (entities, tags, emphasis); a
+fix is applied only where that span is plain text, the match as a reader sees it, so no
+markup is ever cut in half. In HTML the replacement is escaped. Word files are refused: a
+run-level edit that keeps formatting is `review`'s job, and a comment there is safer.
+
+What is said about a fix is counts and rule ids, never the text replaced: that text may be
+a password.
+"""
+from __future__ import annotations
+
+import codecs
+import html
+import os
+import stat
+from collections import Counter
+from dataclasses import dataclass
+from pathlib import Path
+
+from .files import reason
+from .findings import FileReport
+from .inputs import DEFAULT_MAX_SIZE, InputError, Source, read_regular_bounded
+from .messages import Said
+from .readers import ReadOptions, reader_for
+from .runner import check_source
+
+MARKUP_SUFFIXES = (".md", ".markdown", ".html", ".htm")
+HTML_SUFFIXES = (".html", ".htm")
+TEXT_SUFFIXES = (".txt",) + MARKUP_SUFFIXES
+INFIX = ".fixed"
+# the byte-order marks a draft may start with, and the codec that writes what follows
+_BOMS = ((codecs.BOM_UTF32_LE, "utf-32-le"), (codecs.BOM_UTF32_BE, "utf-32-be"), (codecs.BOM_UTF8, "utf-8"),
+         (codecs.BOM_UTF16_LE, "utf-16-le"), (codecs.BOM_UTF16_BE, "utf-16-be"))
+
+
+@dataclass(frozen=True)
+class Edit:
+    start: int
+    end: int
+    replacement: str
+    rule: str
+
+
+@dataclass(frozen=True)
+class Fixed:
+    path: str
+    target: Path | None  # None: nothing to fix, nothing written
+    applied: Counter  # rule id -> edits applied
+    skipped: int  # fixes not applied (overlapping another, or markup inside the span)
+    remaining: FileReport  # the fixed text checked again
+    utf8_note: bool = False  # a legacy-encoded draft was written back as UTF-8
+
+
+def fixed_path(path: Path) -> Path:
+    """draft.txt -> draft.fixed.txt; a name without a suffix gets .fixed at its end."""
+    suffix = path.suffix
+    stem = path.name[:-len(suffix)] if suffix else path.name
+    return path.with_name(stem + INFIX + suffix)
+
+
+def is_fixed_copy(path: str) -> bool:
+    name = Path(path).name.lower()
+    return any(name.endswith(INFIX + s) for s in TEXT_SUFFIXES)
+
+
+def plan(report: FileReport, text: str, path: str) -> tuple[list[Edit], int]:
+    """The edits to make (in text order, none overlapping) and how many fixes were left out."""
+    markup = path.lower().endswith(MARKUP_SUFFIXES)
+    escape = path.lower().endswith(HTML_SUFFIXES)
+    edits: list[Edit] = []
+    skipped = 0
+    for f in sorted((f for f in report.findings if f.fix is not None), key=lambda f: (f.start, -f.end)):
+        if markup and text[f.start:f.end] != f.match:  # markup or an entity inside: not plain text
+            skipped += 1
+            continue
+        replacement = html.escape(f.fix, quote=False) if escape else f.fix
+        if edits and f.start < edits[-1].end:
+            last = edits[-1]
+            if (last.start, last.end, last.replacement) != (f.start, f.end, replacement):
+                skipped += 1
+            continue
+        edits.append(Edit(f.start, f.end, replacement, f.rule))
+    return edits, skipped
+
+
+def apply(text: str, edits: list[Edit]) -> str:
+    out, pos = [], 0
+    for e in edits:
+        out += [text[pos:e.start], e.replacement]
+        pos = e.end
+    out.append(text[pos:])
+    return "".join(out)
+
+
+def fix_file(path: str, rulebook, lang: str, *, in_place: bool = False, force: bool = False,
+             encoding: str | None = None, max_size: int | None = DEFAULT_MAX_SIZE) -> Fixed:
+    """Check `path`, apply its fixes, write the copy (or the file, `in_place`), and check the
+    result again. InputError: not a draft this can fix, unreadable, or the copy not writable."""
+    lower = path.lower()
+    if lower.endswith(".docx"):
+        raise InputError(Said("fix.docx", f"{path}: "))
+    if path == "-":
+        raise InputError(Said("fix.stdin"))
+    source_path = Path(path)
+    target = source_path if in_place else fixed_path(source_path)
+    if not in_place and target.exists() and not force:
+        raise InputError(Said("fix.exists", f"{target}: "))
+    try:
+        data = read_regular_bounded(path, max_size)
+    except (OSError, ValueError) as exc:
+        raise InputError(reason(exc).after(f"{path}: ")) from None
+    source = reader_for(path).decode(data, path, ReadOptions(encoding, max_size))
+    report = check_source(rulebook, source, lang)
+    edits, skipped = plan(report, source.text, path)
+    if not edits:
+        return Fixed(path, None, Counter(), skipped, report)
+    new_text = apply(source.text, edits)
+    raw, utf8_note = _encode(data, new_text, encoding)
+    _write(source_path, target, raw, in_place=in_place, force=force)
+    remaining = check_source(rulebook, Source(str(target), new_text), lang)
+    return Fixed(path, target, Counter(e.rule for e in edits), skipped, remaining, utf8_note)
+
+
+def _encode(data: bytes, text: str, encoding: str | None) -> tuple[bytes, bool]:
+    """The fixed text in the draft's own encoding: its byte-order mark kept, UTF-8 kept; a
+    legacy-encoded draft (TCVN3, VNI, cp1258) is written as UTF-8, and the caller says so."""
+    for bom, codec in _BOMS:
+        if data.startswith(bom):
+            return bom + text.encode(codec), False
+    if encoding is None:
+        try:
+            data.decode("utf-8")
+            return text.encode("utf-8"), False
+        except UnicodeDecodeError:
+            pass
+    elif codecs.lookup(encoding).name == "utf-8":
+        return text.encode("utf-8"), False
+    return text.encode("utf-8"), True
+
+
+def _write(source: Path, target: Path, data: bytes, *, in_place: bool, force: bool) -> None:
+    """Never through a symbolic link; a copy never over a file unless `force` (O_EXCL); in
+    place through a new file renamed over the draft, so a failed write leaves it whole."""
+    if target.is_symlink():
+        raise InputError(Said("fix.symlink", f"{target}: "))
+    flags = os.O_WRONLY | os.O_CREAT | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_BINARY", 0)
+    if in_place:
+        temp = target.with_name(f".{target.name}.{os.getpid()}.postcheck-tmp")
+        mode = stat.S_IMODE(os.stat(source).st_mode)
+        try:
+            with os.fdopen(os.open(temp, flags | os.O_EXCL, mode), "wb") as f:
+                f.write(data)
+            os.replace(temp, target)
+        except OSError as exc:
+            try:
+                temp.unlink()
+            except OSError:
+                pass
+            raise InputError(Said("fix.cannot-write", f"{target}: ", reason=exc.strerror or exc.__class__.__name__)) from None
+        return
+    flags |= os.O_TRUNC if force else os.O_EXCL
+    try:
+        with os.fdopen(os.open(target, flags, 0o644), "wb") as f:
+            f.write(data)
+    except FileExistsError:
+        raise InputError(Said("fix.exists", f"{target}: ")) from None
+    except OSError as exc:
+        raise InputError(Said("fix.cannot-write", f"{target}: ", reason=exc.strerror or exc.__class__.__name__)) from None
