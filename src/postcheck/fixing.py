@@ -36,6 +36,7 @@ MARKUP_SUFFIXES = (".md", ".markdown", ".html", ".htm")
 HTML_SUFFIXES = (".html", ".htm")
 TEXT_SUFFIXES = (".txt",) + MARKUP_SUFFIXES
 INFIX = ".fixed"
+ROUNDS = 4  # checks of a text being fixed; each finds what the last one's fixes uncovered
 # the byte-order marks a draft may start with, and the codec that writes what follows
 _BOMS = ((codecs.BOM_UTF32_LE, "utf-32-le"), (codecs.BOM_UTF32_BE, "utf-32-be"), (codecs.BOM_UTF8, "utf-8"),
          (codecs.BOM_UTF16_LE, "utf-16-le"), (codecs.BOM_UTF16_BE, "utf-16-be"))
@@ -118,15 +119,23 @@ def fix_file(path: str, rulebook, lang: str, *, in_place: bool = False, force: b
     except (OSError, ValueError) as exc:
         raise InputError(reason(exc).after(f"{path}: ")) from None
     source = reader_for(path).decode(data, path, ReadOptions(encoding, max_size))
-    report = check_source(rulebook, source, lang)
-    edits, skipped = plan(report, source.text, path)
-    if not edits:
-        return Fixed(path, None, Counter(), skipped, report)
-    new_text = apply(source.text, edits)
-    raw, utf8_note = _encode(data, new_text, encoding)
+    text, report = source.text, check_source(rulebook, source, lang)
+    applied: Counter = Counter()
+    skipped = 0
+    # a rule that reports the first values of a list (backup codes) finds the next ones once
+    # those are gone: the fixed text is checked again, a bounded number of times
+    for _ in range(ROUNDS):
+        edits, skipped = plan(report, text, path)
+        if not edits:
+            break
+        applied.update(e.rule for e in edits)
+        text = apply(text, edits)
+        report = check_source(rulebook, Source(str(target), text), lang)
+    if not applied:
+        return Fixed(path, None, applied, skipped, report)
+    raw, utf8_note = _encode(data, text, encoding)
     _write(source_path, target, raw, in_place=in_place, force=force)
-    remaining = check_source(rulebook, Source(str(target), new_text), lang)
-    return Fixed(path, target, Counter(e.rule for e in edits), skipped, remaining, utf8_note)
+    return Fixed(path, target, applied, skipped, report, utf8_note)
 
 
 def _encode(data: bytes, text: str, encoding: str | None) -> tuple[bytes, bool]:

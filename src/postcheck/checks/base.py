@@ -249,7 +249,8 @@ class Rule:
             # a value may be worded per language ({"vi": "cao", "en": "high"}): a check's
             # own words, such as the classifier's confidence
             values = {"match": matched, **{k: v[lang] if isinstance(v, dict) else v for k, v in hit.values.items()}}
-            fix = self.fixer.replacement(matched, hit.term) if self.fixer else None
+            noted = severity == "info" != self.severity
+            fix = self.fixer.replacement(matched, hit.term, noted) if self.fixer else None
             findings.append(Finding(
                 rule=self.id, clause=self.clause, severity=severity, line=line, column=column,
                 start=hit.start, end=hit.end, match=matched,

@@ -13,7 +13,9 @@ Exactly one of:
     fix: {polite: {mất dạy: thiếu lịch sự}}
                                         a wording per term, offered only for the terms listed
                                         (a list names only the words whose swap keeps the
-                                        sentence sensible; "đồ ngu" has no polite noun)
+                                        sentence sensible; "đồ ngu" has no polite noun), and
+                                        never for a finding its context lowered to `info`: a quotation, a mention
+                                        or a negation is not the writer's own word to change
 
 A replacement always covers the finding's own span, so it points into the original text as
 the finding does (and Markdown and HTML findings carry it to their source positions
@@ -24,6 +26,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any, Literal
 
+from ..lang.vi import fold
 from ..masking import NUMBER_ENDS_FROM
 from ..safe_yaml import short
 from ..terms import normalize_term
@@ -73,18 +76,33 @@ class Fixer:
             if term not in known:
                 raise RuleError(f"{where}: key 'fix.polite.{term[:40]}': not a term of this rule")
 
-    def replacement(self, matched: str, term: str | None) -> str | None:
+    def replacement(self, matched: str, term: str | None, noted: bool = False) -> str | None:
+        """`noted`: the finding was lowered to a note by its context (tone, voice, conditions)."""
         if self.text is not None:
             return self.text
         if self.mask is not None:
             return masked_number(matched, self.keep_ends)
+        # a finding lowered to a note is not the writer's own abuse (a quotation, a word
+        # mentioned or negated: "không ngu"): rewording it would change someone's words or the meaning
+        if noted:
+            return None
         wording = self.polite.get(term if term is not None else normalize_term(matched))
         if wording is None:
             return None
-        # at the start of a sentence the match is capitalised: so is its replacement
-        if matched[:1].isupper() and not matched[1:2].isupper():
-            wording = wording[:1].upper() + wording[1:]
-        return wording
+        return _as_written(wording, matched)
+
+
+def _as_written(wording: str, matched: str) -> str:
+    """The wording in the match's own style: without diacritics in a post typed without them,
+    in capitals after capitals, capitalised at the start of a sentence."""
+    letters = [c for c in matched if c.isalpha()]
+    if letters and matched.isascii():
+        wording = fold(wording)
+    if len(letters) > 1 and all(c.isupper() for c in letters):
+        return wording.upper()
+    if letters and letters[0].isupper():
+        return wording[:1].upper() + wording[1:]
+    return wording
 
 
 def _spelling(ctx: Context, raw: str) -> str:

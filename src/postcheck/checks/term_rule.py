@@ -34,6 +34,15 @@ class TermRule(Rule):
         if self.fixer:
             self.fixer.check_terms({t.text for t in self.termset.terms}, where)
 
+    def _fix_term(self, doc: Document, m) -> str | None:
+        """The term, for a fix worded per term, when the match is a word of its own: a
+        reviewed list (words: false) also matches the start of a longer word ("vô học" of
+        "vô học thức"), where a swap would leave half a word behind."""
+        polite = self.fixer.polite if self.fixer else None
+        if polite is None or m.term.text not in polite:
+            return m.term.text
+        return m.term.text if self.need_words or doc.is_word(m) else None
+
     def hits(self, doc: Document) -> Iterator[Hit]:
         matches = doc.matches.get(self.termset.name, ())
         if not matches:
@@ -49,4 +58,4 @@ class TermRule(Rule):
             start, end = doc.original_span(m.start, m.end)
             if not self.in_titles and in_title(doc.original, start, end):
                 continue
-            yield Hit(start, end, term=m.term.text)
+            yield Hit(start, end, term=self._fix_term(doc, m))
