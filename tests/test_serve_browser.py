@@ -143,3 +143,25 @@ def test_a_file_that_cannot_be_read_says_why(page, tmp_path):
     page.set_input_files("#file", str(path))
     wait_state(page, "failed")
     assert "not a Word .docx file" in page.inner_text("#status")
+
+
+def test_applying_a_fix_changes_the_draft_and_the_finding_goes_away(page):
+    # an emoji before the fix: offsets count code points, JavaScript strings UTF-16 units
+    draft = "🙂 " + VIOLATING + "\nMật khẩu wifi phòng họp: Qz7#kP9!wR2 nhé."
+    page.fill("#draft", draft)
+    wait_state(page, "found")
+    email = page.locator("li[data-rule='identity.official-email']")
+    assert "Sửa thành: “[email cá nhân]”" in email.inner_text()
+    # the finding without a fix has no button
+    assert page.locator("li[data-rule='classified.marks'] button.apply-fix").count() == 0
+    email.locator("button.apply-fix").click()
+    sync_api.expect(email).to_have_count(0)
+    assert page.input_value("#draft") == draft.replace("lan.pt@mofa.gov.vn", "[email cá nhân]")
+    assert "lan.pt@mofa.gov.vn" not in page.eval_on_selector_all("mark", "ms => ms.map(m => m.textContent)")
+    assert page.locator("li[data-rule='classified.marks']").count() == 1  # the rest stays
+    # a secret: the box changes, the report never showed it
+    password = page.locator("li[data-rule='account.password']")
+    password.locator("button.apply-fix").click()
+    sync_api.expect(password).to_have_count(0)
+    assert page.input_value("#draft").endswith("Mật khẩu wifi phòng họp: [đã xoá] nhé.")
+    assert "Qz7#kP9!wR2" not in page.inner_text("#view")

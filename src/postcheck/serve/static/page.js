@@ -18,6 +18,9 @@
       file: (name) => "Tệp: " + name,
       showClause: "Xem nguyên văn điều khoản",
       suggestion: "Gợi ý: ",
+      fix: "Sửa thành: ",
+      apply: "Áp dụng",
+      applyTitle: "Thay chữ này trong bản nháp rồi kiểm tra lại",
       where: (f) => "Trong Word: " + f.part + ", đoạn " + f.paragraph + " (“" + f.paragraph_opening + "”)",
       sev: { error: "lỗi", warning: "cảnh báo", info: "lưu ý" },
     },
@@ -36,6 +39,9 @@
       file: (name) => "File: " + name,
       showClause: "Show the clause's text",
       suggestion: "Suggestion: ",
+      fix: "Fix: ",
+      apply: "Apply",
+      applyTitle: "Replace these words in the draft and check again",
       where: (f) => "In Word: " + f.part + ", paragraph " + f.paragraph + " (“" + f.paragraph_opening + "”)",
       sev: { error: "error", warning: "warning", info: "note" },
     },
@@ -203,6 +209,7 @@
         }
         li.appendChild(document.createTextNode(f.message.replace(PAD, "")));
         if (f.suggestion) li.appendChild(el("div", "suggestion", T[lang].suggestion + f.suggestion.replace(PAD, "")));
+        if (f.fixes && f.fixes.length) li.appendChild(fixLine(f));
         if (f.part) li.appendChild(el("div", "where", T[lang].where(f)));
         activate(li, () => focus(i));
         ul.appendChild(li);
@@ -210,6 +217,35 @@
       sec.appendChild(ul);
       groups.appendChild(sec);
     });
+  }
+
+  // "Fix: “…”" and, for a draft typed in the box (a dropped file is not the box's text), a
+  // button that makes the edit there and checks again
+  function fixLine(f) {
+    const fix = f.fixes[0];
+    const line = el("div", "fix", T[lang].fix);
+    line.appendChild(el("span", "replacement", "“" + fix.replacement + "”"));
+    if (current && !current.name) {
+      const b = el("button", "apply-fix", T[lang].apply);
+      b.type = "button";
+      b.title = T[lang].applyTitle;
+      b.addEventListener("click", (e) => { e.stopPropagation(); applyFix(fix); });
+      // Enter on the button is the button's, not the finding's (which would only focus it)
+      b.addEventListener("keydown", (e) => e.stopPropagation());
+      line.appendChild(document.createTextNode(" "));
+      line.appendChild(b);
+    }
+    return line;
+  }
+
+  function applyFix(fix) {
+    const box = $("draft");
+    // offsets are into the text that was checked: if the box changed since, check it first
+    if (!current || current.name || box.value !== current.text) { checkText(); return; }
+    const chars = Array.from(box.value); // code points, as the offsets count them
+    box.value = chars.slice(0, fix.start).join("") + fix.replacement + chars.slice(fix.end).join("");
+    clearTimeout(timer);
+    checkText();
   }
 
   function focus(i) {
