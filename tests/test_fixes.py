@@ -209,3 +209,18 @@ def test_fixed_path_names():
     assert fixed_path(Path("a/draft.txt")) == Path("a/draft.fixed.txt")
     assert fixed_path(Path("bai.viet.md")) == Path("bai.viet.fixed.md")
     assert fixed_path(Path("notes")) == Path("notes.fixed")
+
+
+def test_fix_keeps_a_byte_order_mark_and_writes_a_legacy_draft_as_utf8(folder):
+    from postcheck.lang.encodings import encode_legacy
+
+    line = "Cả nhà ơi, gọi chị Thu số 0987 654 321 nhé, mình đang bận họp ở cơ quan.\n"
+    (folder / "bom.txt").write_bytes(b"\xef\xbb\xbf" + line.encode("utf-8"))
+    (folder / "cu.txt").write_bytes(encode_legacy(line, "tcvn3"))
+    proc = run("fix", "bom.txt", "cu.txt", cwd=folder)
+    assert proc.returncode == 0, proc.stdout + proc.stderr
+    fixed = line.replace("0987 654 321", "09xx xxx x21")
+    assert (folder / "bom.fixed.txt").read_bytes() == b"\xef\xbb\xbf" + fixed.encode("utf-8")
+    assert (folder / "cu.fixed.txt").read_bytes() == fixed.encode("utf-8")
+    [note] = [x for x in proc.stderr.splitlines() if "cu.fixed.txt" in x]
+    assert "UTF-8" in note

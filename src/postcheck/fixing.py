@@ -150,8 +150,12 @@ def _encode(data: bytes, text: str, encoding: str | None) -> tuple[bytes, bool]:
             return text.encode("utf-8"), False
         except UnicodeDecodeError:
             pass
-    elif codecs.lookup(encoding).name == "utf-8":
-        return text.encode("utf-8"), False
+    else:
+        try:
+            if codecs.lookup(encoding).name == "utf-8":
+                return text.encode("utf-8"), False
+        except LookupError:  # tcvn3 and vni are postcheck's own tables, no Python codec
+            pass
     return text.encode("utf-8"), True
 
 

@@ -15,12 +15,14 @@ CATALOGUE: dict[str, dict[str, str]] = {
               "(Quyết định 722/QĐ-BNG). Nêu tệp hoặc thư mục (.txt, .md, .html, .docx), '-' để đọc đầu "
               "vào chuẩn, hoặc chuyển văn bản qua ống dẫn. Lệnh khác: 'postcheck rules', "
               "'postcheck explain ĐIỀU_KHOẢN|MÃ_QUY_TẮC', 'postcheck init', 'postcheck serve' (trang kiểm tra "
-              "trong trình duyệt), 'postcheck review TỆP.docx' (nhận xét trong tệp Word).",
+              "trong trình duyệt), 'postcheck review TỆP.docx' (nhận xét trong tệp Word), 'postcheck fix TỆP' "
+              "(bản sao đã sửa những chỗ sửa được tự động).",
         "en": "Check Vietnamese drafts against the Ministry of Foreign Affairs' social-network code "
               "of conduct (Decision 722/QĐ-BNG). Give files or folders (.txt, .md, .html, .docx), '-' "
               "for standard input, or pipe text in. Other commands: 'postcheck rules', "
               "'postcheck explain CLAUSE|RULE_ID', 'postcheck init', 'postcheck serve' (a checking page in "
-              "the browser), 'postcheck review FILE.docx' (comments in the Word file)."},
+              "the browser), 'postcheck review FILE.docx' (comments in the Word file), 'postcheck fix FILE' "
+              "(a copy with the automatic fixes applied)."},
     "help.paths": {"vi": "Tệp hoặc thư mục cần kiểm tra; '-' đọc đầu vào chuẩn.",
                    "en": "Files or folders to check; '-' reads standard input."},
     "help.format": {"vi": "Định dạng kết quả (mặc định: text; github khi chạy trong GitHub Actions).",
