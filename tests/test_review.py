@@ -75,10 +75,12 @@ def test_one_comment_per_finding_on_its_words(tmp_path, rulebook):
     assert reviewed.paragraphs[1].text == "Mình gửi kèm bản báo cáo mật của đoàn, mọi người xem rồi góp ý."
     # within one run: the run is split at both ends
     assert by_rule["identity.official-email"][0] == "nam.lt@mofa.gov.vn"
+    assert "Sửa thành “[email cá nhân]”" in by_rule["identity.official-email"][1]  # the fix, for the writer to make
     assert reviewed.paragraphs[2].text == "Có gì thì nhắn vào hộp thư nam.lt@mofa.gov.vn giúp mình."
     # the password: anchored on it, but never quoted in the comment
     text, words = by_rule["account.password"]
     assert text == "Qz7!mLp42x" and "Qz7!mLp42x" not in words and "******" in words
+    assert "Sửa thành “[đã xoá]”" in words
     # the footer's finding: on the body's first words, saying where it is
     assert footer and all("¶ 1]" in w for w in footer)
 

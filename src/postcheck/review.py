@@ -123,6 +123,8 @@ def _comment_text(f, lang: str) -> str:
              else f.message]
     if f.suggestion:
         lines.append(say(lang, "review.suggestion", suggestion=f.suggestion))
+    if f.fix is not None:  # what the words would become: Word users make the edit themselves
+        lines.append(say(lang, "fix.describe", replacement=f.fix))
     lines.append(f"({f.rule})")
     return "\n".join(lines)
 
