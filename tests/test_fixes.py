@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from postcheck.checks.fixes import masked_number
+from postcheck.masking import masked_number
 from postcheck.findings import FileReport
 from postcheck.fixing import apply, fixed_path, plan
 
@@ -224,3 +224,16 @@ def test_fix_keeps_a_byte_order_mark_and_writes_a_legacy_draft_as_utf8(folder):
     assert (folder / "cu.fixed.txt").read_bytes() == fixed.encode("utf-8")
     [note] = [x for x in proc.stderr.splitlines() if "cu.fixed.txt" in x]
     assert "UTF-8" in note
+
+
+def test_a_fix_never_shows_digits_the_report_hides():
+    from postcheck.findings import Finding
+    from postcheck.masking import mask_report
+
+    text = "Số 0987654321 nhé"
+    phone = Finding("personal.phone", "5.1", "warning", 1, 4, 3, 13, "0987654321", "m", secret="number",
+                    fix="09xxxxxx21")
+    assert mask_report(FileReport("x", (phone,), text=text)).findings[0].fix == "09xxxxxx21"
+    # the same digits hidden whole by another rule (a code, say): the fix shows none either
+    hidden = FileReport("x", (phone,), text=text, secrets=((3, 13, True),))
+    assert mask_report(hidden).findings[0].fix == "xxxxxxxxxx"

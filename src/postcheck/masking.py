@@ -25,6 +25,7 @@ HIDDEN = "******"  # passwords, codes, keys: nothing of them, not even their len
 PAD = "\ufdd0"  # a Unicode noncharacter: never meaningful text, so printers can drop it
 NUMBER_ENDS_FROM = 10  # digits: shorter numbers are hidden whole
 LINE_BREAKS = "\n\r"
+MASK_CHAR = "x"  # a fix's hidden digit: "*" would start emphasis in a Markdown draft
 
 
 @dataclass(frozen=True)
@@ -42,6 +43,15 @@ def mask(value: str, style: str = "hidden") -> str:
         if len(chars) >= NUMBER_ENDS_FROM:
             return "".join(chars[:2]) + "*" * (len(chars) - 4) + "".join(chars[-2:])
     return HIDDEN
+
+
+def masked_number(value: str, keep_ends: bool) -> str:
+    """A number's fix (checks/fixes.py): every letter and digit shown as x, the rest (spaces,
+    dots, dashes, "+") kept so the text still reads as a number; with `keep_ends`, one of 10+
+    letters and digits keeps its first and last two, exactly what mask() shows of it."""
+    positions = [i for i, c in enumerate(value) if c.isalnum()]
+    shown = set(positions[:2] + positions[-2:]) if keep_ends and len(positions) >= NUMBER_ENDS_FROM else set()
+    return "".join(c if (not c.isalnum() or i in shown) else MASK_CHAR for i, c in enumerate(value))
 
 
 def secrets_of(report: FileReport) -> list[Secret]:
@@ -92,6 +102,12 @@ def _masked_slice(text: str, secrets: list[Secret], starts: list[int], start: in
     return "".join(out)
 
 
+def _hidden_within(secrets: list[Secret], starts: list[int], start: int, end: int) -> bool:
+    """Does a secret shown as nothing at all (not a number's ends) touch text[start:end]?"""
+    return any(s.style == "hidden" and s.end > start
+               for s in secrets[max(0, bisect_left(starts, start) - 1):bisect_left(starts, end)])
+
+
 def _mask_values(message: str, values: list[tuple[str, str]]) -> str:
     for value, shown in values:
         if value in message:
@@ -140,7 +156,11 @@ def mask_report(report: FileReport) -> FileReport:
         k = bisect_left(starts, f.end)
         overlapping = text is not None and k > 0 and secrets[k - 1].end > f.start
         masked_match = _masked_slice(text, secrets, starts, f.start, f.end) if overlapping else None
-        findings.append(_masked_finding(f, masked_match, values))
+        shown = _masked_finding(f, masked_match, values)
+        if f.fix is not None and f.secret == "number" and overlapping and _hidden_within(secrets, starts, f.start, f.end):
+            # another rule hides this number whole: its fix may not show the ends either
+            shown = replace(shown, fix=masked_number(text[f.start:f.end], keep_ends=False))
+        findings.append(shown)
     # a waived finding is shown too (--statistics), with the reason a draft gave for it
     waived = tuple(replace(w, finding=_masked_finding(w.finding, None, values), reason=_mask_values(w.reason, values))
                    for w in report.waived)

@@ -27,14 +27,11 @@ from dataclasses import dataclass
 from typing import Any, Literal
 
 from ..lang.vi import fold
-from ..masking import NUMBER_ENDS_FROM
+from ..masking import masked_number
 from ..safe_yaml import short
 from ..terms import normalize_term
 from .schema import key
 from .sdk import Context, RuleError
-
-MASK_CHAR = "x"
-
 
 def _polite(value: Any, where: str, dotted: str) -> dict[str, str]:
     if not isinstance(value, dict) or not value:
@@ -108,12 +105,3 @@ def _as_written(wording: str, matched: str) -> str:
 def _spelling(ctx: Context, raw: str) -> str:
     term = ctx.make_term(raw)
     return term.text if term is not None else raw
-
-
-def masked_number(value: str, keep_ends: bool) -> str:
-    """`value` with every letter and digit shown as x, the rest (spaces, dots, dashes, "+")
-    kept so the text still reads as a number; with `keep_ends`, a number of 10+ letters and
-    digits keeps its first and last two, as masking.mask shows it in every report."""
-    positions = [i for i, c in enumerate(value) if c.isalnum()]
-    shown = set(positions[:2] + positions[-2:]) if keep_ends and len(positions) >= NUMBER_ENDS_FROM else set()
-    return "".join(c if (not c.isalnum() or i in shown) else MASK_CHAR for i, c in enumerate(value))
