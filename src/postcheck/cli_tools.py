@@ -198,6 +198,9 @@ def fix(paths: List[str] = typer.Argument(..., metavar="DRAFT…", help=H("help.
             line += ui("fix.skipped", n=done.skipped)
         line += ui("fix.left", findings=ui_count(len(remaining), "finding"), target=done.target) if remaining else ui("fix.clean")
         _say(line + ".")
+        if done.elsewhere:  # a replaced text still in the file: as much left to do as a finding
+            left = True
+            print("postcheck: warning: " + ui("fix.elsewhere", target=done.target, n=done.elsewhere), file=sys.stderr)
         if done.utf8_note:
             print("postcheck: note: " + ui("fix.utf8", target=done.target), file=sys.stderr)
     raise typer.Exit(EXIT_INPUT if failed else EXIT_FINDINGS if left else EXIT_OK)

@@ -9,8 +9,8 @@ so every applied edit replaced exactly the text its finding saw.
 
 Markdown and HTML: a finding's span holds source characters (entities, tags, emphasis); a
 fix is applied only where that span is plain text, the match as a reader sees it, so no
-markup is ever cut in half. In HTML the replacement is escaped. Word files are refused: a
-run-level edit that keeps formatting is `review`'s job, and a comment there is safer.
+markup is ever cut in half. In HTML the replacement is escaped. Word files: fixing_docx.py,
+inside the runs that hold the match (draft.docx becomes draft.fixed.docx).
 
 What is said about a fix is counts and rule ids, never the text replaced: that text may be
 a password.
@@ -35,6 +35,7 @@ from .runner import check_source
 MARKUP_SUFFIXES = (".md", ".markdown", ".html", ".htm")
 HTML_SUFFIXES = (".html", ".htm")
 TEXT_SUFFIXES = (".txt",) + MARKUP_SUFFIXES
+FIXED_SUFFIXES = TEXT_SUFFIXES + (".docx",)
 INFIX = ".fixed"
 ROUNDS = 4  # checks of a text being fixed; each finds what the last one's fixes uncovered
 # the byte-order marks a draft may start with, and the codec that writes what follows
@@ -58,6 +59,7 @@ class Fixed:
     skipped: int  # fixes not applied (overlapping another, or markup inside the span)
     remaining: FileReport  # the fixed text checked again
     utf8_note: bool = False  # a legacy-encoded draft was written back as UTF-8
+    elsewhere: int = 0  # replaced texts a Word file still holds where no fix reaches (fixing_docx.py)
 
 
 def fixed_path(path: Path) -> Path:
@@ -69,7 +71,7 @@ def fixed_path(path: Path) -> Path:
 
 def is_fixed_copy(path: str) -> bool:
     name = Path(path).name.lower()
-    return any(name.endswith(INFIX + s) for s in TEXT_SUFFIXES)
+    return any(name.endswith(INFIX + s) for s in FIXED_SUFFIXES)
 
 
 def plan(report: FileReport, text: str, path: str) -> tuple[list[Edit], int]:
@@ -105,11 +107,12 @@ def fix_file(path: str, rulebook, lang: str, *, in_place: bool = False, force: b
              encoding: str | None = None, max_size: int | None = DEFAULT_MAX_SIZE) -> Fixed:
     """Check `path`, apply its fixes, write the copy (or the file, `in_place`), and check the
     result again. InputError: not a draft this can fix, unreadable, or the copy not writable."""
-    lower = path.lower()
-    if lower.endswith(".docx"):
-        raise InputError(Said("fix.docx", f"{path}: "))
     if path == "-":
         raise InputError(Said("fix.stdin"))
+    if path.lower().endswith(".docx"):
+        from .fixing_docx import fix_docx
+
+        return fix_docx(path, rulebook, lang, in_place=in_place, force=force, max_size=max_size)
     source_path = Path(path)
     target = source_path if in_place else fixed_path(source_path)
     if not in_place and target.exists() and not force:
@@ -134,7 +137,7 @@ def fix_file(path: str, rulebook, lang: str, *, in_place: bool = False, force: b
     if not applied:
         return Fixed(path, None, applied, skipped, report)
     raw, utf8_note = _encode(data, text, encoding)
-    _write(source_path, target, raw, in_place=in_place, force=force)
+    write(source_path, target, raw, in_place=in_place, force=force)
     return Fixed(path, target, applied, skipped, report, utf8_note)
 
 
@@ -159,7 +162,7 @@ def _encode(data: bytes, text: str, encoding: str | None) -> tuple[bytes, bool]:
     return text.encode("utf-8"), True
 
 
-def _write(source: Path, target: Path, data: bytes, *, in_place: bool, force: bool) -> None:
+def write(source: Path, target: Path, data: bytes, *, in_place: bool, force: bool) -> None:
     """Never through a symbolic link; a copy never over a file unless `force` (O_EXCL); in
     place through a new file renamed over the draft, so a failed write leaves it whole."""
     if target.is_symlink():

@@ -98,18 +98,14 @@ CATALOGUE: dict[str, dict[str, str]] = {
     "review.suggestion": {"vi": "Gợi ý: {suggestion}", "en": "Suggestion: {suggestion}"},
     # postcheck fix (fixing.py): counts and rule ids only, never the text replaced (a secret)
     "help.fix": {"vi": "Áp dụng các cách sửa an toàn (che số, xoá mật khẩu, thay từ lịch sự hơn…) và ghi bản "
-                       "sao TÊN.fixed.txt cạnh bản nháp; tệp gốc không bị thay đổi nếu không có --in-place.",
+                       "sao TÊN.fixed.txt (TÊN.fixed.docx) cạnh bản nháp; tệp gốc không bị thay đổi nếu không có --in-place.",
                  "en": "Apply the safe fixes (numbers masked, passwords removed, politer words…) and write "
-                       "NAME.fixed.txt beside the draft; the original is not changed without --in-place."},
-    "help.fix-paths": {"vi": "Bản nháp cần sửa (.txt, .md, .html) hoặc thư mục chứa chúng.",
-                       "en": "Drafts to fix (.txt, .md, .html) or folders holding them."},
+                       "NAME.fixed.txt (NAME.fixed.docx) beside the draft; the original is not changed without --in-place."},
+    "help.fix-paths": {"vi": "Bản nháp cần sửa (.txt, .md, .html, .docx) hoặc thư mục chứa chúng.",
+                       "en": "Drafts to fix (.txt, .md, .html, .docx) or folders holding them."},
     "help.fix-in-place": {"vi": "Sửa thẳng vào tệp gốc thay vì ghi bản sao .fixed.",
                           "en": "Change the draft itself instead of writing a .fixed copy."},
     "help.fix-force": {"vi": "Ghi đè bản .fixed đã có.", "en": "Replace an existing .fixed copy."},
-    "fix.docx": {"vi": "postcheck fix chưa sửa được tệp Word mà giữ nguyên định dạng; hãy dùng "
-                       "'postcheck review' để có nhận xét ngay trên chữ cần sửa",
-                 "en": "postcheck fix cannot yet change a Word file and keep its formatting; use "
-                       "'postcheck review' for comments on the words to change"},
     "fix.stdin": {"vi": "postcheck fix cần một tệp để ghi bản sao bên cạnh, không đọc đầu vào chuẩn",
                   "en": "postcheck fix needs a file to write its copy beside; it does not read standard input"},
     "fix.exists": {"vi": "đã có (dùng --force để ghi đè)", "en": "already exists (use --force to replace it)"},
@@ -124,6 +120,10 @@ CATALOGUE: dict[str, dict[str, str]] = {
                  "en": "; {findings} left to fix by hand (run postcheck {target} to see them)"},
     "fix.clean": {"vi": "; không còn phát hiện nào", "en": "; nothing left to fix"},
     "fix.describe": {"vi": "Sửa thành “{replacement}”", "en": "Replace with “{replacement}”"},
+    "fix.elsewhere": {"vi": "{target}: {n} đoạn đã thay vẫn còn ở chỗ postcheck không sửa được (thuộc tính tài "
+                            "liệu, một trường hay liên kết); hãy mở tệp trong Word để xoá",
+                      "en": "{target}: {n} replaced texts are still in the file where postcheck cannot fix them "
+                            "(document properties, a field or a link); open it in Word to remove them"},
     "fix.utf8": {"vi": "{target}: đã ghi dưới dạng UTF-8 (bản gốc dùng bảng mã cũ)",
                  "en": "{target}: written as UTF-8 (the draft used a legacy encoding)"},
     "error.max-size": {"vi": "--max-size: cần một số MB lớn hơn 0 và không quá {limit}, nhận được {value}",

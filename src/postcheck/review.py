@@ -16,7 +16,6 @@ from __future__ import annotations
 
 import io
 import os
-from bisect import bisect_right
 from copy import deepcopy
 from dataclasses import dataclass
 from pathlib import Path
@@ -28,7 +27,7 @@ from .inputs import DEFAULT_MAX_SIZE, InputError, read_regular_bounded
 from .masking import mask_report
 from .messages import text as say
 from .readers import ReadOptions
-from .readers.docx import W, decode_docx, paragraph_elements, paragraph_pieces
+from .readers.docx import W, decode_docx, line_of, line_starts, paragraph_elements, paragraph_pieces, run_of
 from .runner import check_source
 
 AUTHOR, INITIALS = "postcheck", "PC"
@@ -91,12 +90,10 @@ def _write(target: Path, data: bytes, force: bool) -> None:
 
 def _comment(document, text: str, report: FileReport, lang: str) -> int:
     body = paragraph_elements(document.element.body)
-    starts = [0]
-    for line in text.split("\n")[:-1]:
-        starts.append(starts[-1] + len(line) + 1)
+    starts = line_starts(text)
     count = 0
     for f in report.findings:
-        first, last = _line(starts, f.start), _line(starts, max(f.start, f.end - 1))
+        first, last = line_of(starts, f.start), line_of(starts, max(f.start, f.end - 1))
         words = _comment_text(f, lang)
         if last < len(body) and f.end > f.start:
             runs = _anchor(body[first], f.start - starts[first], body[last], f.end - starts[last])
@@ -113,10 +110,6 @@ def _comment(document, text: str, report: FileReport, lang: str) -> int:
     return count
 
 
-def _line(starts: list[int], offset: int) -> int:
-    return bisect_right(starts, offset) - 1
-
-
 def _comment_text(f, lang: str) -> str:
     clause = CLAUSES.get(f.clause)
     lines = [clause.heading(lang) if clause else f.clause, f"“{f.match}”: {f.message}" if f.match not in f.message
@@ -129,10 +122,6 @@ def _comment_text(f, lang: str) -> str:
     return "\n".join(lines)
 
 
-def _run_of(element):
-    return next((a for a in element.iterancestors(W + "r")), None)
-
-
 def _boundary(p, offset: int, at_end: bool):
     """The run that starts at `offset` of paragraph `p` (or, `at_end`, the run that ends
     there), splitting the run the offset falls inside."""
@@ -141,10 +130,10 @@ def _boundary(p, offset: int, at_end: bool):
     for n, (piece, element) in enumerate(pieces):
         end = position + len(piece)
         if not at_end and position <= offset < end or at_end and position < offset <= end:
-            run = _run_of(element)
+            run = run_of(element)
             if run is None:  # a piece outside any run (a tab stop): the next piece's run
                 rest = pieces[n + 1:]
-                return next((_run_of(e) for _, e in rest if _run_of(e) is not None), None)
+                return next((run_of(e) for _, e in rest if run_of(e) is not None), None)
             cut = offset - position
             if element.getparent() is not run:  # not a run's own child: anchor on the whole run
                 return run
@@ -210,7 +199,7 @@ def _first_run(body):
 
     for p in body:
         for piece, element in paragraph_pieces(p):
-            run = _run_of(element)
+            run = run_of(element)
             if piece.strip() and run is not None:
                 return [Run(run, None)]
     return None

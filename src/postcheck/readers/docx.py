@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import io
 import zipfile
+from bisect import bisect_right
 from dataclasses import dataclass
 
 from ..inputs import InputError, Source, over_limit
@@ -71,7 +72,7 @@ class Place:
 
 def paragraph_pieces(p) -> list[tuple[str, object]]:
     """(text, element) in the order Word shows them: the w:t, w:tab… each piece comes from
-    (review.py anchors comments on them)."""
+    (review.py anchors comments on them, fixing_docx.py edits them)."""
     out: list[tuple[str, object]] = []
 
     def walk(element) -> None:
@@ -120,14 +121,7 @@ def decode_docx(data: bytes, path: str, options: ReadOptions) -> Source:
     _check_archive(data, path, options.max_size)
     try:
         document = docx.Document(io.BytesIO(data))
-        parts = [("body", _paragraphs(document.element.body))]
-        related = list(document.part.rels.values())
-        for kind, name in PARTS:
-            found = sorted((r.target_part for r in related if not r.is_external and r.reltype.endswith("/" + kind)),
-                           key=lambda part: str(part.partname))
-            for n, part in enumerate(found, 1):
-                label = f"{name}{n}" if kind in ("header", "footer") else name
-                parts.append((label, _paragraphs(_element(part))))
+        parts = [(label, _paragraphs(root)) for label, _, root in stories(document)]
     except InputError:
         raise
     except Exception:  # python-docx and lxml raise many kinds for a damaged file: all mean the same
@@ -138,6 +132,38 @@ def decode_docx(data: bytes, path: str, options: ReadOptions) -> Source:
             lines.append(text)
             places.append(Place(label, n, _opening(text)))
     return Source(path, "\n".join(lines), places=tuple(places))
+
+
+def stories(document) -> list[tuple[str, object, object]]:
+    """(label, part, XML root) of each part read, in the order its lines come in the text: the
+    body, then PARTS. A part python-docx does not model is parsed from its bytes, so a caller
+    that edits its root writes it back itself (fixing_docx.py)."""
+    out = [("body", document.part, document.element.body)]
+    related = list(document.part.rels.values())
+    for kind, name in PARTS:
+        found = sorted((r.target_part for r in related if not r.is_external and r.reltype.endswith("/" + kind)),
+                       key=lambda part: str(part.partname))
+        for n, part in enumerate(found, 1):
+            label = f"{name}{n}" if kind in ("header", "footer") else name
+            out.append((label, part, _element(part)))
+    return out
+
+
+def line_starts(text: str) -> list[int]:
+    """The offset each line of the read text (one paragraph a line) starts at."""
+    starts = [0]
+    for line in text.split("\n")[:-1]:
+        starts.append(starts[-1] + len(line) + 1)
+    return starts
+
+
+def line_of(starts: list[int], offset: int) -> int:
+    return bisect_right(starts, offset) - 1
+
+
+def run_of(element):
+    """The w:r a piece's element belongs to (None for one outside any run)."""
+    return next((a for a in element.iterancestors(W + "r")), None)
 
 
 def _element(part):
