@@ -95,3 +95,22 @@ def test_the_reports_heading_typed_without_quotes_is_one_clause():
     result = explain("Điều", "5", "khoản", "2")
     assert result.exit_code == 0, result.output
     assert result.stdout.startswith("Điều 5 khoản 2 — ")
+
+
+def test_explain_and_rules_say_whether_a_rule_offers_a_fix_and_which():
+    assert "sửa tự động: thay bằng “[đã xoá]”" in explain("account.password").stdout
+    phone = explain("personal.phone", "--lang", "en").stdout
+    assert "automatic fix: the number masked" in phone and "0987 654 321 → 09xx xxx x21" in phone
+    assert "sửa tự động: từ lịch sự hơn (" in explain("language.insult").stdout
+    assert "sửa tự động: không có" in explain("classified.marks").stdout
+    assert "automatic fix: none" in explain("classified.marks", "--lang", "en").stdout
+
+    def line(rule_id: str, *args: str) -> str:
+        out = CliRunner().invoke(tools_app, ["rules", *args], env={"NO_COLOR": "1"}).stdout
+        [found] = [x for x in out.splitlines() if f" {rule_id} " in x]
+        return found
+
+    assert line("personal.phone").endswith("[sửa: che số]")
+    assert line("identity.official-email", "--lang", "en").endswith("[fix: replace]")
+    assert line("language.insult", "--lang", "en").endswith("[fix: polite]")
+    assert "[" not in line("classified.marks")

@@ -28,8 +28,10 @@ def list_rules(
     rulebook = _build(_spec(config, rules_dir, None))
     console, out = _stdout_console()
     for rule in sorted(rulebook.rules, key=lambda r: (r.clause, r.id)):
-        console.print(f"{rule.clause}  {rule.id:<32} {severity(lang_code, rule.severity):<8} {rule.descriptions[lang_code]}",
-                      markup=False)
+        fixer = getattr(rule, "fixer", None)
+        tag = f"  [{text(lang_code, 'fix.tag.' + fixer.kind)}]" if fixer else ""
+        console.print(f"{rule.clause}  {rule.id:<32} {severity(lang_code, rule.severity):<8} {rule.descriptions[lang_code]}"
+                      + tag, markup=False)
     _done_with(out)
 
 
@@ -82,6 +84,22 @@ def _print_rules(console, rules, lang: str) -> None:
         console.print(f"\n{rule.id} ({rule.clause}, {severity(lang, rule.severity)}, {rule.kind}): {rule.descriptions[lang]}", markup=False)
         console.print(text(lang, "explain.message", message=rule.messages[lang]), markup=False)
         console.print(text(lang, "explain.example", example=rule.examples["hit"][0].text), markup=False)
+        console.print(_offered(rule, lang), markup=False)
+
+
+def _offered(rule, lang: str) -> str:
+    """Whether the rule offers a fix, and of which kind."""
+    fixer = getattr(rule, "fixer", None)
+    if fixer is None:
+        return text(lang, "fix.offered.none")
+    if fixer.kind == "replace":
+        return text(lang, "fix.offered.replace", replacement=fixer.text)
+    if fixer.kind == "mask":
+        # a made-up number of the longest kind, so the example shows the most a fix keeps
+        return text(lang, "fix.offered.mask", example="0987 654 321 → " + fixer.replacement("0987 654 321", None))
+    pairs = list(fixer.pairs.items())
+    shown = ", ".join(f"{term} → {wording}" for term, wording in pairs[:3]) + (", …" if len(pairs) > 3 else "")
+    return text(lang, "fix.offered.polite", pairs=shown)
 
 
 @tools_app.command("init", help=H("help.init"))

@@ -163,6 +163,15 @@ CATALOGUE: dict[str, dict[str, str]] = {
                         "en": "(No rule checks this clause: it is a duty, or not visible in a draft's text.)"},
     "explain.message": {"vi": "  thông báo: {message}", "en": "  message: {message}"},
     "explain.example": {"vi": "  ví dụ: {example}", "en": "  example: {example}"},
+    # whether a rule offers a fix (checks/fixes.py), in `explain` (offered.*) and `rules` (tag.*)
+    "fix.offered.replace": {"vi": "  sửa tự động: thay bằng “{replacement}”", "en": "  automatic fix: replaced by “{replacement}”"},
+    "fix.offered.mask": {"vi": "  sửa tự động: che số, chỉ giữ những chữ số báo cáo vẫn hiện ({example})",
+                         "en": "  automatic fix: the number masked, keeping only the digits reports show ({example})"},
+    "fix.offered.polite": {"vi": "  sửa tự động: từ lịch sự hơn ({pairs})", "en": "  automatic fix: a politer word ({pairs})"},
+    "fix.offered.none": {"vi": "  sửa tự động: không có", "en": "  automatic fix: none"},
+    "fix.tag.replace": {"vi": "sửa: thay", "en": "fix: replace"},
+    "fix.tag.mask": {"vi": "sửa: che số", "en": "fix: mask"},
+    "fix.tag.polite": {"vi": "sửa: từ lịch sự", "en": "fix: polite"},
     "directive.no-reason": {
         "vi": "chỉ thị bỏ qua không ghi lý do nên không được áp dụng: người duyệt cần biết vì sao",
         "en": "a waiver without a reason is not applied: reviewers need to know why"},

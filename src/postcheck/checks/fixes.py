@@ -66,6 +66,8 @@ class Fixer:
         self.keep_ends = secret == "number"
         # spelt as the matcher spells its terms, so that the term a match came from finds its wording
         self.polite = ({_spelling(ctx, t): w for t, w in keys.polite.items()} if keys.polite else None)
+        self.pairs = dict(keys.polite or {})  # as the rule writes them, for `explain`
+        self.kind = given[0]
 
     def check_terms(self, known: set[str], where: str) -> None:
         """A polite wording for a term the rule does not have would never be offered: a typo."""
