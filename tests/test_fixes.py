@@ -128,6 +128,19 @@ def test_fixes_in_json_sarif_and_text(folder):
         assert PASSWORD not in out and "0987 654 321" not in out
 
 
+def test_github_annotations_mention_the_fix_and_no_secret(folder):
+    (folder / "draft.txt").write_text(DRAFT, encoding="utf-8")
+    vi = run("--format", "github", "draft.txt", cwd=folder).stdout.splitlines()
+    en = run("--format", "github", "--lang", "en", "draft.txt", cwd=folder).stdout.splitlines()
+    [password] = [x for x in vi if "account.password" in x]
+    assert password.endswith(" Sửa thành “[đã xoá]”.")
+    [phone] = [x for x in en if "personal.phone" in x]
+    assert phone.endswith(" Replace with “09xx xxx x21”.")
+    for out in (vi, en):
+        assert sum("Sửa thành" in x or "Replace with" in x for x in out) == len(FIXED_RULES)
+        assert PASSWORD not in "\n".join(out) and "0987 654 321" not in "\n".join(out)
+
+
 # --- postcheck fix ---------------------------------------------------------------------------
 
 def test_fix_writes_a_copy_that_passes_and_leaves_the_original(folder):

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 from ..findings import FileReport
+from ..messages import text as say
 from ..textmap import LineIndex
 
 COMMAND = {"error": "error", "warning": "warning", "info": "notice"}
@@ -15,7 +16,7 @@ def _escape_property(text: str) -> str:
     return _escape_data(text).replace(":", "%3A").replace(",", "%2C")
 
 
-def render(reports: list[FileReport]) -> str:
+def render(reports: list[FileReport], lang: str = "vi") -> str:
     out = []
     for report in reports:
         if report.error:
@@ -30,11 +31,14 @@ def render(reports: list[FileReport]) -> str:
             else:
                 props.append(f"endLine={end_line}")
             props.append(f"title={_escape_property(f'{f.clause} {f.rule}')}")
-            out.append(f"::{COMMAND[f.severity]} {','.join(props)}::{_escape_data(f.message)}")
+            message = f.message
+            if f.fix is not None:  # the report's own fix: masked as the report is (masking.py)
+                message += " " + say(lang, "fix.describe", replacement=f.fix) + "."
+            out.append(f"::{COMMAND[f.severity]} {','.join(props)}::{_escape_data(message)}")
     return "\n".join(out)
 
 
 def write(reports: list[FileReport], options, out) -> None:
-    text = render(reports)
+    text = render(reports, options.lang)
     if text:  # no findings: no line at all, not an empty one
         out.write(text + "\n")
