@@ -1,5 +1,6 @@
 #!/usr/bin/env python3
-"""The README's picture of `postcheck serve`: the page with a draft, in headless Chromium
+"""The README's picture of `postcheck serve`: the page with a draft whose findings include
+fixes (an official address, a phone number: each with its Apply button), in headless Chromium
 (Debian's /usr/bin/chromium, driven by Playwright). Writes docs/serve-page.png.
 
     PYTHONPATH=src python scripts/page_screenshot.py [out.png]
@@ -18,7 +19,8 @@ from postcheck.serve.main import InThread
 DRAFT = ("Cả nhà ơi, hôm nay đoàn mình làm việc cả ngày, mệt nhưng vui!\n\n"
          "Tin nội bộ: nghe nói chị Hạnh sắp được bổ nhiệm làm Vụ phó, chưa công bố đâu nhé.\n"
          "Ai cần tài liệu mật của buổi họp thì nhắn mình, mình gửi qua Zalo.\n"
-         "Có việc gì gấp thì gửi vào hộp thư hanh.nt@mofa.gov.vn giúp mình.\n\n"
+         "Có việc gì gấp thì gửi vào hộp thư hanh.nt@mofa.gov.vn giúp mình, "
+         "hoặc gọi chị Hạnh số 0912 345 678.\n\n"
          "Cuối tuần cả nhà nghỉ ngơi, hẹn gặp lại thứ Hai!")
 FLAGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
          "--disable-component-update", "--disable-sync"]
@@ -33,6 +35,7 @@ def main() -> None:
         page.wait_for_selector("body[data-ready='1']")
         page.fill("#draft", DRAFT)
         page.wait_for_selector("#status[data-state='found']")
+        page.wait_for_selector("button.apply-fix")  # the picture is meant to show them
         page.locator("section.clause summary").first.click()
         page.screenshot(path=str(out), full_page=True)
         browser.close()
