@@ -148,3 +148,33 @@ def test_a_damaged_word_file_is_one_line(folder):
     [line] = proc.stderr.strip().splitlines()
     assert line.startswith("postcheck: error: broken.docx") and "Traceback" not in proc.stderr
     assert not (folder / "broken.fixed.docx").exists()
+
+
+def test_footnotes_comments_and_tracked_insertions_are_fixed_too(folder):
+    from docx.opc.constants import RELATIONSHIP_TYPE as RT
+    from docx.opc.packuri import PackURI
+    from docx.opc.part import Part
+    from test_docx_documents import W_NS, _change
+
+    document = docx.Document()
+    tracked = document.add_paragraph("Gọi chị Thu số ")
+    tracked._p.append(_change("ins", "0987 654 321", "1"))  # a tracked insertion Word shows
+    tracked._p.append(_change("del", "cho nhanh", "2"))
+    tracked.add_run(" để lấy chìa khoá.")
+    noted = document.add_paragraph("Hẹn cả nhà thứ Hai.")
+    document.add_comment(noted.runs, text=f"Mật khẩu máy in: {PASSWORD} nhé.", author="Hùng")
+    footnotes = (f'<w:footnotes xmlns:w="{W_NS}"><w:footnote w:id="1"><w:p><w:r><w:t>'
+                 f'Đặt hàng qua {ADDRESS} nhé.</w:t></w:r></w:p></w:footnote></w:footnotes>')
+    part = Part(PackURI("/word/footnotes.xml"),
+                "application/vnd.openxmlformats-officedocument.wordprocessingml.footnotes+xml",
+                footnotes.encode("utf-8"), document.part.package)
+    document.part.relate_to(part, RT.FOOTNOTES)
+    document.save(str(folder / "parts.docx"))
+    proc = run("fix", "--lang", "en", "parts.docx", cwd=folder)
+    assert proc.returncode == 0 and "3 fixed" in proc.stdout, proc.stdout + proc.stderr
+    xml = all_xml(folder / "parts.fixed.docx")
+    assert PASSWORD not in xml and ADDRESS not in xml and "0987 654 321" not in xml
+    assert "[email cá nhân]" in xml and "cho nhanh" in xml  # the deletion stays a deletion
+    fixed = docx.Document(str(folder / "parts.fixed.docx"))
+    assert fixed.paragraphs[0]._p.xpath("string(.//w:ins)") == "09xx xxx x21"
+    assert run("parts.fixed.docx", cwd=folder).returncode == 0
