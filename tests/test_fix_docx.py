@@ -2,7 +2,6 @@
 match, in draft.fixed.docx; the original byte-identical; the copy opens and passes."""
 from __future__ import annotations
 
-import io
 import json
 import zipfile
 

@@ -114,8 +114,10 @@ CATALOGUE: dict[str, dict[str, str]] = {
     "fix.wrote": {"vi": "{path} → {target}: đã sửa {n} chỗ ({rules})", "en": "{path} → {target}: {n} fixed ({rules})"},
     "fix.nothing": {"vi": "{path}: không có chỗ nào sửa tự động được; không ghi tệp nào",
                     "en": "{path}: nothing that can be fixed automatically; no file written"},
-    "fix.skipped": {"vi": "; {n} cách sửa không áp dụng (chồng lên chỗ sửa khác, hoặc nằm trong định dạng)",
-                    "en": "; {n} fixes not applied (overlapping another, or inside markup)"},
+    "fix.skipped": {"vi": "; {n} cách sửa không áp dụng (chồng lên chỗ sửa khác, nằm trong định dạng, "
+                          "hoặc qua một dấu tab, ngắt dòng của Word)",
+                    "en": "; {n} fixes not applied (overlapping another, inside markup, or over a Word tab "
+                          "or line break)"},
     "fix.left": {"vi": "; còn {findings} cần sửa tay (chạy postcheck {target} để xem)",
                  "en": "; {findings} left to fix by hand (run postcheck {target} to see them)"},
     "fix.clean": {"vi": "; không còn phát hiện nào", "en": "; nothing left to fix"},
