@@ -315,6 +315,10 @@ class Matcher:
                     weak = verdicts[key] = self._verify(span, folded[start:end], term, termset)
                 if weak is None:
                     continue
+                if not term.foldable and not term.accented and not written_with_diacritics(text, start, end):
+                    # "=ngu" means this spelling, without marks: only text written with marks
+                    # shows that it is; typed without any, "ngu" is as likely "ngủ"
+                    continue
                 if term.accented and (span == folded[start:end] or weak is False and span != term.text
                                       and tone_key(span) != term.key):
                     # typed with marks missing, in all syllables or some: is it a term whose

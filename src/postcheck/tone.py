@@ -51,7 +51,7 @@ _SAYING = re.compile(
 )
 
 
-_NAMING = re.compile(r"(?<!\w)(?:gọi(?:\s+\w+)?\s+là|bị\s+chửi\s+là|chửi\s+là|dùng\s+(?:từ|chữ|cụm\s+từ)|từ|chữ|cụm\s+từ|"
+_NAMING = re.compile(r"(?<!\w)(?:gọi(?:\s+\w+){0,3}\s+là|bị\s+chửi\s+là|chửi\s+là|chửi|mắng|dùng\s+(?:từ|chữ|cụm\s+từ)|từ|chữ|cụm\s+từ|"
                      r"tiếng|mang\s+tiếng|biệt\s+danh|nghĩa\s+là|như|kiểu)\W*$", re.I)
 
 

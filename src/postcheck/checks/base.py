@@ -103,6 +103,18 @@ def _voice(value: Any, where: str, key: str) -> str | None:
     raise RuleError(f"{where}: key '{key}': expected 'any', 'own' or {{reported: <severity>}}")
 
 
+def _exemptions(value: Any, where: str, key: str) -> list[Unless]:
+    """`unless`: one exemption, or a list of them, each with its own terms and scope (any one
+    holding clears). A narrow one ({words: N}: the number's own "số riêng của mình") can then
+    stand beside a sentence-wide one without widening either."""
+    from .schema import decode
+    if isinstance(value, list):
+        if not value:
+            raise RuleError(f"{where}: key '{key}': expected a mapping or a non-empty list of mappings")
+        return [decode(Unless, v, where, f"{key}[{i}]") for i, v in enumerate(value)]
+    return [decode(Unless, value, where, key)]
+
+
 def _localized(value: Any, where: str, key: str) -> dict[str, str]:
     return localized(value, f"{where}: key '{key}'")
 
@@ -131,7 +143,7 @@ class RuleKeys:
     message: dict = key(parse=_localized)
     examples: dict = key(parse=_examples_key)  # {hit, miss}: checks/examples.py
     suggestion: dict | None = key(None, parse=_localized)
-    unless: Unless | None = None
+    unless: list[Unless] | None = key(None, parse=_exemptions)  # one mapping or a list (any one clears)
     requires: Requires | None = None
     downgrade: Downgrade | None = None
     secret: bool | Literal["number"] = False  # masked in every output; "number": ends may show
@@ -172,6 +184,16 @@ class Condition:
         return any(s <= start < e for s, e in doc.covered_by(self.termset.name))
 
 
+@dataclass
+class AnyOf:
+    """Exemptions of which any one clears a finding, each within its own scope."""
+
+    conditions: list[Condition]
+
+    def holds(self, doc: Document, start: int, end: int) -> bool:
+        return any(c.holds(doc, start, end) for c in self.conditions)
+
+
 class Rule:
     """A compiled rule. Kinds subclass it, declare their Keys (a RuleKeys dataclass) and
     implement hits()."""
@@ -195,7 +217,10 @@ class Rule:
         self.messages = keys.message
         self.suggestions = keys.suggestion
         self.examples = keys.examples
-        self.unless = (Condition.build(keys.unless, where, "unless", ctx, f"{self.id}#unless", quotations=True)
+        self.unless = (AnyOf([Condition.build(u, where, "unless" if len(keys.unless) == 1 else f"unless[{i}]", ctx,
+                                              f"{self.id}#unless" + (str(i + 1) if i else ""),
+                                              quotations=u.scope.unit != "words")
+                              for i, u in enumerate(keys.unless)])
                        if keys.unless else None)
         self.requires = (Condition.build(keys.requires, where, "requires", ctx, f"{self.id}#requires")
                          if keys.requires else None)
@@ -209,7 +234,8 @@ class Rule:
 
     def scopes(self) -> list[Scope]:
         """How far each of the rule's co-occurrences reaches."""
-        return [c.scope for c in (self.unless, self.requires, self.downgrade) if c is not None]
+        unless = self.unless.conditions if self.unless else []
+        return [c.scope for c in (*unless, self.requires, self.downgrade) if c is not None]
 
     def hits(self, doc: Document) -> Iterator[Hit]:
         raise NotImplementedError
