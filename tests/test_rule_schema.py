@@ -145,6 +145,13 @@ def test_schema_holes_are_one_line_errors_exit_3(tmp_path, kind, changes, key):
     ("terms", {"description": ["d"]}, "key 'description'"),
     ("terms", {"message": "a"}, "key 'message'"),
     ("terms", {"unless": {"scope": "post"}}, "key 'unless': no terms"),
+    # a list of exemptions: each is checked, and named by its place in the list
+    ("terms", {"unless": [{"terms": ["x"]}, {"terms": ["y"], "to": "info"}]}, "unknown key 'unless[1].to'"),
+    ("terms", {"unless": [{"terms": ["x"]}, {"scope": "sentence"}]}, "key 'unless[1]': no terms"),
+    ("terms", {"unless": []}, "key 'unless': expected a mapping or a non-empty list"),
+    # `before` reads one way, from a condition's frame to the finding; a near rule's two
+    # sides have no order
+    ("near", {"within": {"before": 2}}, "key 'within'"),
     ("near", {"b": {"wordlists": ["no_such_list"]}}, "key 'b.wordlists'"),
     # a misspelt placeholder would otherwise reach every reader as literal '{mtach}'
     ("terms", {"message": {"vi": "“{mtach}” là mật", "en": "b"}}, "key 'message.vi': unknown placeholder {mtach}"),

@@ -48,6 +48,48 @@ def test_an_official_phrase_in_one_sentence_does_not_clear_another(check):
         check, "Theo Người phát ngôn Bộ Ngoại giao Việt Nam, Việt Nam theo dõi sát cuộc bầu cử ở Venezuela.")
 
 
+def _rulebook_with(tmp_path, rule_yaml: str):
+    (tmp_path / "r.yaml").write_text(rule_yaml, encoding="utf-8")
+    return load_rulebook([tmp_path])
+
+
+_MARK_RULE = """rules:
+  - id: t.mark
+    clause: "5.2"
+    severity: error
+    kind: terms
+    description: a mark
+    terms: [tài liệu mật]
+    unless:
+      - terms: [phim]
+      - terms: [bảo vệ, tiêu hủy]
+        scope: {before: 1}
+    message: {vi: "m", en: "m"}
+    examples: {hit: ["Xem [tài liệu mật] này."], miss: ["Bảo vệ tài liệu mật."]}
+"""
+
+
+def test_exemptions_in_a_list_each_keep_their_own_scope(tmp_path):
+    book = _rulebook_with(tmp_path, _MARK_RULE)
+    fired = lambda text: [f.match for f in book.check_text(text) if f.rule == "t.mark"]  # noqa: E731
+    assert fired("Cả nhà xem tài liệu mật này nhé.") == ["tài liệu mật"]
+    assert fired("Bộ phim về tài liệu mật rất hay.") == []  # the sentence-wide one
+    assert fired("Cuối năm tiêu hủy tài liệu mật theo quy trình.") == []  # the frame right before
+    # `before` reads one way: after the mark, "bảo vệ" does not make it the rules' object
+    assert fired("Gửi tài liệu mật, nhớ bảo vệ cẩn thận nhé.") == ["tài liệu mật"]
+    # and only that far: the frame three words back covers nothing
+    assert fired("Học bảo vệ xong gửi luôn tài liệu mật cho cả nhóm.") == ["tài liệu mật"]
+    # a narrow exemption is not widened to its sentence by the quotation reach of `unless`
+    assert fired("Hôm qua học bảo vệ bí mật xong, giờ gửi cả nhóm tài liệu mật đây.") == ["tài liệu mật"]
+
+
+def test_an_unmarked_exact_term_needs_text_written_with_marks(check):
+    insult = lambda text: [f for f in check(text) if f.rule == "language.insult"]  # noqa: E731
+    assert insult("Ông ấy ngu thật, nói mãi không hiểu.")  # written with marks: the word as spelt
+    assert not insult("toi qua met roi, chi muon ve nha ngu mot giac")  # unmarked: as likely "ngủ"
+    assert insult("thang nay ngu that, noi mai khong hieu")  # aimed at a person: the insult
+
+
 def test_a_headline_states_what_the_whole_text_is(check):
     text = ("Điện mừng Tổng thống Timor-Leste nhậm chức\n"
             "Nhân dịp ông nhậm chức Tổng thống, Chủ tịch nước đã gửi điện chúc mừng.\n"

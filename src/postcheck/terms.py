@@ -30,6 +30,9 @@ from .lang.vi import accent_probe, fold, tone_key
 from .normalize import matching_view
 
 _NOT_ALNUM = re.compile(r"[\W_]")  # str.isalnum() is exactly re's \w without "_"
+# folded words that aim what follows at a person (mày, thằng, đứa, bọn, lũ), then up to three
+# words: an unmarked "=ngu" after them is the insult, not "ngủ" ("con" is left out: "cho con ngủ")
+_AIMED = re.compile(r"(?<![^\W_])(?:may|thang|dua|bon|lu)(?:\s+[^\W_]+){0,3}\s+\Z")
 
 
 def normalize_term(raw: str) -> str:
@@ -315,9 +318,11 @@ class Matcher:
                     weak = verdicts[key] = self._verify(span, folded[start:end], term, termset)
                 if weak is None:
                     continue
-                if not term.foldable and not term.accented and not written_with_diacritics(text, start, end):
+                if not term.foldable and not term.accented and not written_with_diacritics(text, start, end) \
+                        and not _AIMED.search(folded, max(0, start - 40), start):
                     # "=ngu" means this spelling, without marks: only text written with marks
-                    # shows that it is; typed without any, "ngu" is as likely "ngủ"
+                    # shows that it is; typed without any, "ngu" is as likely "ngủ", unless
+                    # a word aiming it at a person comes just before ("may dua nay ngu")
                     continue
                 if term.accented and (span == folded[start:end] or weak is False and span != term.text
                                       and tone_key(span) != term.key):

@@ -219,7 +219,9 @@ class Rule:
         self.examples = keys.examples
         self.unless = (AnyOf([Condition.build(u, where, "unless" if len(keys.unless) == 1 else f"unless[{i}]", ctx,
                                               f"{self.id}#unless" + (str(i + 1) if i else ""),
-                                              quotations=u.scope.unit != "words")
+                                              # a quotation reaches as far as its sentence: a
+                                              # narrower exemption would be widened by it
+                                              quotations=u.scope.unit not in ("words", "before"))
                               for i, u in enumerate(keys.unless)])
                        if keys.unless else None)
         self.requires = (Condition.build(keys.requires, where, "requires", ctx, f"{self.id}#requires")

@@ -9,8 +9,8 @@ from typing import Iterator, Literal
 from ..document import Document
 from ..register import in_title, inside_name, leads_clause, names_person_after
 from .base import Hit, Rule, RuleKeys, SpanSet
-from .schema import Terms
-from .scope import SENTENCE, Scope, pair_close, sentence_token_starts, word_window
+from .schema import Terms, key
+from .scope import PAIR_UNITS, SENTENCE, Scope, pair_close, sentence_token_starts, word_window
 from .sdk import Context
 
 
@@ -20,7 +20,7 @@ class NearKeys(RuleKeys):
     b: Terms  # the topic
     # the same sentence, up to N sentences apart ({sentences: N}: a draft of several short
     # exclamations), within N words, or (asked for explicitly) the whole post
-    within: Scope = SENTENCE
+    within: Scope = key(SENTENCE, parse=lambda v, where, k: Scope.parse(v, where, k, units=PAIR_UNITS))
     exceptions: Terms | None = None  # a `b` match inside one of these is not the topic
     report: Literal["a", "b"] = "b"  # whose span is reported
     # in_names: false — an `a` match that is one syllable of a longer proper name is not the

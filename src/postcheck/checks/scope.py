@@ -5,6 +5,8 @@ sides of a `near` rule.
     scope: sentence          # the default: the same sentence
     scope: {sentences: 1}    # the sentence and up to N (0..3) sentences either side
     scope: {words: 4}        # within N words, in the same sentence (`4` alone says the same)
+    scope: {before: 3}       # ending at most N words before the finding, in the same sentence
+                             # (a condition's frame that reads one way: "bảo vệ bí mật nhà nước")
     scope: post              # anywhere in the draft, asked for explicitly (tests/test_scope.py)
 """
 from __future__ import annotations
@@ -19,7 +21,9 @@ from ..document import Document
 from ..safe_yaml import short
 from .sdk import RuleError
 
-UNITS = ("sentence", "post", "sentences", "words")
+UNITS = ("sentence", "post", "sentences", "words", "before")
+# a near rule pairs two sides with no order between them: `before` is for conditions only
+PAIR_UNITS = ("sentence", "post", "sentences", "words")
 MAX_SENTENCES = 3  # a wider window is nearly the whole of a short post: say `post` then
 _TOKEN = re.compile(r"\S+")  # the words counted by `words: N`
 
@@ -32,7 +36,7 @@ class Scope:
     @classmethod
     def parse(cls, value: Any, where: str, key: str, units: Sequence[str] = UNITS) -> "Scope":
         forms = [f for u, f in (("sentence", "'sentence'"), ("post", "'post'"), ("sentences", "{sentences: 0..3}"),
-                                ("words", "{words: N}")) if u in units]
+                                ("words", "{words: N}"), ("before", "{before: N}")) if u in units]
         expected = f"{where}: key '{key}': expected {', '.join(forms[:-1])} or {forms[-1]}, got {short(value)}"
         if isinstance(value, str) and value in ("sentence", "post") and value in units:
             return cls(value)
@@ -40,8 +44,9 @@ class Scope:
             value = {"words": value}  # `within: 4`, the short form
         if isinstance(value, dict) and len(value) == 1:
             [(unit, n)] = value.items()
-            if unit in ("sentences", "words") and unit in units and isinstance(n, int) and not isinstance(n, bool):
-                if 0 <= n and (unit == "words" or n <= MAX_SENTENCES):
+            if unit in ("sentences", "words", "before") and unit in units and isinstance(n, int) \
+                    and not isinstance(n, bool):
+                if 0 <= n and (unit != "sentences" or n <= MAX_SENTENCES):
                     return cls(unit, n)
         raise RuleError(expected)
 
@@ -65,8 +70,8 @@ def terms_present(doc: Document, name: str, scope: Scope, start: int, end: int) 
     sentence = doc.sentence_of_original(start)
     grouped = doc.strong_by_sentence(name)
     here = grouped.get(sentence)
-    if scope.unit == "words":
-        return _words_present(doc, name, here or (), sentence, start, end, scope.n)
+    if scope.unit in ("words", "before"):
+        return _words_present(doc, name, here or (), sentence, start, end, scope.n, scope.unit == "before")
     if here and any(doc.is_word(m) for m in here):
         return True
     if not scope.n:
@@ -75,7 +80,8 @@ def terms_present(doc: Document, name: str, scope: Scope, start: int, end: int) 
     return any(doc.is_word(m) for k in near if k != sentence for m in grouped.get(k, ()))
 
 
-def _words_present(doc: Document, name: str, matches, sentence: int, start: int, end: int, words: int) -> bool:
+def _words_present(doc: Document, name: str, matches, sentence: int, start: int, end: int, words: int,
+                   before: bool = False) -> bool:
     # the sentence's matches with their original spans, sorted once, and only those near the
     # hit looked at: a scan of all of them for every hit is cubic with the word counts
     group = doc.memo(("scope.original_spans", name, sentence), lambda: sorted(
@@ -88,6 +94,8 @@ def _words_present(doc: Document, name: str, matches, sentence: int, start: int,
     longest = max(me - ms for ms, me, _ in group)
     lo, hi = word_window(starts, keys, longest, start, end, words, len(doc.original))
     for ms, me, m in group[lo:hi]:
+        if before and ms >= start:
+            continue  # only a frame that opens before the finding (it may run into it)
         gap = doc.original[min(me, end):max(ms, start)]
         if len(gap.split()) <= words and doc.is_word(m):
             return True
