@@ -52,7 +52,7 @@ CASES = {
          "Người Chăm ở đó sống bẩn thỉu, đừng cho con chơi cùng.",
          "Tín đồ Tin Lành toàn lừa đảo người nghèo.",
          "Bọn Thanh Hóa toàn gian dối, tuyển là hối hận.",
-         "nguoi ha tinh thi toan keo kiet"],
+         "nguoi ha tinh thi toan lua dao"],
         ["Dân Nam Định nổi tiếng với món phở bò rất ngon.",
          "Người Chăm ở Ninh Thuận có nghề gốm cổ truyền độc đáo.",
          "Đừng quy chụp người Thanh Hóa là gian dối, đó là định kiến.",
