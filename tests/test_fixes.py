@@ -248,3 +248,45 @@ def test_a_fix_never_shows_digits_the_report_hides():
     # the same digits hidden whole by another rule (a code, say): the fix shows none either
     hidden = FileReport("x", (phone,), text=text, secrets=((3, 13, True),))
     assert mask_report(hidden).findings[0].fix == "xxxxxxxxxx"
+
+
+# --- review of the fix-its (what a user ran into) ----------------------------------------------
+
+def test_html_fixes_go_through_character_references(folder):
+    """HTML from an editor writes &nbsp; in a phone number and &aacute; in a word: the span
+    is still text (no tag in it), so it is fixed whole; the tags and other references stay."""
+    page = folder / "post.html"
+    page.write_text("<p>Gọi chị Thu số 0987&nbsp;654&nbsp;321 &amp; đừng l&aacute;o toét thế.</p>\n"
+                    "<p title=\"x\">Mật khẩu wifi: A&lt;b&gt;c9#xyz12</p>\n", encoding="utf-8")
+    proc = run("fix", "post.html", cwd=folder)
+    assert proc.returncode == 0, proc.stdout + proc.stderr
+    assert (folder / "post.fixed.html").read_text(encoding="utf-8") == (
+        "<p>Gọi chị Thu số 09xx xxx x21 &amp; đừng vô lễ thế.</p>\n"
+        "<p title=\"x\">Mật khẩu wifi: [đã xoá]</p>\n")
+    assert "c9#xyz12" not in proc.stdout + proc.stderr
+
+
+def test_a_secret_said_again_where_no_rule_looks_is_counted_never_shown(folder):
+    """The first password is the finding; the same password repeated later is not: the copy
+    would still hold it, so fix says so (without the text) and exits 1, not 'nothing left'."""
+    (folder / "wifi.txt").write_text(f"Mật khẩu wifi: {PASSWORD} nhé. Ai quên thì đây: {PASSWORD}\n",
+                                     encoding="utf-8")
+    (folder / "post.md").write_text("Mail: [thu.le@mofa.gov.vn](mailto:thu.le@mofa.gov.vn)\n", encoding="utf-8")
+    for name, target in (("wifi.txt", "wifi.fixed.txt"), ("post.md", "post.fixed.md")):
+        proc = run("fix", name, cwd=folder)
+        assert proc.returncode == 1, (name, proc.stdout, proc.stderr)
+        [warning] = proc.stderr.strip().splitlines()
+        assert warning.startswith("postcheck: warning: " + target + ": 1 đoạn đã thay")
+        assert PASSWORD not in proc.stdout + proc.stderr and "mofa" not in warning
+
+
+def test_counting_what_is_left_is_linear_in_the_fixes():
+    from postcheck.fixing import left_in
+    import time
+
+    text = "".join(f"dòng {i}: đã sửa\n" for i in range(100_000))
+    replaced = {f"Kx{i}#mBq2vL" for i in range(50_000)}
+    began = time.perf_counter()
+    assert left_in([text + "Kx7#mBq2vL"], replaced) == 1
+    assert left_in([text.replace("dòng 5:", "Kx&lt;1")], {"Kx<1"}) == 1  # as HTML writes it
+    assert time.perf_counter() - began < 5  # a `str in` per fix took minutes on 5 MB

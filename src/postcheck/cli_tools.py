@@ -218,7 +218,8 @@ def fix(paths: List[str] = typer.Argument(..., metavar="DRAFT…", help=H("help.
         _say(line + ".")
         if done.elsewhere:  # a replaced text still in the file: as much left to do as a finding
             left = True
-            print("postcheck: warning: " + ui("fix.elsewhere", target=done.target, n=done.elsewhere), file=sys.stderr)
+            key = "fix.elsewhere" if done.target.suffix.lower() == ".docx" else "fix.elsewhere-text"
+            print("postcheck: warning: " + ui(key, target=done.target, n=done.elsewhere), file=sys.stderr)
         if done.utf8_note:
             print("postcheck: note: " + ui("fix.utf8", target=done.target), file=sys.stderr)
     raise typer.Exit(EXIT_INPUT if failed else EXIT_FINDINGS if left else EXIT_OK)

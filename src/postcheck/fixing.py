@@ -13,7 +13,8 @@ markup is ever cut in half. In HTML the replacement is escaped. Word files: fixi
 inside the runs that hold the match (draft.docx becomes draft.fixed.docx).
 
 What is said about a fix is counts and rule ids, never the text replaced: that text may be
-a password.
+a password. A replaced secret, number or address may still be in the copy where no finding
+was (said twice, a link's target): the copy is searched for it, and how many is said.
 """
 from __future__ import annotations
 
@@ -24,6 +25,8 @@ import stat
 from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
+
+import ahocorasick
 
 from .files import reason
 from .findings import FileReport
@@ -81,10 +84,11 @@ def plan(report: FileReport, text: str, path: str) -> tuple[list[Edit], int]:
     edits: list[Edit] = []
     skipped = 0
     for f in sorted((f for f in report.findings if f.fix is not None), key=lambda f: (f.start, -f.end)):
-        if markup and text[f.start:f.end] != f.match:  # markup or an entity inside: not plain text
+        if markup and not _plain(text[f.start:f.end], f.match, escape):
             skipped += 1
             continue
-        replacement = html.escape(f.fix, quote=False) if escape else f.fix
+        # quotes escaped too: the span may be an attribute's value (title="…")
+        replacement = html.escape(f.fix) if escape else f.fix
         if edits and f.start < edits[-1].end:
             last = edits[-1]
             if (last.start, last.end, last.replacement) != (f.start, f.end, replacement):
@@ -92,6 +96,15 @@ def plan(report: FileReport, text: str, path: str) -> tuple[list[Edit], int]:
             continue
         edits.append(Edit(f.start, f.end, replacement, f.rule))
     return edits, skipped
+
+
+def _plain(span: str, match: str, escape: bool) -> bool:
+    """Is the source span the match as a reader sees it, with no markup to cut in half? In
+    HTML a span without a tag may hold character references ("0987&nbsp;654", "l&aacute;o"):
+    it is text all the same, and replacing it whole leaves every tag as it was."""
+    if span == match:
+        return True
+    return escape and "<" not in span and html.unescape(span).replace("\xa0", " ") == match
 
 
 def apply(text: str, edits: list[Edit]) -> str:
@@ -113,18 +126,12 @@ def fix_file(path: str, rulebook, lang: str, *, in_place: bool = False, force: b
         from .fixing_docx import fix_docx
 
         return fix_docx(path, rulebook, lang, in_place=in_place, force=force, max_size=max_size)
-    source_path = Path(path)
-    target = source_path if in_place else fixed_path(source_path)
-    if not in_place and target.exists() and not force:
-        raise InputError(Said("fix.exists", f"{target}: "))
-    try:
-        data = read_regular_bounded(path, max_size)
-    except (OSError, ValueError) as exc:
-        raise InputError(reason(exc).after(f"{path}: ")) from None
+    source_path, target, data = opened(path, in_place, force, max_size)
     source = reader_for(path).decode(data, path, ReadOptions(encoding, max_size))
     text, report = source.text, check_source(rulebook, source, lang)
     applied: Counter = Counter()
     skipped = 0
+    replaced: set[str] = set()  # texts a replace or mask fix took out: looked for, never shown
     # a rule that reports the first values of a list (backup codes) finds the next ones once
     # those are gone: the fixed text is checked again, a bounded number of times
     for _ in range(ROUNDS):
@@ -132,13 +139,47 @@ def fix_file(path: str, rulebook, lang: str, *, in_place: bool = False, force: b
         if not edits:
             break
         applied.update(e.rule for e in edits)
+        replaced.update(text[e.start:e.end] for e in edits if hides(rulebook, e.rule))
         text = apply(text, edits)
         report = check_source(rulebook, Source(str(target), text), lang)
     if not applied:
         return Fixed(path, None, applied, skipped, report)
     raw, utf8_note = _encode(data, text, encoding)
     write(source_path, target, raw, in_place=in_place, force=force)
-    return Fixed(path, target, applied, skipped, report, utf8_note)
+    return Fixed(path, target, applied, skipped, report, utf8_note, elsewhere=left_in([text], replaced))
+
+
+def opened(path: str, in_place: bool, force: bool, max_size: int | None) -> tuple[Path, Path, bytes]:
+    """The draft's path, where its fixed text goes, and its bytes; InputError before any
+    work when the copy is already there (and not `force`) or the draft cannot be read."""
+    source_path = Path(path)
+    target = source_path if in_place else fixed_path(source_path)
+    if not in_place and target.exists() and not force:
+        raise InputError(Said("fix.exists", f"{target}: "))
+    try:
+        return source_path, target, read_regular_bounded(path, max_size)
+    except (OSError, ValueError) as exc:
+        raise InputError(reason(exc).after(f"{path}: ")) from None
+
+
+def hides(rulebook, rule_id: str) -> bool:
+    """A replace or mask fix takes something out that must not stay; a polite swap does not."""
+    rule = rulebook.by_id.get(rule_id)
+    return rule is not None and rule.fixer is not None and rule.fixer.polite is None
+
+
+def left_in(contents: list[str], replaced: set[str]) -> int:
+    """How many replaced texts the written file still holds: the same password said again
+    where no rule looked, a link's target, a Word file's properties. Counted, never shown."""
+    if not replaced:
+        return 0
+    # one pass over the file whatever the number of fixes (`in` for each would be quadratic)
+    automaton = ahocorasick.Automaton()
+    for old in filter(None, replaced):
+        for form in {old, html.escape(old, quote=False)}:
+            automaton.add_word(form, old)
+    automaton.make_automaton()
+    return len({old for c in contents for _, old in automaton.iter(c)})
 
 
 def _encode(data: bytes, text: str, encoding: str | None) -> tuple[bytes, bool]:

@@ -20,13 +20,10 @@ from __future__ import annotations
 import io
 import zipfile
 from collections import Counter
-from pathlib import Path
 from urllib.parse import unquote
 
-from .files import reason
-from .fixing import ROUNDS, Edit, Fixed, fixed_path, plan, write
-from .inputs import DEFAULT_MAX_SIZE, InputError, read_regular_bounded
-from .messages import Said
+from .fixing import ROUNDS, Edit, Fixed, hides, left_in, opened, plan, write
+from .inputs import DEFAULT_MAX_SIZE
 from .readers import ReadOptions
 from .readers.docx import W, decode_docx, line_of, line_starts, paragraph_elements, paragraph_pieces, stories
 from .runner import check_source
@@ -40,14 +37,7 @@ def fix_docx(path: str, rulebook, lang: str, *, in_place: bool = False, force: b
     """As fixing.fix_file, for a Word file: the copy written, or the draft `in_place`."""
     import docx
 
-    source_path = Path(path)
-    target = source_path if in_place else fixed_path(source_path)
-    if not in_place and target.exists() and not force:
-        raise InputError(Said("fix.exists", f"{target}: "))
-    try:
-        data = read_regular_bounded(path, max_size)
-    except (OSError, ValueError) as exc:
-        raise InputError(reason(exc).after(f"{path}: ")) from None
+    source_path, target, data = opened(path, in_place, force, max_size)
     source = decode_docx(data, path, ReadOptions(None, max_size))
     report = check_source(rulebook, source, lang)
     applied: Counter = Counter()
@@ -64,7 +54,7 @@ def fix_docx(path: str, rulebook, lang: str, *, in_place: bool = False, force: b
         if not done:
             break
         applied.update(e.rule for e in done)
-        replaced.update(source.text[e.start:e.end] for e in done if _hides(rulebook, e.rule))
+        replaced.update(source.text[e.start:e.end] for e in done if hides(rulebook, e.rule))
         out = io.BytesIO()
         document.save(out)
         current = out.getvalue()
@@ -74,13 +64,7 @@ def fix_docx(path: str, rulebook, lang: str, *, in_place: bool = False, force: b
     if not applied:
         return Fixed(path, None, applied, skipped, report)
     write(source_path, target, current, in_place=in_place, force=force)
-    return Fixed(path, target, applied, skipped, report, elsewhere=_left_in(current, replaced))
-
-
-def _hides(rulebook, rule_id: str) -> bool:
-    """A replace or mask fix takes something out that must not stay; a polite swap does not."""
-    rule = rulebook.by_id.get(rule_id)
-    return rule is not None and rule.fixer is not None and rule.fixer.polite is None
+    return Fixed(path, target, applied, skipped, report, elsewhere=left_in(_contents(current), replaced))
 
 
 def _edit_document(document, text: str, edits: list[Edit]) -> list[Edit]:
@@ -163,14 +147,8 @@ def _unlink(p, part, old: str, new: str) -> None:
             simple.set(W + "instr", value.replace(old, new))
 
 
-def _left_in(data: bytes, replaced: set[str]) -> int:
-    """How many replaced texts still appear anywhere in the file (document properties, a
-    field in another paragraph…)."""
-    if not replaced:
-        return 0
-    from xml.sax.saxutils import escape
-
+def _contents(data: bytes) -> list[str]:
+    """Every XML part of the written file as text (document properties, fields, links…)."""
     with zipfile.ZipFile(io.BytesIO(data)) as archive:
-        contents = [archive.read(name).decode("utf-8", "replace") for name in archive.namelist()
-                    if name.endswith((".xml", ".rels"))]
-    return sum(1 for old in replaced if any(old in c or escape(old) in c for c in contents))
+        return [archive.read(name).decode("utf-8", "replace") for name in archive.namelist()
+                if name.endswith((".xml", ".rels"))]

@@ -126,6 +126,10 @@ CATALOGUE: dict[str, dict[str, str]] = {
                             "liệu, một trường hay liên kết); hãy mở tệp trong Word để xoá",
                       "en": "{target}: {n} replaced texts are still in the file where postcheck cannot fix them "
                             "(document properties, a field or a link); open it in Word to remove them"},
+    "fix.elsewhere-text": {"vi": "{target}: {n} đoạn đã thay vẫn còn ở chỗ khác trong tệp (nhắc lại ở chỗ không quy tắc "
+                                 "nào bắt, hoặc trong một liên kết); hãy tìm và xoá trước khi đăng",
+                           "en": "{target}: {n} replaced texts are still elsewhere in the file (said again where no rule "
+                                 "caught them, or in a link); find and remove them before posting"},
     "fix.utf8": {"vi": "{target}: đã ghi dưới dạng UTF-8 (bản gốc dùng bảng mã cũ)",
                  "en": "{target}: written as UTF-8 (the draft used a legacy encoding)"},
     "error.max-size": {"vi": "--max-size: cần một số MB lớn hơn 0 và không quá {limit}, nhận được {value}",
