@@ -290,3 +290,14 @@ def test_counting_what_is_left_is_linear_in_the_fixes():
     assert left_in([text + "Kx7#mBq2vL"], replaced) == 1
     assert left_in([text.replace("dòng 5:", "Kx&lt;1")], {"Kx<1"}) == 1  # as HTML writes it
     assert time.perf_counter() - began < 5  # a `str in` per fix took minutes on 5 MB
+
+
+def test_a_decomposed_draft_gets_decomposed_fixes(folder):
+    """NFD text (macOS, some keyboards): the copy stays NFD throughout, fixes included."""
+    import unicodedata
+
+    draft = unicodedata.normalize("NFD", "Trả lời gì mà láo toét thế.\nMật khẩu wifi: " + PASSWORD + "\n")
+    (folder / "nfd.txt").write_text(draft, encoding="utf-8")
+    assert run("fix", "nfd.txt", cwd=folder).returncode == 0
+    out = (folder / "nfd.fixed.txt").read_text(encoding="utf-8")
+    assert out == unicodedata.normalize("NFD", "Trả lời gì mà vô lễ thế.\nMật khẩu wifi: [đã xoá]\n")

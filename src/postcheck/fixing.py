@@ -22,6 +22,7 @@ import codecs
 import html
 import os
 import stat
+import unicodedata
 from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
@@ -81,6 +82,9 @@ def plan(report: FileReport, text: str, path: str) -> tuple[list[Edit], int]:
     """The edits to make (in text order, none overlapping) and how many fixes were left out."""
     markup = path.lower().endswith(MARKUP_SUFFIXES)
     escape = path.lower().endswith(HTML_SUFFIXES)
+    # a draft saved decomposed (macOS, some phone keyboards) gets its fixes decomposed too:
+    # a composed word in a decomposed file would be a change nobody asked for
+    decomposed = not unicodedata.is_normalized("NFC", text) and unicodedata.is_normalized("NFD", text)
     edits: list[Edit] = []
     skipped = 0
     for f in sorted((f for f in report.findings if f.fix is not None), key=lambda f: (f.start, -f.end)):
@@ -89,6 +93,8 @@ def plan(report: FileReport, text: str, path: str) -> tuple[list[Edit], int]:
             continue
         # quotes escaped too: the span may be an attribute's value (title="…")
         replacement = html.escape(f.fix) if escape else f.fix
+        if decomposed:
+            replacement = unicodedata.normalize("NFD", replacement)
         if edits and f.start < edits[-1].end:
             last = edits[-1]
             if (last.start, last.end, last.replacement) != (f.start, f.end, replacement):
