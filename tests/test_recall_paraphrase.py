@@ -339,3 +339,62 @@ def test_favours_disputes_and_views_in_ones_capacity_are_5_5(check, text):
 ])
 def test_the_same_without_the_lever_is_not(check, text):
     assert "5.5" not in clauses(check, text)
+
+
+# ------------------------------------------- 5.2/5.5/5.6 by slots (issue 14, third round)
+# Each text joins two slots in words no rule example uses; its look-alike keeps one slot and
+# loses the other (not yet official → announced; a favour → none; a private use → a warning).
+
+@pytest.mark.parametrize("text", [
+    "Nghe phong thanh chị Hằng sắp hạ cánh Vụ Tổng hợp, chờ ký thôi.",
+    "Anh Tâm được cất nhắc lên phó vụ trưởng rồi, tháng sau mới họp công bố nhé.",
+    "Vụ mình đang có đoàn thanh tra làm việc về khoản chi hội nghị, chưa có kết luận đâu.",
+    "Gửi cả nhà email nội bộ của Cục về đợt cắt giảm phụ cấp năm tới.",
+    "Vừa nhận nhầm Công văn (Mật) của Vụ về phương án sơ tán, ai cần xem không.",
+])
+def test_a_move_a_probe_or_a_record_told_from_inside_is_5_2(check, text):
+    assert "5.2" in clauses(check, text)
+
+
+@pytest.mark.parametrize("text", [
+    "Lễ trao quyết định bổ nhiệm chị Hằng làm Vụ trưởng đã diễn ra sáng nay.",
+    "Máy bay chở đoàn sắp hạ cánh, cả nhà ra sân bay đón nhé.",
+    "Theo kết luận thanh tra đã công bố, công ty xây dựng đó có nhiều sai phạm.",
+    "Công ty mình vừa gửi email nội bộ về lịch nghỉ hè.",
+])
+def test_the_same_words_announced_or_outside_the_service_are_not(check, text):
+    assert "5.2" not in clauses(check, text)
+
+
+@pytest.mark.parametrize("text", [
+    "Em đưa thẻ ngành ngoại giao ra là quán cà phê giảm giá cho em ngay.",
+    "Chồng chị làm ở Đại sứ quán, hồ sơ đi qua chị là được ưu tiên nhé.",
+    "Ở phòng khám tôi xưng là cán bộ Bộ Ngoại giao, thế là được khám trước.",
+])
+def test_an_office_shown_for_a_favour_is_5_5(check, text):
+    assert "5.5" in clauses(check, text)
+
+
+@pytest.mark.parametrize("text", [
+    "Em làm ở Đại sứ quán, tuần này bận chuẩn bị lễ Quốc khánh.",
+    "Cảnh báo: kẻ giả danh cán bộ Đại sứ quán hứa ưu tiên hồ sơ để lấy tiền.",
+])
+def test_an_office_named_without_a_favour_is_not(check, text):
+    assert "5.5" not in clauses(check, text)
+
+
+@pytest.mark.parametrize("text", [
+    "Shop nến thơm của mình để số máy bàn của Tổng Lãnh sự quán cho khách gọi.",
+    "Nick Tinder của anh đăng ký bằng mail công vụ luôn.",
+    "Ảnh bìa trang bán hàng của chị là quốc huy và tên Đại sứ quán.",
+])
+def test_an_official_line_or_emblem_put_to_private_use_is_5_6(check, text):
+    assert "5.6" in clauses(check, text)
+
+
+@pytest.mark.parametrize("text", [
+    "Đừng đăng ký Facebook bằng mail công vụ nhé, đổi sang gmail riêng đi.",
+    "Công dân cần hỗ trợ khẩn cấp gọi số trực ban của Đại sứ quán.",
+])
+def test_the_rule_told_or_the_official_use_is_not(check, text):
+    assert "5.6" not in clauses(check, text)
