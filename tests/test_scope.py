@@ -160,6 +160,7 @@ DISCLAIMER = {
     "title.capacity-statement": "Hôm nay tôi phát biểu trên cương vị Tham tán: dự luật đó là sai lầm.",
     "title.body-stance": "Cơ quan mình kiên quyết phản đối dự luật đó của nước láng giềng.",
     "title.capacity-claim": "Là người trực tiếp phụ trách hồ sơ này, tôi xác nhận tàu cá đã được thả.",
+    "office.unit-voice": "Đại sứ quán không ủng hộ hội chợ đó đâu, mình làm trong đó nên nói chắc.",
 }
 # the inflammatory family's post-wide scopes are reviewed with its precision work (issue 13)
 PENDING_REVIEW = {"hate.violent-wish", "hate.defamation", "rumour.unverified", "reputation.attack",
