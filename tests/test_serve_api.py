@@ -85,8 +85,11 @@ def test_a_dropped_markdown_file_is_checked_as_markdown(client):
 
 
 def test_an_unreadable_file_is_an_error_in_the_report(client):
-    got = client.post("/api/check-file?name=x.docx", content=b"not a zip").json()["files"][0]
+    got = client.post("/api/check-file?name=x.docx&lang=en", content=b"not a zip").json()["files"][0]
     assert "not a Word .docx file" in got["error"] and got["findings"] == []
+    # the page shows the error as it is: in the page's language
+    vi = client.post("/api/check-file?name=x.docx&lang=vi", content=b"not a zip").json()["files"][0]
+    assert "không phải tệp Word .docx" in vi["error"]
 
 
 @pytest.mark.parametrize("name", ["", "x.exe", "../x.txt", "a/b.txt"])
@@ -95,24 +98,39 @@ def test_a_file_name_that_is_no_draft_is_400(client, name):
     assert response.status_code == 400 and response.json()["error"]
 
 
-@pytest.mark.parametrize("body, fragment", [
-    (b"{not json", "must be JSON"),
-    (b"\xff\xfe\x00", "must be JSON"),
-    (b'["text"]', "JSON object"),
-    (b'{"text": 5}', "JSON object"),
-    (b'{"draft": "x"}', "JSON object"),
-    (b'{"text": "x", "lang": "fr"}', "lang must be"),
+@pytest.mark.parametrize("body, fragment, vietnamese", [
+    (b"{not json", "must be JSON", "phải là JSON"),
+    (b"\xff\xfe\x00", "must be JSON", "phải là JSON"),
+    (b'["text"]', "JSON object", "đối tượng JSON"),
+    (b'{"text": 5}', "JSON object", "đối tượng JSON"),
+    (b'{"draft": "x"}', "JSON object", "đối tượng JSON"),
+    (b'{"text": "x", "lang": "fr"}', "lang must be", "lang phải là"),
 ])
-def test_a_malformed_body_is_400_with_a_message(client, body, fragment):
-    response = client.post("/api/check", content=body, headers={"content-type": "application/json"})
+def test_a_malformed_body_is_400_with_a_message(client, body, fragment, vietnamese):
+    response = client.post("/api/check?lang=en", content=body, headers={"content-type": "application/json"})
     assert response.status_code == 400
     assert fragment in response.json()["error"]
+    # in the server's language (Vietnamese unless started with --lang en) when none is asked for
+    response = client.post("/api/check", content=body, headers={"content-type": "application/json"})
+    assert response.status_code == 400 and vietnamese in response.json()["error"]
+
+
+def test_api_errors_follow_the_language_the_server_was_started_in(rulebook):
+    english = TestClient(create_app(rulebook, lang="en"), base_url="http://127.0.0.1")
+    assert "must be JSON" in english.post("/api/check", content=b"{").json()["error"]
+    assert "not found" in english.get("/static/x.js").json()["error"]
+    assert "không có trang này" in english.get("/static/x.js?lang=vi").json()["error"]
+    assert "Host" in english.get("/", headers={"host": "evil.example"}).json()["error"]
+    vietnamese = TestClient(create_app(rulebook), base_url="http://127.0.0.1")
+    assert "không phải trang postcheck" in vietnamese.get("/", headers={"host": "evil.example"}).json()["error"]
+    assert "tên tệp" in vietnamese.post("/api/check-file?name=a/b.txt", content=b"x").json()["error"]
+    assert "không phải tệp bản nháp" in vietnamese.post("/api/check-file?name=x.exe", content=b"x").json()["error"]
 
 
 @pytest.mark.parametrize("host", ["evil.example", "127.0.0.1.evil.example", "localhost.evil.example:80",
                                   "192.168.1.5", ""])
 def test_another_host_is_refused(rulebook, host):
-    client = TestClient(create_app(rulebook), base_url="http://127.0.0.1")
+    client = TestClient(create_app(rulebook, lang="en"), base_url="http://127.0.0.1")
     for request in (lambda: client.get("/", headers={"host": host}),
                     lambda: client.post("/api/check", json={"text": "x"}, headers={"host": host})):
         response = request()
@@ -122,7 +140,7 @@ def test_another_host_is_refused(rulebook, host):
 @pytest.mark.parametrize("origin", ["http://evil.example", "null", "https://127.0.0.1", "http://127.0.0.1.evil.example",
                                     "http://127.0.0.1:1234"])
 def test_another_origin_is_refused(rulebook, origin):
-    client = TestClient(create_app(rulebook, port=8765), base_url="http://127.0.0.1:8765")
+    client = TestClient(create_app(rulebook, port=8765, lang="en"), base_url="http://127.0.0.1:8765")
     response = client.post("/api/check", json={"text": "x"}, headers={"origin": origin})
     assert response.status_code == 403 and "Origin" in response.json()["error"]
 
@@ -136,7 +154,7 @@ def test_the_page_own_address_is_accepted(rulebook):
 
 
 def test_an_oversized_body_is_413(rulebook):
-    client = TestClient(create_app(rulebook, max_body=1000), base_url="http://127.0.0.1")
+    client = TestClient(create_app(rulebook, max_body=1000, lang="en"), base_url="http://127.0.0.1")
     big = json.dumps({"text": "a" * 2000})
     response = client.post("/api/check", content=big, headers={"content-type": "application/json"})
     assert response.status_code == 413 and "over 1000 bytes" in response.json()["error"]

@@ -20,6 +20,7 @@ from .cli_common import (EXIT_FINDINGS, EXIT_INPUT, EXIT_OK, EXIT_OUTPUT, EXIT_R
                          PROGRESS_FROM, FailOn, Format, Group, H, Lang, _build, _config, _config_dir, _fail,
                          _max_size, _print, _run_lang, _spec, _stderr, _version)
 from .cli_tools import tools_app
+from .cli_usage import click_exceptions, localize, show_usage_error
 from .findings import SEVERITY_RANK
 from .lang.resources import MissingResource
 from .messages import args_lang, locale_lang, say, set_ui, text, ui, ui_count
@@ -32,23 +33,23 @@ check_app = typer.Typer(add_completion=False, rich_markup_mode=None, context_set
 @check_app.command(
     help=H("help.check"))
 def check(
-    paths: List[str] = typer.Argument(None, help=H("help.paths")),
+    paths: List[str] = typer.Argument(None, metavar="PATH...", help=H("help.paths")),
     fmt: Optional[Format] = typer.Option(None, "--format", "-f", help=H("help.format")),
     lang: Optional[Lang] = typer.Option(None, "--lang", help=H("help.lang")),
     fail_on: Optional[FailOn] = typer.Option(None, "--fail-on", help=H("help.fail-on")),
     quiet: bool = typer.Option(False, "--quiet", "-q", help=H("help.quiet")),
     statistics: bool = typer.Option(False, "--statistics", help=H("help.statistics")),
     group: Group = typer.Option(Group.file, "--group", help=H("help.group")),
-    jobs: Optional[int] = typer.Option(None, "--jobs", "-j", min=1, help=H("help.jobs")),
-    exclude: List[str] = typer.Option([], "--exclude", help=H("help.exclude")),
-    baseline: Optional[Path] = typer.Option(None, "--baseline", help=H("help.baseline")),
-    write_baseline: Optional[Path] = typer.Option(None, "--write-baseline", help=H("help.write-baseline")),
+    jobs: Optional[int] = typer.Option(None, "--jobs", "-j", min=1, metavar="N", help=H("help.jobs")),
+    exclude: List[str] = typer.Option([], "--exclude", metavar="GLOB", help=H("help.exclude")),
+    baseline: Optional[Path] = typer.Option(None, "--baseline", metavar="FILE", help=H("help.baseline")),
+    write_baseline: Optional[Path] = typer.Option(None, "--write-baseline", metavar="FILE", help=H("help.write-baseline")),
     show_secrets: bool = typer.Option(False, "--show-secrets", help=H("help.show-secrets")),
-    config_path: Optional[Path] = typer.Option(None, "--config", help=H("help.config")),
-    encoding: Optional[str] = typer.Option(None, "--encoding", help=H("help.encoding")),
-    max_size: Optional[float] = typer.Option(None, "--max-size", help=H("help.max-size", limit=MAX_SIZE_LIMIT)),
-    rules_dir: Optional[Path] = typer.Option(None, "--rules", help=H("help.rules")),
-    wordlists_dir: Optional[Path] = typer.Option(None, "--wordlists", help=H("help.wordlists")),
+    config_path: Optional[Path] = typer.Option(None, "--config", metavar="FILE", help=H("help.config")),
+    encoding: Optional[str] = typer.Option(None, "--encoding", metavar="ENCODING", help=H("help.encoding")),
+    max_size: Optional[float] = typer.Option(None, "--max-size", metavar="MB", help=H("help.max-size", limit=MAX_SIZE_LIMIT)),
+    rules_dir: Optional[Path] = typer.Option(None, "--rules", metavar="FOLDER", help=H("help.rules")),
+    wordlists_dir: Optional[Path] = typer.Option(None, "--wordlists", metavar="FOLDER", help=H("help.wordlists")),
     version: bool = typer.Option(False, "--version", callback=_version, is_eager=True, help=H("help.version")),
 ) -> None:
     from .masking import for_display
@@ -140,21 +141,18 @@ def _progress(count: int, fmt: Format):
 SUBCOMMANDS = {"rules", "explain", "init", "serve", "review", "fix"}
 
 
-def _localized(command, lang: str):
-    """`command` (click's, built from the apps above) with its help texts in `lang`: they
-    are written in Vietnamese (H) and looked up again here by that text."""
-    if lang == "vi":
-        return command
-    from .messages import CATALOGUE
-
-    by_text = {v["vi"]: v["en"] for k, v in CATALOGUE.items() if k.startswith("help.")}
-    by_text[H("help.max-size", limit=MAX_SIZE_LIMIT)] = text("en", "help.max-size", limit=MAX_SIZE_LIMIT)
-    for cmd in [command, *getattr(command, "commands", {}).values()]:
-        cmd.help = by_text.get(cmd.help, cmd.help)
-        for param in cmd.params:
-            if getattr(param, "help", None):
-                param.help = by_text.get(param.help, param.help)
-    return command
+def _command_first(args: list[str]) -> list[str]:
+    """`--lang en explain 5.2` as `explain --lang en 5.2`: every command takes --lang, and
+    people put the language first. Anything else before a command name is a check's."""
+    if args[:1] == ["--lang"]:
+        lead = 2
+    elif args and args[0].startswith("--lang="):
+        lead = 1
+    else:
+        return args
+    if len(args) > lead and args[lead] in SUBCOMMANDS:
+        return [args[lead], *args[:lead], *args[lead + 1:]]
+    return args
 
 
 def main(argv: Optional[list[str]] = None) -> None:
@@ -162,10 +160,12 @@ def main(argv: Optional[list[str]] = None) -> None:
     output.utf8_stderr()
     try:
         # a folder that happens to be called "rules" is checked as ./rules
+        args = _command_first(list(args))
         lang = args_lang(args) or locale_lang()
         set_ui(lang)
         app = tools_app if args and args[0] in SUBCOMMANDS else check_app
-        _localized(typer.main.get_command(app), lang).main(args=args, prog_name="postcheck")
+        command = localize(typer.main.get_command(app), lang, {"help.max-size": {"limit": MAX_SIZE_LIMIT}})
+        raise SystemExit(_main(command, args, lang))
     except output.ReportNotWritten as exc:
         output.give_up(exc)
         raise SystemExit(EXIT_OUTPUT) from None
@@ -177,6 +177,21 @@ def main(argv: Optional[list[str]] = None) -> None:
             raise
         output.give_up(output.failure(exc), to=None)  # which file is not known here
         raise SystemExit(EXIT_OUTPUT) from None
+
+
+def _main(command, args: list[str], lang: str) -> int:
+    """The command's exit code. click runs it without its standalone mode, so that its usage
+    errors and "Aborted!" are said here, in the run's language (cli_usage.py)."""
+    click_errors = click_exceptions()
+    try:
+        code = command.main(args=args, prog_name="postcheck", standalone_mode=False)
+    except click_errors.ClickException as exc:
+        show_usage_error(exc, lang, lambda line: print(line, file=sys.stderr))
+        return exc.exit_code
+    except typer.Abort:  # standard input ended at a prompt: click would say "Aborted!"
+        print("postcheck: " + text(lang, "usage.aborted"), file=sys.stderr)
+        return 1
+    return code if isinstance(code, int) else EXIT_OK
 
 
 def run() -> None:

@@ -11,7 +11,7 @@ import typer
 from .cli_common import (EXIT_FINDINGS, EXIT_INPUT, EXIT_OK, HELP_OPTIONS, Format, H, Lang, _build, _config,
                          _done_with, _fail, _print, _run_lang, _say, _spec, _stdout_console)
 from .findings import SEVERITY_RANK
-from .messages import locale_lang, set_ui, severity, text, ui, ui_count
+from .messages import CATALOGUE, locale_lang, set_ui, severity, text, ui, ui_count
 
 
 tools_app = typer.Typer(add_completion=False, rich_markup_mode=None, help=H("help.tools"),
@@ -20,7 +20,7 @@ tools_app = typer.Typer(add_completion=False, rich_markup_mode=None, help=H("hel
 
 @tools_app.command("rules", help=H("help.rules-command"))
 def list_rules(
-    rules_dir: Optional[Path] = typer.Option(None, "--rules", help=H("help.rules-dir")),
+    rules_dir: Optional[Path] = typer.Option(None, "--rules", metavar="FOLDER", help=H("help.rules-dir")),
     lang: Optional[Lang] = typer.Option(None, "--lang", help=H("help.lang")),
 ) -> None:
     config = _config(None)
@@ -81,7 +81,9 @@ def explain(
 def _print_rules(console, rules, lang: str) -> None:
 
     for rule in rules:
-        console.print(f"\n{rule.id} ({rule.clause}, {severity(lang, rule.severity)}, {rule.kind}): {rule.descriptions[lang]}", markup=False)
+        kind = text(lang, f"rule-kind.{rule.kind}") if f"rule-kind.{rule.kind}" in CATALOGUE else rule.kind
+        console.print(f"\n{rule.id} ({rule.clause}, {severity(lang, rule.severity)}, {kind}): {rule.descriptions[lang]}",
+                      markup=False)
         console.print(text(lang, "explain.message", message=rule.messages[lang]), markup=False)
         console.print(text(lang, "explain.example", example=rule.examples["hit"][0].text), markup=False)
         console.print(_offered(rule, lang), markup=False)
@@ -129,10 +131,11 @@ def init(force: bool = typer.Option(False, "--force", help=H("help.force")),
 
 @tools_app.command("serve", help=H("help.serve"))
 def serve(no_browser: bool = typer.Option(False, "--no-browser", help=H("help.no-browser")),
-          port: int = typer.Option(0, "--port", min=0, max=65535, help=H("help.port")),
+          port: int = typer.Option(0, "--port", min=0, max=65535, metavar="PORT", help=H("help.port")),
           lang: Optional[Lang] = typer.Option(None, "--lang", help=H("help.lang"))) -> None:
     config = _config(None)
-    set_ui((lang.value if lang else None) or config.lang or locale_lang())
+    lang_code = (lang.value if lang else None) or config.lang or locale_lang()
+    set_ui(lang_code)
     for name in ("starlette", "uvicorn"):
         try:
             __import__(name)
@@ -145,7 +148,8 @@ def serve(no_browser: bool = typer.Option(False, "--no-browser", help=H("help.no
         sock = listening_socket(port)
     except OSError as exc:
         _fail(ui("serve.port", port=port, reason=exc.strerror or exc), EXIT_INPUT)
-    run_page(rulebook, sock, not no_browser, lambda url: _say("postcheck: " + ui("serve.listening", url=url)))
+    run_page(rulebook, sock, not no_browser, lambda url: _say("postcheck: " + ui("serve.listening", url=url)),
+             lang_code)
 
 
 @tools_app.command("review", help=H("help.review"))

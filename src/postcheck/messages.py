@@ -72,6 +72,39 @@ CATALOGUE: dict[str, dict[str, str]] = {
     "help.init": {"vi": "Tạo tệp .postcheck.yaml mẫu có chú thích trong thư mục hiện tại.",
                   "en": "Write a commented starter .postcheck.yaml in the current folder."},
     "help.force": {"vi": "Ghi đè tệp đã có.", "en": "Overwrite an existing file."},
+    # click's own words (cli_usage.py): usage lines, help headings, usage errors
+    "help.usage-prefix": {"vi": "Cách dùng: ", "en": "Usage: "},
+    "help.options-metavar": {"vi": "[TÙY_CHỌN]", "en": "[OPTIONS]"},
+    "help.heading-arguments": {"vi": "Đối số", "en": "Arguments"},
+    "help.heading-options": {"vi": "Tùy chọn", "en": "Options"},
+    "help.heading-commands": {"vi": "Lệnh", "en": "Commands"},
+    "help.default": {"vi": "mặc định: {value}", "en": "default: {value}"},
+    "help.required": {"vi": "bắt buộc", "en": "required"},
+    "help.help-option": {"vi": "In phần trợ giúp này rồi thoát.", "en": "Show this message and exit."},
+    "metavar.PATH": {"vi": "TỆP_HOẶC_THƯ_MỤC", "en": "PATH"},
+    "metavar.N": {"vi": "N", "en": "N"},
+    "metavar.MB": {"vi": "MB", "en": "MB"},
+    "metavar.GLOB": {"vi": "MẪU", "en": "GLOB"},
+    "metavar.FILE": {"vi": "TỆP", "en": "FILE"},
+    "metavar.FOLDER": {"vi": "THƯ_MỤC", "en": "FOLDER"},
+    "metavar.ENCODING": {"vi": "BẢNG_MÃ", "en": "ENCODING"},
+    "metavar.PORT": {"vi": "CỔNG", "en": "PORT"},
+    "metavar.CLAUSE|RULE": {"vi": "ĐIỀU_KHOẢN|MÃ_QUY_TẮC", "en": "CLAUSE|RULE"},
+    "metavar.DRAFT.docx": {"vi": "BẢN_NHÁP.docx", "en": "DRAFT.docx"},
+    "usage.try": {"vi": "Xem '{command} {option}' để biết cách dùng.", "en": "Try '{command} {option}' for help."},
+    "usage.no-such-option": {"vi": "không có tùy chọn {option}", "en": "no such option: {option}"},
+    "usage.did-you-mean": {"vi": " (có phải ý bạn là: {names}?)", "en": " (did you mean: {names}?)"},
+    "usage.needs-value": {"vi": "tùy chọn {option} cần một giá trị đi sau", "en": "option {option} requires a value"},
+    "usage.takes-no-value": {"vi": "tùy chọn {option} không nhận giá trị", "en": "option {option} does not take a value"},
+    "usage.missing-argument": {"vi": "thiếu đối số {name}", "en": "missing argument {name}"},
+    "usage.missing-option": {"vi": "thiếu tùy chọn {name}", "en": "missing option {name}"},
+    "usage.bad-value": {"vi": "giá trị không hợp lệ cho {param}: {reason}", "en": "invalid value for {param}: {reason}"},
+    "usage.not-one-of": {"vi": "{value} không phải một trong {choices}", "en": "{value} is not one of {choices}"},
+    "usage.out-of-range": {"vi": "{value} nằm ngoài khoảng {range}", "en": "{value} is not in the range {range}"},
+    "usage.not-whole-number": {"vi": "{value} không phải số nguyên", "en": "{value} is not a whole number"},
+    "usage.not-number": {"vi": "{value} không phải một số", "en": "{value} is not a number"},
+    "usage.extra-arguments": {"vi": "thừa đối số: {args}", "en": "unexpected extra arguments: {args}"},
+    "usage.aborted": {"vi": "đã hủy", "en": "aborted"},
     # postcheck serve and postcheck review (serve/, review.py)
     "help.serve": {"vi": "Mở trang kiểm tra trên máy này (127.0.0.1): dán bản nháp hoặc thả tệp, không cần dòng lệnh.",
                    "en": "Open the checking page on this machine (127.0.0.1): paste a draft or drop a file, "
@@ -167,6 +200,11 @@ CATALOGUE: dict[str, dict[str, str]] = {
     "explain.no-rule": {"vi": "(Không có quy tắc nào kiểm tra điều khoản này: đây là một nghĩa vụ, "
                               "hoặc không thể hiện trong nội dung bài viết.)",
                         "en": "(No rule checks this clause: it is a duty, or not visible in a draft's text.)"},
+    # how a rule finds what it finds (its `kind`), as explain names it
+    "rule-kind.terms": {"vi": "theo danh sách từ", "en": "word list"},
+    "rule-kind.near": {"vi": "theo cặp từ đi gần nhau", "en": "words near each other"},
+    "rule-kind.pattern": {"vi": "theo mẫu", "en": "pattern"},
+    "rule-kind.classifier": {"vi": "theo mô hình học máy", "en": "learned model"},
     "explain.message": {"vi": "  thông báo: {message}", "en": "  message: {message}"},
     "explain.example": {"vi": "  ví dụ: {example}", "en": "  example: {example}"},
     # whether a rule offers a fix (checks/fixes.py), in `explain` (offered.*) and `rules` (tag.*)
@@ -192,6 +230,21 @@ CATALOGUE: dict[str, dict[str, str]] = {
     "waived.heading": {"vi": "Đã bỏ qua theo chỉ thị trong bài ({n}):", "en": "Waived by directives in the draft ({n}):"},
     "waived.reason": {"vi": "lý do", "en": "reason"},
     "summary.waived": {"vi": "; {n} phát hiện được bỏ qua theo chỉ thị", "en": "; {n} waived by directives"},
+    # the local page's API (serve/app.py, serve/drafts.py): errors in the request's language
+    "api.not-found": {"vi": "không có trang này", "en": "not found"},
+    "api.lang": {"vi": "lang phải là một trong {langs}", "en": "lang must be one of {langs}"},
+    "api.not-json": {"vi": 'nội dung gửi lên phải là JSON: {{"text": "...", "lang": "vi"}}',
+                     "en": 'the body must be JSON: {{"text": "...", "lang": "vi"}}'},
+    "api.not-object": {"vi": 'nội dung gửi lên phải là một đối tượng JSON có "text" là một chuỗi',
+                       "en": 'the body must be a JSON object with "text", a string'},
+    "api.file-name": {"vi": "name phải là tên tệp, chẳng hạn bai-viet.docx",
+                      "en": "name must be the file's name, such as draft.docx"},
+    "api.not-a-draft": {"vi": "không phải tệp bản nháp ({suffixes})", "en": "not a draft file ({suffixes})"},
+    "api.host": {"vi": "Host không phải trang postcheck của máy này", "en": "Host is not this machine's postcheck page"},
+    "api.origin": {"vi": "Origin không phải trang postcheck của máy này",
+                   "en": "Origin is not this machine's postcheck page"},
+    "api.too-big": {"vi": "nội dung gửi lên vượt quá {limit} byte", "en": "the body is over {limit} bytes"},
+    "api.bad-length": {"vi": "Content-Length không hợp lệ", "en": "bad Content-Length"},
     # why a file could not be read (files.py, inputs.py, readers/): "{path}: " goes before each
     "file.no-such-file": {"vi": "không có tệp này", "en": "no such file"},
     "file.permission": {"vi": "không có quyền đọc", "en": "permission denied"},
@@ -281,6 +334,11 @@ def set_ui(lang: str) -> None:
 def ui(key: str, **values) -> str:
     """A message in this run's language."""
     return text(_ui[0], key, **values)
+
+
+def ui_lang() -> str:
+    """This run's language."""
+    return _ui[0]
 
 
 def ui_count(n: int, noun: str) -> str:

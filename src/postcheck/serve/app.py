@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import json
 from importlib import resources
+from urllib.parse import parse_qs
 
 from starlette.applications import Starlette
 from starlette.requests import Request
@@ -23,6 +24,7 @@ from starlette.responses import JSONResponse, Response
 from starlette.routing import Route
 
 from ..clauses import CLAUSES, clause_text
+from ..messages import Said, say
 from .drafts import Checker, DraftError
 
 MAX_BODY = 8 * 1024 * 1024  # bytes: a long .docx with pictures; a pasted draft is far smaller
@@ -45,21 +47,25 @@ def _static(name: str) -> bytes:
     return resources.files(__package__).joinpath("static", name).read_bytes()
 
 
-def _error(status: int, message: str) -> JSONResponse:
-    return JSONResponse({"error": message}, status_code=status)
+def _error(status: int, message, asked: str | None, default: str) -> JSONResponse:
+    """`message` (a Said) in the language the request `asked` for when it is one, else in
+    the one the server was started in."""
+    return JSONResponse({"error": say(message, asked if asked in LANGS else default)}, status_code=status)
 
 
 def _lang(value) -> str:
     if value is None:
         return "vi"
     if value not in LANGS:
-        raise DraftError(f"lang must be one of {', '.join(LANGS)}")
+        raise DraftError(Said("api.lang", langs=", ".join(LANGS)))
     return value
 
 
-def create_app(rulebook, port: int | None = None, max_body: int = MAX_BODY, max_size: int | None = None):
+def create_app(rulebook, port: int | None = None, max_body: int = MAX_BODY, max_size: int | None = None,
+               lang: str = "vi"):
     """The application over a built rulebook. `port`: the one the server listens on (Host
-    and Origin must name it); None accepts any port on a loopback name (tests)."""
+    and Origin must name it); None accepts any port on a loopback name (tests). `lang`: of
+    error messages when a request does not name one."""
     checker = Checker(rulebook, max_size or max_body)
     page = _static("page.html")
     files = {name: _static(name) for name in STATIC}
@@ -70,46 +76,49 @@ def create_app(rulebook, port: int | None = None, max_body: int = MAX_BODY, max_
     async def static(request: Request) -> Response:
         name = request.path_params["name"]
         if name not in files:
-            return _error(404, "not found")
+            return _error(404, Said("api.not-found"), request.query_params.get("lang"), lang)
         return Response(files[name], media_type=STATIC[name])
 
     async def clauses(request: Request) -> Response:
         try:
-            lang = _lang(request.query_params.get("lang"))
+            asked = _lang(request.query_params.get("lang"))
         except DraftError as exc:
-            return _error(400, str(exc))
+            return _error(400, exc.args[0], None, lang)
         out = []
         for code, clause in sorted(CLAUSES.items(), key=lambda kv: tuple(map(int, kv[0].split(".")))):
-            rules = [{"id": r.id, "severity": r.severity, "message": r.messages[lang]}
+            rules = [{"id": r.id, "severity": r.severity, "message": r.messages[asked]}
                      for r in rulebook.rules if r.clause == code]
-            out.append({"code": code, "heading": clause.heading(lang), "text": clause_text(code),
-                        "summary": clause.title_en if lang == "en" else clause.title_vi, "rules": rules})
+            out.append({"code": code, "heading": clause.heading(asked), "text": clause_text(code),
+                        "summary": clause.title_en if asked == "en" else clause.title_vi, "rules": rules})
         return JSONResponse({"clauses": out})
 
     async def check(request: Request) -> Response:
         # checked here, in the event loop, one at a time: the rulebook is not shared between
         # threads, and one person typing sends one request at a time anyway
+        asked = request.query_params.get("lang")
         try:
             body = json.loads(await request.body())
         except (ValueError, UnicodeDecodeError):
-            return _error(400, 'the body must be JSON: {"text": "...", "lang": "vi"}')
+            return _error(400, Said("api.not-json"), asked, lang)
         if not isinstance(body, dict) or not isinstance(body.get("text"), str):
-            return _error(400, 'the body must be a JSON object with "text", a string')
+            said = body.get("lang") if isinstance(body, dict) and body.get("lang") in LANGS else asked
+            return _error(400, Said("api.not-object"), said, lang)
         try:
-            lang = _lang(body.get("lang"))
+            report_lang = _lang(body.get("lang") or asked)
         except DraftError as exc:
-            return _error(400, str(exc))
-        return Response(checker.check_text(body["text"], lang), media_type="application/json")
+            return _error(400, exc.args[0], asked, lang)
+        return Response(checker.check_text(body["text"], report_lang), media_type="application/json")
 
     async def check_file(request: Request) -> Response:
         name = request.query_params.get("name", "")
+        asked = request.query_params.get("lang")
         try:
-            lang = _lang(request.query_params.get("lang"))
             if not name or "/" in name or "\\" in name:
-                raise DraftError("name must be the file's name, such as draft.docx")
-            return Response(checker.check_file(await request.body(), name, lang), media_type="application/json")
+                raise DraftError(Said("api.file-name"))
+            return Response(checker.check_file(await request.body(), name, _lang(asked)),
+                            media_type="application/json")
         except DraftError as exc:
-            return _error(400, str(exc))
+            return _error(400, exc.args[0], asked, lang)
 
     app = Starlette(routes=[
         Route("/", index),
@@ -119,7 +128,7 @@ def create_app(rulebook, port: int | None = None, max_body: int = MAX_BODY, max_
         Route("/api/check", check, methods=["POST"]),
         Route("/api/check-file", check_file, methods=["POST"]),
     ])
-    return Guard(app, port, max_body)
+    return Guard(app, port, max_body, lang)
 
 
 def _loopback(value: str, port: int | None, scheme: bool) -> bool:
@@ -139,23 +148,23 @@ def _loopback(value: str, port: int | None, scheme: bool) -> bool:
 class Guard:
     """Host/Origin check, body bound and security headers around the application."""
 
-    def __init__(self, app, port: int | None, max_body: int):
-        self.app, self.port, self.max_body = app, port, max_body
+    def __init__(self, app, port: int | None, max_body: int, lang: str = "vi"):
+        self.app, self.port, self.max_body, self.lang = app, port, max_body, lang
 
     async def __call__(self, scope, receive, send):
         if scope["type"] != "http":
             return await self.app(scope, receive, send)
         headers = {k.decode("latin-1"): v.decode("latin-1") for k, v in scope["headers"]}
         if not _loopback(headers.get("host", ""), self.port, scheme=False):
-            return await self._refuse(scope, receive, send, 403, "Host is not this machine's postcheck page")
+            return await self._refuse(scope, receive, send, 403, Said("api.host"))
         origin = headers.get("origin")
         if origin is not None and not _loopback(origin, self.port, scheme=True):
-            return await self._refuse(scope, receive, send, 403, "Origin is not this machine's postcheck page")
+            return await self._refuse(scope, receive, send, 403, Said("api.origin"))
         length = headers.get("content-length")
         if length is not None and (not length.isdigit() or int(length) > self.max_body):
             status = 413 if length.isdigit() else 400
-            return await self._refuse(scope, receive, send, status, f"the body is over {self.max_body} bytes"
-                                      if status == 413 else "bad Content-Length")
+            return await self._refuse(scope, receive, send, status, Said("api.too-big", limit=self.max_body)
+                                      if status == 413 else Said("api.bad-length"))
 
         # the body is read here, whole and bounded, before the application sees any of it:
         # a chunked body without Content-Length is refused as soon as it grows too big
@@ -168,7 +177,7 @@ class Guard:
             body += message.get("body", b"")
             more = message.get("more_body", False)
             if len(body) > self.max_body:
-                return await self._refuse(scope, receive, send, 413, f"the body is over {self.max_body} bytes")
+                return await self._refuse(scope, receive, send, 413, Said("api.too-big", limit=self.max_body))
         replayed = False
 
         async def replay():
@@ -185,8 +194,9 @@ class Guard:
 
         await self.app(scope, replay, secured_send)
 
-    async def _refuse(self, scope, receive, send, status: int, message: str):
-        response = _error(status, message)
+    async def _refuse(self, scope, receive, send, status: int, message: Said):
+        asked = parse_qs(scope.get("query_string", b"").decode("latin-1")).get("lang", [None])[0]
+        response = _error(status, message, asked, self.lang)
         response.raw_headers.extend(HEADERS)
         await response(scope, receive, send)
 

@@ -10,6 +10,7 @@ from dataclasses import replace
 from ..findings import FileReport
 from ..inputs import STDIN, InputError, Source, too_big
 from ..masking import mask_report
+from ..messages import Said, say
 from ..readers import SUFFIXES, ReadOptions, reader_for
 from ..report.json_format import render
 from ..runner import check_source
@@ -36,14 +37,14 @@ class Checker:
         """The same JSON for a dropped file, plus the file's text as read ("text", secrets
         masked, offsets kept): the page has no other way to show where findings are."""
         if not name.lower().endswith(SUFFIXES):
-            raise DraftError(f"{name}: not a draft file ({' '.join(SUFFIXES)})")
+            raise DraftError(Said("api.not-a-draft", f"{name}: ", suffixes=" ".join(SUFFIXES)))
         try:
             # as readers.read bounds a file before its reader sees the bytes
             if len(data) > self.max_size:
                 raise too_big(name, len(data), self.max_size)
             source = reader_for(name).decode(data, name, ReadOptions(None, self.max_size))
         except InputError as exc:
-            report = FileReport(name, (), str(exc))
+            report = FileReport(name, (), say(exc, lang))  # the page shows it as it is
         else:
             report = mask_report(check_source(self.rulebook, source, lang))
         out = json.loads(render([replace(report, text=None)]))

@@ -30,14 +30,14 @@ def _config(app):
                           server_header=False, date_header=False)
 
 
-def run(rulebook, sock: socket.socket, open_browser: bool, say) -> None:
+def run(rulebook, sock: socket.socket, open_browser: bool, say, lang: str = "vi") -> None:
     import uvicorn
 
     from .app import create_app
 
     port = sock.getsockname()[1]
     url = f"http://{HOST}:{port}/"
-    app = create_app(rulebook, port)
+    app = create_app(rulebook, port, lang=lang)
     server = uvicorn.Server(_config(app))
     say(url)
     if open_browser:
