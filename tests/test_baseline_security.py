@@ -172,16 +172,19 @@ def test_bad_baselines_are_one_line_errors(repo, kind):
     one_line_error(postcheck("--baseline", name, "d.txt", cwd=repo, timeout=30), name)
 
 
-@pytest.mark.parametrize("text, reason", [
-    ("\xff\xfe garbage", "not UTF-8 text: byte 0xff at offset 0"),
-    ('{"version": 2,\n "fingerprints": [}', "not JSON: expecting value at line 2, column 19"),
-    ("[" * 200_000, "nested too deeply"),
+@pytest.mark.parametrize("text, reason, vietnamese", [
+    ("\xff\xfe garbage", "not UTF-8 text: byte 0xff at offset 0", "byte 0xff ở vị trí 0"),
+    ('{"version": 2,\n "fingerprints": [}', "not JSON at line 2, column 19", "không phải JSON hợp lệ ở dòng 2, cột 19"),
+    ("[" * 200_000, "nested too deeply", "JSON lồng quá sâu"),
 ], ids=["bytes", "syntax", "nesting"])
-def test_a_broken_baseline_says_what_is_wrong_in_words(repo, text, reason):
+def test_a_broken_baseline_says_what_is_wrong_in_words(repo, text, reason, vietnamese):
     # a Python exception name ("JSONDecodeError") tells a desk officer nothing
-    result = postcheck("--baseline", _file(repo, text), "d.txt", cwd=repo, timeout=30)
+    result = postcheck("--lang", "en", "--baseline", _file(repo, text), "d.txt", cwd=repo, timeout=30)
     one_line_error(result, "bad.json")
     assert reason in result.stderr and "Error)" not in result.stderr, result.stderr
+    result = postcheck("--lang", "vi", "--baseline", "bad.json", "d.txt", cwd=repo, timeout=30)
+    one_line_error(result, "bad.json")
+    assert vietnamese in result.stderr, result.stderr
 
 
 def test_a_baseline_without_its_key_says_where_the_key_belongs(repo):

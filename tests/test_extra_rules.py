@@ -82,9 +82,11 @@ def test_a_bad_entry_is_one_line_naming_the_file_and_key(project, value, expecte
     with pytest.raises(ConfigError) as caught:
         load_config(config)
     assert str(caught.value) == f"{config}: key 'extra_rules': {expected}"
-    proc = run("draft.txt", cwd=project)
+    proc = run("--lang", "en", "draft.txt", cwd=project)
     assert proc.returncode == 3
     assert proc.stderr.startswith(f"postcheck: error: {config}: key 'extra_rules': ")
+    proc = run("--lang", "vi", "draft.txt", cwd=project)
+    assert proc.stderr.startswith(f"postcheck: error: {config}: khóa 'extra_rules': "), proc.stderr
     assert len(proc.stderr.strip().splitlines()) == 1 and "Traceback" not in proc.stderr
 
 

@@ -145,7 +145,7 @@ def legacy_host(tmp_path) -> Path:
 
 @pytest.mark.parametrize("encoding", ["cp1252", "ascii"])
 def test_text_report_folds_to_ascii_where_the_stream_cannot_change(legacy_host, encoding, reference):
-    proc = run(encoding, str(DRAFT), script=legacy_host, env={"PYTHONPATH": os.pathsep.join(sys.path)})
+    proc = run(encoding, "--lang", "vi", str(DRAFT), script=legacy_host, env={"PYTHONPATH": os.pathsep.join(sys.path)})
     assert proc.returncode == 1, proc.stderr
     assert_no_traceback(proc)
     out = proc.stdout.decode("ascii")  # every line folded, even those cp1252 could hold
@@ -154,7 +154,7 @@ def test_text_report_folds_to_ascii_where_the_stream_cannot_change(legacy_host, 
     for f in reference:
         assert f"{f['line']}:{f['column']} " in out  # a merged entry's reasons: "• 5:54"
     [note] = proc.stderr.decode("utf-8").splitlines()
-    assert note.startswith("postcheck: note:") and encoding in note and "without diacritics" in note
+    assert note.startswith("postcheck: note:") and encoding in note and "in không dấu" in note
 
 
 def test_an_english_report_that_fits_is_not_folded_and_says_nothing(legacy_host, tmp_path):
@@ -167,7 +167,7 @@ def test_an_english_report_that_fits_is_not_folded_and_says_nothing(legacy_host,
 
 
 def test_json_that_a_text_only_stream_cannot_hold_is_an_error_not_half_a_report(legacy_host):
-    proc = run("ascii", "--format", "json", str(DRAFT), script=legacy_host,
+    proc = run("ascii", "--lang", "en", "--format", "json", str(DRAFT), script=legacy_host,
                env={"PYTHONPATH": os.pathsep.join(sys.path)})
     assert proc.returncode == 2
     assert_no_traceback(proc)
@@ -189,8 +189,8 @@ needs_dev_full = pytest.mark.skipif(not os.path.exists("/dev/full"), reason="no 
                          + [["rules"], ["explain", "5.2"], ["--version"]])
 def test_a_full_disk_is_one_line_and_exit_2(args):
     with open("/dev/full", "wb") as full:
-        proc = subprocess.run([sys.executable, "-m", "postcheck", *args], stdout=full, stderr=subprocess.PIPE,
-                              timeout=120)
+        proc = subprocess.run([sys.executable, "-m", "postcheck", *args, "--lang", "en"], stdout=full,
+                              stderr=subprocess.PIPE, timeout=120)
     assert proc.returncode == 2
     [line] = proc.stderr.decode("utf-8").splitlines()
     assert line == "postcheck: error: cannot write to standard output: No space left on device"
@@ -209,8 +209,8 @@ def test_a_clean_draft_not_written_is_not_a_success(tmp_path):
 @needs_dev_full
 def test_help_on_a_full_disk_is_one_line():
     with open("/dev/full", "wb") as full:
-        proc = subprocess.run([sys.executable, "-m", "postcheck", "--help"], stdout=full, stderr=subprocess.PIPE,
-                              timeout=120)
+        proc = subprocess.run([sys.executable, "-m", "postcheck", "--help", "--lang", "en"], stdout=full,
+                              stderr=subprocess.PIPE, timeout=120)
     assert proc.returncode == 2
     [line] = proc.stderr.decode("utf-8").splitlines()
     assert line.startswith("postcheck: error: cannot write")
@@ -240,17 +240,18 @@ def test_output_left_for_the_final_flush_fails_the_exit(code):
     proc = subprocess.run([sys.executable, "-c", FINAL_FLUSH % code], capture_output=True, timeout=120)
     assert proc.returncode == (3 if code == 3 else 2)  # a rule error keeps its own code
     [line] = proc.stderr.decode("utf-8").splitlines()
-    assert line == "postcheck: error: cannot write to standard output: No space left on device"
+    assert line == "postcheck: error: không ghi được ra đầu ra chuẩn: ổ đĩa đã đầy"  # Vietnamese unless asked
 
 
 @needs_dev_full
 def test_init_on_a_full_disk(tmp_path):
     with open("/dev/full", "wb") as full:
-        proc = subprocess.run([sys.executable, "-m", "postcheck", "init"], stdout=full, stderr=subprocess.PIPE,
-                              cwd=tmp_path, env={**os.environ, "PYTHONPATH": os.pathsep.join(sys.path)}, timeout=120)
+        proc = subprocess.run([sys.executable, "-m", "postcheck", "init", "--lang", "vi"], stdout=full,
+                              stderr=subprocess.PIPE, cwd=tmp_path,
+                              env={**os.environ, "PYTHONPATH": os.pathsep.join(sys.path)}, timeout=120)
     assert proc.returncode == 2
     assert proc.stderr.decode("utf-8").splitlines() == [
-        "postcheck: error: cannot write to standard output: No space left on device"]
+        "postcheck: error: không ghi được ra đầu ra chuẩn: ổ đĩa đã đầy"]
 
 
 @pytest.mark.parametrize("fmt", FORMATS)

@@ -32,6 +32,7 @@ from pathlib import Path
 from .files import NotRegularFile, TooBig, read_regular, reason
 from .findings import FileReport
 from .inputs import InputError
+from .messages import Said
 from .terms import normalize_term
 
 VERSION = 2  # 1 was unkeyed SHA-256
@@ -83,8 +84,8 @@ def fingerprints(report: FileReport, key: bytes, config_dir: Path | None = None)
     return out
 
 
-def _why(exc: OSError) -> str:
-    return exc.strerror or exc.__class__.__name__
+def _what(what: str) -> Said:
+    return Said(f"what.{what}")
 
 
 def _read_regular(path: Path, what: str, limit: int) -> bytes:
@@ -93,36 +94,35 @@ def _read_regular(path: Path, what: str, limit: int) -> bytes:
     try:
         return read_regular(path, limit)
     except FileNotFoundError:
-        raise InputError(f"{path}: {what} not found") from None
+        raise InputError(Said("baseline.not-found", f"{path}: ", what=_what(what))) from None
     except TooBig:
-        raise InputError(f"{path}: {what} is too large (over {limit} bytes)") from None
+        raise InputError(Said("baseline.too-large", f"{path}: ", what=_what(what), limit=limit)) from None
     except NotRegularFile:
-        raise InputError(f"{path}: {what} is not a regular file") from None
+        raise InputError(Said("baseline.not-regular", f"{path}: ", what=_what(what))) from None
     except (OSError, ValueError) as exc:
-        raise InputError(f"{path}: cannot read {what} ({reason(exc)})") from None
+        raise InputError(Said("baseline.cannot-read", f"{path}: ", what=_what(what), reason=reason(exc))) from None
 
 
 def _parse_key(text: str, where: str) -> bytes:
     value = text.strip()
     if not re.fullmatch(r"[0-9a-fA-F]{64}", value):
         # never echo the value: it is a secret
-        raise InputError(f"{where}: not a postcheck baseline key (expected 64 hexadecimal digits)")
+        raise InputError(Said("baseline.bad-key", f"{where}: "))
     return bytes.fromhex(value)
 
 
 def read_key(baseline: Path) -> bytes:
     if os.environ.get(KEY_ENV):
-        return _parse_key(os.environ[KEY_ENV], f"environment variable {KEY_ENV}")
+        return _parse_key(os.environ[KEY_ENV], KEY_ENV)
     path = key_path(baseline)
     try:
         data = _read_regular(path, "baseline key", 1024)
     except InputError as exc:
-        raise InputError(f"{exc} (it is written beside the baseline by --write-baseline, "
-                         f"or give it in {KEY_ENV})") from None
+        raise InputError(Said("baseline.key-hint", "", problem=exc.args[0], variable=KEY_ENV)) from None
     try:
         return _parse_key(data.decode("ascii"), str(path))
     except UnicodeDecodeError:
-        raise InputError(f"{path}: not a postcheck baseline key (expected 64 hexadecimal digits)") from None
+        raise InputError(Said("baseline.bad-key", f"{path}: ")) from None
 
 
 def _write(path: Path, text: str, what: str, mode: int = 0o644) -> None:
@@ -131,19 +131,20 @@ def _write(path: Path, text: str, what: str, mode: int = 0o644) -> None:
         with os.fdopen(fd, "w", encoding="utf-8") as stream:
             stream.write(text)
     except OSError as exc:
-        raise InputError(f"{path}: cannot write {what} ({_why(exc)})") from None
+        raise InputError(Said("baseline.cannot-write", f"{path}: ", what=_what(what),
+                                    reason=exc.strerror or exc.__class__.__name__)) from None
 
 
 def write_baseline(path: Path, reports: list[FileReport], config_dir: Path | None = None) -> int:
     """Write the baseline and, unless there is one already (or one in the environment),
     its key; errors are InputError naming the file."""
     if path.is_dir():
-        raise InputError(f"{path}: is a folder; give the baseline's file name")
+        raise InputError(Said("baseline.is-folder", f"{path}: "))
     if not path.parent.is_dir():
-        raise InputError(f"{path}: cannot write baseline (folder {path.parent} does not exist)")
+        raise InputError(Said("baseline.no-folder", f"{path}: ", folder=path.parent))
     if path.exists() and not path.is_file():
         # a device such as /dev/full, or a FIFO: and no key file is to be made beside it
-        raise InputError(f"{path}: cannot write baseline (not a regular file)")
+        raise InputError(Said("baseline.write-not-regular", f"{path}: "))
     if os.environ.get(KEY_ENV) or key_path(path).exists():
         key = read_key(path)  # rewriting keeps the key: nobody needs a new one
     else:
@@ -162,24 +163,22 @@ def read_baseline(path: Path) -> tuple[set[str], bytes]:
     try:
         content = json.loads(data.decode("utf-8"))
     except UnicodeDecodeError as exc:
-        raise InputError(f"{path}: not a postcheck baseline (not UTF-8 text: byte 0x{data[exc.start]:02x} "
-                         f"at offset {exc.start})") from None
+        raise InputError(Said("baseline.not-utf8", f"{path}: ", byte=f"{data[exc.start]:02x}",
+                              offset=exc.start)) from None
     except json.JSONDecodeError as exc:
         # a reader is told where the file stops being JSON, not a Python class name
-        raise InputError(f"{path}: not a postcheck baseline (not JSON: {exc.msg.lower()} at line {exc.lineno}, "
-                         f"column {exc.colno})") from None
+        raise InputError(Said("baseline.not-json", f"{path}: ", line=exc.lineno, column=exc.colno)) from None
     except RecursionError:
-        raise InputError(f"{path}: not a postcheck baseline (JSON nested too deeply)") from None
+        raise InputError(Said("baseline.too-deep", f"{path}: ")) from None
     if not isinstance(content, dict) or not isinstance(content.get("fingerprints"), list):
-        raise InputError(f"{path}: not a postcheck baseline (expected version {VERSION} with 'fingerprints')")
+        raise InputError(Said("baseline.no-fingerprints", f"{path}: ", version=VERSION))
     if content.get("version") == 1:
-        raise InputError(f"{path}: a version 1 baseline (unkeyed hashes, which can be reversed): "
-                         "write it again with --write-baseline")
+        raise InputError(Said("baseline.version-1", f"{path}: "))
     if content.get("version") != VERSION:
-        raise InputError(f"{path}: not a postcheck baseline (expected version {VERSION})")
+        raise InputError(Said("baseline.version", f"{path}: ", version=VERSION))
     prints = content["fingerprints"]
     if not all(isinstance(fp, str) and _HEX64.fullmatch(fp) for fp in prints):
-        raise InputError(f"{path}: not a postcheck baseline ('fingerprints' must be 64-digit hexadecimal texts)")
+        raise InputError(Said("baseline.bad-fingerprints", f"{path}: "))
     return set(prints), read_key(path)
 
 

@@ -170,7 +170,7 @@ def main(argv: Optional[list[str]] = None) -> None:
         output.give_up(exc)
         raise SystemExit(EXIT_OUTPUT) from None
     except MissingResource as exc:  # a broken installation: say which file, not a traceback
-        print(f"postcheck: error: {exc} (reinstall postcheck)", file=sys.stderr, flush=True)
+        print("postcheck: error: " + ui("error.missing-resource", problem=exc), file=sys.stderr, flush=True)
         raise SystemExit(EXIT_RULES) from None
     except OSError as exc:  # click's --help, or a file postcheck writes, on a full disk
         if exc.errno not in output.WRITE_ERRNOS:

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import os
+import re
 import sys
 from pathlib import Path
 from typing import List, Optional
@@ -11,7 +12,7 @@ import typer
 from .cli_common import (EXIT_FINDINGS, EXIT_INPUT, EXIT_OK, HELP_OPTIONS, Format, H, Lang, _build, _config,
                          _done_with, _fail, _print, _run_lang, _say, _spec, _stdout_console)
 from .findings import SEVERITY_RANK
-from .messages import CATALOGUE, locale_lang, set_ui, severity, text, ui, ui_count
+from .messages import CATALOGUE, locale_lang, say, set_ui, severity, text, ui, ui_count
 
 
 tools_app = typer.Typer(add_completion=False, rich_markup_mode=None, help=H("help.tools"),
@@ -84,7 +85,9 @@ def _print_rules(console, rules, lang: str) -> None:
         kind = text(lang, f"rule-kind.{rule.kind}") if f"rule-kind.{rule.kind}" in CATALOGUE else rule.kind
         console.print(f"\n{rule.id} ({rule.clause}, {severity(lang, rule.severity)}, {kind}): {rule.descriptions[lang]}",
                       markup=False)
-        console.print(text(lang, "explain.message", message=rule.messages[lang]), markup=False)
+        # "{match}" means nothing to a reader: the words found go there
+        message = re.sub(r"\{\w+\}", "…", rule.messages[lang])
+        console.print(text(lang, "explain.message", message=message), markup=False)
         console.print(text(lang, "explain.example", example=rule.examples["hit"][0].text), markup=False)
         console.print(_offered(rule, lang), markup=False)
 
@@ -166,7 +169,7 @@ def review(path: Path = typer.Argument(..., metavar="DRAFT.docx", help=H("help.r
     try:
         done = write_review(path, rulebook, lang_code, force)
     except InputError as exc:
-        _fail(str(exc), EXIT_INPUT)
+        _fail(say(exc), EXIT_INPUT)
     _print([done.report], Format.text, lang_code, rulebook, False, False)
     print("postcheck: " + ui("review.wrote", count=done.comments, path=done.path), file=sys.stderr)
     threshold = config.fail_on or "warning"

@@ -147,8 +147,8 @@ class Config:
         for name in self.terms:
             if name not in used_wordlists:
                 known = ", ".join(sorted(used_wordlists)[:8])
-                raise ConfigError(f"{self.where}: key 'terms': no rule uses a word list called {short(name)} "
-                                  f"(lists: {known}{', …' if len(used_wordlists) > 8 else ''})")
+                raise ConfigError(Said("config.unused-terms", f"{self.where}: ", name=short(name),
+                                       known=known + (", …" if len(used_wordlists) > 8 else "")))
 
     def severity_for(self, rule_id: str, clause: str, default: str) -> str:
         # the longest matching key wins, so "5.5.x" beats "5"
@@ -207,11 +207,11 @@ def _load_pyproject(path: Path) -> Any:
     try:
         tool = tomllib.loads(text).get("tool", {})
     except tomllib.TOMLDecodeError as exc:
-        raise ConfigError(f"{path}: malformed TOML: {str(exc)[:200]}") from None
+        raise ConfigError(Said("config.bad-toml", f"{path}: ", detail=str(exc)[:200])) from None
     except RecursionError:
-        raise ConfigError(f"{path}: malformed TOML: nested too deeply") from None
+        raise ConfigError(Said("config.toml-too-deep", f"{path}: ")) from None
     if not isinstance(tool, dict):
-        raise ConfigError(f"{path}: key 'tool': expected a table, such as [tool.postcheck]")
+        raise ConfigError(Said("config.tool-table", f"{path}: "))
     return tool.get("postcheck", {})
 
 
@@ -226,7 +226,7 @@ def load_config(path: Path | None) -> Config:
         data = {} if data is None else data
         where = str(path)
     if not isinstance(data, dict):
-        raise ConfigError(f"{where}: expected a mapping of settings")
+        raise ConfigError(Said("config.not-mapping", f"{where}: "))
     unknown = sorted((str(k) for k in set(data) - KEYS), key=len)
     if unknown:
         raise ConfigError(Said("config.unknown-key", f"{where}: ", key=short(unknown[0]), known=", ".join(sorted(KEYS))))
@@ -237,12 +237,12 @@ def load_config(path: Path | None) -> Config:
     if "severity" in data:
         sev = data["severity"]
         if not isinstance(sev, dict) or not all(isinstance(v, str) and v in SEVERITIES for v in sev.values()):
-            raise ConfigError(f"{where}: key 'severity': expected a mapping of rule or clause to {', '.join(SEVERITIES)}")
+            raise ConfigError(Said("config.severity", f"{where}: ", severities=", ".join(SEVERITIES)))
         cfg.severity = {str(k): v for k, v in sev.items()}
     if "terms" in data:
         terms = data["terms"]
         if not isinstance(terms, dict):
-            raise ConfigError(f"{where}: key 'terms': expected a mapping of word-list name to terms")
+            raise ConfigError(Said("config.terms", f"{where}: "))
         cfg.terms = {str(k): _strings(v, where, f"terms.{str(k)[:40]}") for k, v in terms.items()}
     if "wordlists" in data:
         cfg.wordlists = _folder(data["wordlists"], cfg.root, where, "wordlists")
@@ -261,14 +261,14 @@ def load_config(path: Path | None) -> Config:
 
 def _folder(value: Any, root: Path, where: str, key: str) -> Path:
     if not isinstance(value, str) or not value.strip() or "\0" in value:
-        raise ConfigError(f"{where}: key '{key}': expected the path of a folder")
+        raise ConfigError(Said("config.folder-path", f"{where}: ", key=key))
     try:
         folder = (root / value).resolve()
         ok = folder.is_dir()
     except (OSError, RuntimeError, ValueError):  # a link loop, a name too long
         ok = False
     if not ok:
-        raise ConfigError(f"{where}: key '{key}': {short(value)} is not a folder")
+        raise ConfigError(Said("config.not-folder", f"{where}: ", key=key, value=short(value)))
     return folder
 
 
@@ -280,7 +280,7 @@ def _rule_folder(value: str, root: Path, where: str) -> Path:
     except OSError:
         found = False
     if not found:
-        raise ConfigError(f"{where}: key 'extra_rules': {short(value)} holds no rule files (*.yaml)")
+        raise ConfigError(Said("config.no-rule-files", f"{where}: ", value=short(value)))
     return folder
 
 
@@ -288,5 +288,5 @@ def _strings(value: Any, where: str, key: str) -> list[str]:
     if isinstance(value, str):
         return [value]
     if not isinstance(value, list) or not all(isinstance(v, (str, int, float)) for v in value):
-        raise ConfigError(f"{where}: key '{key}': expected a list of texts")
+        raise ConfigError(Said("config.texts", f"{where}: ", key=key))
     return [str(v) for v in value]

@@ -127,6 +127,10 @@ CATALOGUE: dict[str, dict[str, str]] = {
     "help.review-file": {"vi": "Tệp Word (.docx) cần duyệt.", "en": "The Word file (.docx) to review."},
     "help.review-force": {"vi": "Ghi đè bản .reviewed.docx đã có.", "en": "Replace an existing .reviewed.docx."},
     "review.exists": {"vi": "{path} đã có (dùng --force để ghi đè)", "en": "{path} already exists (use --force to replace it)"},
+    "review.not-docx": {"vi": "review ghi nhận xét Word nên chỉ nhận tệp .docx",
+                        "en": "review writes Word comments, so it takes a .docx file"},
+    "review.symlink": {"vi": "là liên kết tượng trưng; hãy xóa nó trước", "en": "is a symbolic link; remove it first"},
+    "review.cannot-write": {"vi": "không ghi được: {reason}", "en": "cannot write: {reason}"},
     "review.wrote": {"vi": "đã ghi {count} nhận xét vào {path}", "en": "wrote {count} comments to {path}"},
     "review.suggestion": {"vi": "Gợi ý: {suggestion}", "en": "Suggestion: {suggestion}"},
     # postcheck fix (fixing.py): counts and rule ids only, never the text replaced (a secret)
@@ -171,6 +175,22 @@ CATALOGUE: dict[str, dict[str, str]] = {
     "error.nothing": {"vi": "không có gì để kiểm tra: hãy nêu tệp hoặc thư mục, hoặc chuyển văn bản qua ống dẫn "
                             "(xem --help)",
                       "en": "nothing to check: give a file or folder, or pipe text in (see --help)"},
+    # writing the report (output.py)
+    "output.pipe-closed": {"vi": "chương trình đọc đã đóng ống dẫn", "en": "the reader closed the pipe"},
+    "output.cannot-hold": {"vi": "đầu ra chuẩn không chứa được văn bản ({encoding})",
+                           "en": "standard output cannot hold the text ({encoding})"},
+    "output.no-space": {"vi": "ổ đĩa đã đầy", "en": "No space left on device"},
+    "output.closed": {"vi": "đầu ra chuẩn đã bị đóng", "en": "standard output is closed"},
+    "output.no-stdout": {"vi": "không có đầu ra chuẩn", "en": "there is no standard output"},
+    "output.cannot-write-stdout": {"vi": "không ghi được ra đầu ra chuẩn: {reason}",
+                                   "en": "cannot write to standard output: {reason}"},
+    "output.cannot-write": {"vi": "không ghi được: {reason}", "en": "cannot write: {reason}"},
+    "output.folded": {"vi": "đầu ra chuẩn dùng bảng mã {encoding} và không chuyển sang UTF-8 được, nên báo cáo được "
+                            "in không dấu; hãy chạy postcheck trong cửa sổ console hoặc Windows Terminal, hoặc dùng "
+                            "--format json",
+                      "en": "standard output is {encoding} and cannot be switched to UTF-8, so the report is shown "
+                            "without diacritics; run postcheck in a console or Windows Terminal, or use --format json"},
+    "error.missing-resource": {"vi": "{problem} (hãy cài lại postcheck)", "en": "{problem} (reinstall postcheck)"},
     "error.interrupted": {"vi": "đã dừng theo yêu cầu", "en": "interrupted"},
     "baseline.wrote": {"vi": "đã ghi {findings} vào {path} (khóa: {keyfile})",
                        "en": "wrote {findings} to {path} (key: {keyfile})"},
@@ -292,6 +312,24 @@ CATALOGUE: dict[str, dict[str, str]] = {
                                     "bên trong; hãy mở bằng Word rồi lưu lại",
                               "en": "a damaged Word .docx file: its zip archive opens but the Word document in it "
                                     "cannot be read; open it in Word and save it again"},
+    "input.docx-too-many-parts": {"vi": "gói .docx có {count} phần, nhiều hơn mức cho phép {limit}",
+                                  "en": "{count} parts in the .docx archive, more than the {limit} allowed"},
+    "input.docx-part-too-big": {"vi": "phần {part} của tệp .docx khi giải nén: {reason}",
+                                "en": "part {part} of the .docx uncompressed: {reason}"},
+    "input.docx-needs-python-docx": {"vi": "đọc tệp .docx cần gói python-docx (pip install python-docx)",
+                                     "en": "reading .docx needs python-docx (pip install python-docx)"},
+    "input.bad-after-bom": {"vi": "không phải văn bản {codec} hợp lệ sau dấu thứ tự byte (BOM)",
+                            "en": "not valid {codec} text after its byte-order mark"},
+    "input.not-legacy": {"vi": "không phải văn bản {label} (byte 0x{byte} ở vị trí {offset})",
+                         "en": "not {label} text (byte 0x{byte} at offset {offset})"},
+    "input.unknown-encoding": {"vi": "không biết bảng mã '{encoding}' của --encoding (dùng utf-8, cp1258, tcvn3, vni "
+                                     "hoặc tên một bảng mã của Python)",
+                               "en": "unknown encoding '{encoding}' for --encoding (use utf-8, cp1258, tcvn3, vni "
+                                     "or another Python codec name)"},
+    "input.not-encoding": {"vi": "không phải văn bản {encoding} (byte 0x{byte} ở vị trí {offset})",
+                           "en": "not {encoding} text (byte 0x{byte} at offset {offset})"},
+    "input.cannot-decode": {"vi": "không giải mã được theo '{encoding}' (đây không phải bảng mã văn bản)",
+                            "en": "cannot decode as '{encoding}' (not a text encoding)"},
     "input.docx-parts-too-big": {"vi": "toàn bộ các phần của tệp .docx khi giải nén: {reason}",
                                  "en": "all parts of the .docx uncompressed: {reason}"},
     # configuration and user rule files (config.py, safe_yaml.py): "{path}: " goes before each
@@ -301,6 +339,22 @@ CATALOGUE: dict[str, dict[str, str]] = {
                                   "(xem 'postcheck rules')",
                             "en": "key '{key}': {name} matches no rule id, id prefix or clause "
                                   "(see 'postcheck rules')"},
+    "config.unused-terms": {"vi": "khóa 'terms': không quy tắc nào dùng danh sách từ tên {name} (các danh sách: {known})",
+                            "en": "key 'terms': no rule uses a word list called {name} (lists: {known})"},
+    "config.bad-toml": {"vi": "TOML sai cú pháp: {detail}", "en": "malformed TOML: {detail}"},
+    "config.toml-too-deep": {"vi": "TOML sai cú pháp: lồng quá sâu", "en": "malformed TOML: nested too deeply"},
+    "config.tool-table": {"vi": "khóa 'tool': cần một bảng, như [tool.postcheck]",
+                          "en": "key 'tool': expected a table, such as [tool.postcheck]"},
+    "config.not-mapping": {"vi": "cần một bảng các thiết lập (khóa: giá trị)", "en": "expected a mapping of settings"},
+    "config.severity": {"vi": "khóa 'severity': cần một bảng từ quy tắc hoặc điều khoản tới {severities}",
+                        "en": "key 'severity': expected a mapping of rule or clause to {severities}"},
+    "config.terms": {"vi": "khóa 'terms': cần một bảng từ tên danh sách từ tới các từ",
+                     "en": "key 'terms': expected a mapping of word-list name to terms"},
+    "config.folder-path": {"vi": "khóa '{key}': cần đường dẫn một thư mục", "en": "key '{key}': expected the path of a folder"},
+    "config.not-folder": {"vi": "khóa '{key}': {value} không phải thư mục", "en": "key '{key}': {value} is not a folder"},
+    "config.no-rule-files": {"vi": "khóa 'extra_rules': {value} không có tệp quy tắc nào (*.yaml)",
+                             "en": "key 'extra_rules': {value} holds no rule files (*.yaml)"},
+    "config.texts": {"vi": "khóa '{key}': cần một danh sách chuỗi", "en": "key '{key}': expected a list of texts"},
     "config.fail-on": {"vi": "khóa 'fail_on': cần một trong error, warning, info, never",
                        "en": "key 'fail_on': expected error, warning, info or never"},
     "config.lang": {"vi": "khóa 'lang': cần vi hoặc en", "en": "key 'lang': expected vi or en"},
@@ -311,6 +365,43 @@ CATALOGUE: dict[str, dict[str, str]] = {
     "what.configuration file": {"vi": "tệp cấu hình", "en": "configuration file"},
     "what.rule file": {"vi": "tệp quy tắc", "en": "rule file"},
     "what.baseline": {"vi": "tệp baseline", "en": "baseline"},
+    "what.baseline key": {"vi": "khóa của baseline", "en": "baseline key"},
+    # baselines (baseline.py): "{path}: " goes before each
+    "baseline.not-found": {"vi": "không tìm thấy {what}", "en": "{what} not found"},
+    "baseline.too-large": {"vi": "{what} quá lớn (hơn {limit} byte)", "en": "{what} is too large (over {limit} bytes)"},
+    "baseline.not-regular": {"vi": "{what} không phải tệp thông thường", "en": "{what} is not a regular file"},
+    "baseline.cannot-read": {"vi": "không đọc được {what} ({reason})", "en": "cannot read {what} ({reason})"},
+    "baseline.cannot-write": {"vi": "không ghi được {what} ({reason})", "en": "cannot write {what} ({reason})"},
+    "baseline.bad-key": {"vi": "không phải khóa baseline của postcheck (cần 64 chữ số thập lục phân)",
+                         "en": "not a postcheck baseline key (expected 64 hexadecimal digits)"},
+    "baseline.key-hint": {"vi": "{problem} (khóa được --write-baseline ghi bên cạnh baseline, hoặc đặt trong "
+                                "biến môi trường {variable})",
+                          "en": "{problem} (it is written beside the baseline by --write-baseline, or give it in "
+                                "{variable})"},
+    "baseline.is-folder": {"vi": "là một thư mục; hãy nêu tên tệp baseline",
+                           "en": "is a folder; give the baseline's file name"},
+    "baseline.no-folder": {"vi": "không ghi được baseline (không có thư mục {folder})",
+                           "en": "cannot write baseline (folder {folder} does not exist)"},
+    "baseline.write-not-regular": {"vi": "không ghi được baseline (không phải tệp thông thường)",
+                                   "en": "cannot write baseline (not a regular file)"},
+    "baseline.not-utf8": {"vi": "không phải baseline của postcheck (không phải văn bản UTF-8: byte 0x{byte} ở vị trí "
+                                "{offset})",
+                          "en": "not a postcheck baseline (not UTF-8 text: byte 0x{byte} at offset {offset})"},
+    "baseline.not-json": {"vi": "không phải baseline của postcheck (không phải JSON hợp lệ ở dòng {line}, cột {column})",
+                          "en": "not a postcheck baseline (not JSON at line {line}, column {column})"},
+    "baseline.too-deep": {"vi": "không phải baseline của postcheck (JSON lồng quá sâu)",
+                          "en": "not a postcheck baseline (JSON nested too deeply)"},
+    "baseline.no-fingerprints": {"vi": "không phải baseline của postcheck (cần phiên bản {version} có 'fingerprints')",
+                                 "en": "not a postcheck baseline (expected version {version} with 'fingerprints')"},
+    "baseline.version-1": {"vi": "baseline phiên bản 1 (mã băm không có khóa, có thể bị dò ngược): hãy ghi lại bằng "
+                                 "--write-baseline",
+                           "en": "a version 1 baseline (unkeyed hashes, which can be reversed): write it again with "
+                                 "--write-baseline"},
+    "baseline.version": {"vi": "không phải baseline của postcheck (cần phiên bản {version})",
+                         "en": "not a postcheck baseline (expected version {version})"},
+    "baseline.bad-fingerprints": {"vi": "không phải baseline của postcheck ('fingerprints' phải là các chuỗi 64 chữ số "
+                                        "thập lục phân)",
+                                  "en": "not a postcheck baseline ('fingerprints' must be 64-digit hexadecimal texts)"},
 }
 
 # noun: (Vietnamese, English singular, English plural)

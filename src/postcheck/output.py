@@ -20,6 +20,8 @@ import os
 import sys
 import unicodedata
 
+from .messages import Said, say, ui
+
 FOLD = "postcheck.fold"  # the codec error handler below
 # what writing can fail with (reading files has its own errors, in inputs.py)
 WRITE_ERRNOS = {getattr(errno, name) for name in ("ENOSPC", "EDQUOT", "EFBIG", "EPIPE", "EIO") if hasattr(errno, name)}
@@ -33,7 +35,7 @@ class ReportNotWritten(Exception):
     """The report could not be written. `closed`: the reader went away (a broken pipe),
     which the CLI reports silently, like other command-line tools."""
 
-    def __init__(self, reason: str, closed: bool = False):
+    def __init__(self, reason, closed: bool = False):  # reason: a str or a Said
         super().__init__(reason)
         self.closed = closed
 
@@ -70,12 +72,14 @@ def failure(exc: BaseException) -> ReportNotWritten:
     if isinstance(exc, BrokenPipeError) or getattr(exc, "errno", None) == errno.EPIPE or (
             os.name == "nt" and getattr(exc, "errno", None) == errno.EINVAL):
         # Windows reports a pipe whose reader has gone as EINVAL
-        return ReportNotWritten("the reader closed the pipe", closed=True)
+        return ReportNotWritten(Said("output.pipe-closed"), closed=True)
     if isinstance(exc, UnicodeEncodeError):
-        return ReportNotWritten(f"standard output cannot hold the text ({exc.encoding})")
+        return ReportNotWritten(Said("output.cannot-hold", encoding=exc.encoding))
+    if isinstance(exc, OSError) and exc.errno == errno.ENOSPC:
+        return ReportNotWritten(Said("output.no-space"))
     if isinstance(exc, OSError):
         return ReportNotWritten(exc.strerror or str(exc))
-    return ReportNotWritten("standard output is closed")  # ValueError: I/O on a closed file
+    return ReportNotWritten(Said("output.closed"))  # ValueError: I/O on a closed file
 
 
 class _Output:
@@ -118,7 +122,7 @@ class _Output:
 
 def _stdout():
     if sys.stdout is None:  # pythonw.exe, or a service without a console
-        raise ReportNotWritten("there is no standard output")
+        raise ReportNotWritten(Said("output.no-stdout"))
     return sys.stdout
 
 
@@ -175,8 +179,7 @@ def notice(out: _Output) -> str | None:
     """The one line to print on standard error when the text report lost its diacritics."""
     if not out.folded:
         return None
-    return (f"standard output is {out.encoding} and cannot be switched to UTF-8, so the report is shown "
-            "without diacritics; run postcheck in a console or Windows Terminal, or use --format json")
+    return ui("output.folded", encoding=out.encoding)
 
 
 def utf8_stderr() -> None:
@@ -194,9 +197,9 @@ def give_up(exc: ReportNotWritten, to: str | None = "standard output") -> None:
     """Say why nothing more could be written (nothing for a closed pipe), and point standard
     output at the null device so that the exit's final flush does not fail a second time."""
     if not exc.closed:
-        where = f" to {to}" if to else ""
+        said = ui("output.cannot-write-stdout" if to else "output.cannot-write", reason=say(exc))
         try:
-            print(f"postcheck: error: cannot write{where}: {exc}", file=sys.stderr, flush=True)
+            print(f"postcheck: error: {said}", file=sys.stderr, flush=True)
         except (OSError, ValueError):
             pass
     try:

@@ -25,7 +25,7 @@ from .files import reason
 from .findings import FileReport
 from .inputs import DEFAULT_MAX_SIZE, InputError, read_regular_bounded
 from .masking import mask_report
-from .messages import text as say
+from .messages import Said, text as say
 from .readers import ReadOptions
 from .readers.docx import W, decode_docx, line_of, line_starts, paragraph_elements, paragraph_pieces, run_of
 from .runner import check_source
@@ -54,14 +54,14 @@ def review(path: Path, rulebook, lang: str, force: bool = False,
     import docx
 
     if not path.name.lower().endswith(".docx"):
-        raise InputError(f"{path}: review writes Word comments, so it takes a .docx file")
+        raise InputError(Said("review.not-docx", f"{path}: "))
     target = reviewed_path(path)
     if target.exists() and not force:
-        raise InputError(say(lang, "review.exists", path=target))
+        raise InputError(Said("review.exists", "", path=target))
     try:
         data = read_regular_bounded(str(path), max_size)  # read once: checked and commented alike
     except (OSError, ValueError) as exc:
-        raise InputError(f"{path}: {reason(exc)}") from None
+        raise InputError(reason(exc).after(f"{path}: ")) from None
     source = decode_docx(data, str(path), ReadOptions(None, max_size))
     report = check_source(rulebook, source, lang)
     shown = mask_report(report)
@@ -78,14 +78,14 @@ def _write(target: Path, data: bytes, force: bool) -> None:
     flags = os.O_WRONLY | os.O_CREAT | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_BINARY", 0)
     flags |= os.O_TRUNC if force else os.O_EXCL
     if target.is_symlink():
-        raise InputError(f"{target}: is a symbolic link; remove it first")
+        raise InputError(Said("review.symlink", f"{target}: "))
     try:
         with os.fdopen(os.open(target, flags, 0o644), "wb") as f:
             f.write(data)
     except FileExistsError:
-        raise InputError(f"{target}: already exists (use --force to replace it)") from None
+        raise InputError(Said("review.exists", "", path=target)) from None
     except OSError as exc:
-        raise InputError(f"{target}: cannot write: {exc.strerror or exc.__class__.__name__}") from None
+        raise InputError(Said("review.cannot-write", f"{target}: ", reason=exc.strerror or exc.__class__.__name__)) from None
 
 
 def _comment(document, text: str, report: FileReport, lang: str) -> int:

@@ -39,12 +39,12 @@ def _check_archive(data: bytes, path: str, max_size: int | None) -> None:
         key = "input.docx-old-format" if data.startswith(_OLE_MAGIC) else "input.docx-not-zip"
         raise InputError(Said(key, f"{path}: ")) from None
     if len(parts) > MAX_PARTS:
-        raise InputError(f"{path}: {len(parts)} parts in the .docx archive, more than the {MAX_PARTS} allowed")
+        raise InputError(Said("input.docx-too-many-parts", f"{path}: ", count=len(parts), limit=MAX_PARTS))
     if max_size is not None:
         for part in parts:
             if part.file_size > max_size:
-                raise InputError(f"{path}: part {part.filename[:80]!r} of the .docx: "
-                                 f"{over_limit(part.file_size, max_size)} (uncompressed)")
+                raise InputError(Said("input.docx-part-too-big", f"{path}: ", part=repr(part.filename[:80]),
+                                      reason=over_limit(part.file_size, max_size)))
         total = sum(p.file_size for p in parts)
         if total > max_size:
             raise InputError(Said("input.docx-parts-too-big", f"{path}: ", reason=over_limit(total, max_size)))
@@ -117,7 +117,7 @@ def decode_docx(data: bytes, path: str, options: ReadOptions) -> Source:
     try:
         import docx  # python-docx: the package's parts and relationships, parsed safely
     except ImportError:  # pragma: no cover - installed with postcheck
-        raise InputError(f"{path}: reading .docx needs python-docx (pip install python-docx)") from None
+        raise InputError(Said("input.docx-needs-python-docx", f"{path}: ")) from None
     _check_archive(data, path, options.max_size)
     try:
         document = docx.Document(io.BytesIO(data))

@@ -38,7 +38,7 @@ def decode_with_notice(data: bytes, name: str, *, encoding: str | None = None) -
             try:
                 return data.decode(codec), None
             except UnicodeDecodeError as exc:
-                raise InputError(f"{name}: not valid {codec.upper()} text after its byte-order mark ({exc.reason})") from None
+                raise InputError(Said("input.bad-after-bom", f"{name}: ", codec=codec.upper())) from None
     if b"\x00" in data[:8192]:
         raise InputError(Said("input.binary", f"{name}: "))
     try:
@@ -66,20 +66,20 @@ def _decode_as(data: bytes, name: str, encoding: str) -> str:
         try:
             return encodings.decode_legacy(data, legacy)
         except encodings.LegacyDecodeError as exc:
-            raise InputError(f"{name}: not {_LABELS[legacy]} text ({exc})") from None
+            raise InputError(Said("input.not-legacy", f"{name}: ", label=_LABELS[legacy], byte=f"{exc.byte:02x}",
+                                  offset=exc.offset)) from None
     try:
         codec = codecs.lookup(encoding).name
     except LookupError:
-        raise InputError(f"unknown encoding '{encoding}' for --encoding (use utf-8, cp1258, tcvn3, vni "
-                         "or another Python codec name)") from None
+        raise InputError(Said("input.unknown-encoding", "", encoding=encoding)) from None
     if codec == "utf-8":
         codec = "utf-8-sig"  # a BOM is not text
     try:
         return data.decode(codec)
     except UnicodeDecodeError as exc:
-        raise InputError(f"{name}: not {encoding} text (byte 0x{data[exc.start]:02x} at offset {exc.start})") from None
+        raise InputError(Said("input.not-encoding", f"{name}: ", encoding=encoding, byte=f"{data[exc.start]:02x}", offset=exc.start)) from None
     except Exception as exc:  # codecs that are not text encodings (base64, zlib…)
-        raise InputError(f"{name}: cannot decode as '{encoding}' ({exc.__class__.__name__})") from None
+        raise InputError(Said("input.cannot-decode", f"{name}: ", encoding=encoding)) from None
 
 
 def decode_source(data: bytes, name: str, options: ReadOptions) -> Source:
