@@ -39,7 +39,7 @@ def check(
     fail_on: Optional[FailOn] = typer.Option(None, "--fail-on", help=H("help.fail-on")),
     quiet: bool = typer.Option(False, "--quiet", "-q", help=H("help.quiet")),
     statistics: bool = typer.Option(False, "--statistics", help=H("help.statistics")),
-    group: Group = typer.Option(Group.file, "--group", help=H("help.group")),
+    group: Group = typer.Option(Group.file, "--group", show_default=False, help=H("help.group")),  # said in the help
     jobs: Optional[int] = typer.Option(None, "--jobs", "-j", min=1, metavar="N", help=H("help.jobs")),
     exclude: List[str] = typer.Option([], "--exclude", metavar="GLOB", help=H("help.exclude")),
     baseline: Optional[Path] = typer.Option(None, "--baseline", metavar="FILE", help=H("help.baseline")),
@@ -170,7 +170,7 @@ def main(argv: Optional[list[str]] = None) -> None:
         output.give_up(exc)
         raise SystemExit(EXIT_OUTPUT) from None
     except MissingResource as exc:  # a broken installation: say which file, not a traceback
-        print("postcheck: error: " + ui("error.missing-resource", problem=exc), file=sys.stderr, flush=True)
+        print("postcheck: error: " + ui("error.missing-resource", problem=say(exc)), file=sys.stderr, flush=True)
         raise SystemExit(EXIT_RULES) from None
     except OSError as exc:  # click's --help, or a file postcheck writes, on a full disk
         if exc.errno not in output.WRITE_ERRNOS:

@@ -28,7 +28,7 @@ _BASE = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
 class _Problem(Exception):
-    def __init__(self, line: int | None, message: str):
+    def __init__(self, line: int | None, message: Said):
         super().__init__(message)
         self.line, self.message = line, message
 
@@ -46,7 +46,7 @@ class _UniqueKeys(_BASE):  # type: ignore[misc, valid-type]
             if isinstance(key_node, yaml.ScalarNode):
                 key = (key_node.tag, key_node.value)
                 if key in seen:
-                    raise _Problem(key_node.start_mark.line + 1, f"key {short(key_node.value)} is given twice")
+                    raise _Problem(key_node.start_mark.line + 1, Said("yaml.twice", key=short(key_node.value)))
                 seen.add(key)
         return super().construct_mapping(node, deep)
 
@@ -83,22 +83,21 @@ def _scan(text: str) -> None:
     for event in yaml.parse(text, Loader=_BASE):
         line = event.start_mark.line + 1 if event.start_mark else None
         if isinstance(event, yaml.AliasEvent):
-            raise _Problem(line, f"{_at(path)}YAML aliases (*{str(event.anchor)[:20]}) are not allowed: "
-                                 "write the value out")
+            raise _Problem(line, Said("yaml.alias", at=_at(path), anchor=str(event.anchor)[:20]))
         if isinstance(event, yaml.ScalarEvent):
             path.enter_value(event.value)
         elif isinstance(event, (yaml.SequenceStartEvent, yaml.MappingStartEvent)):
             path.enter_value(None)
             if len(path.frames) >= MAX_DEPTH:
-                raise _Problem(line, f"{_at(path)}nested more than {MAX_DEPTH} levels deep")
+                raise _Problem(line, Said("yaml.too-deep", at=_at(path), depth=MAX_DEPTH))
             path.frames.append([isinstance(event, yaml.MappingStartEvent), True, None])
         elif isinstance(event, (yaml.SequenceEndEvent, yaml.MappingEndEvent)):
             path.frames.pop()
 
 
-def _at(path: _Path) -> str:
+def _at(path: _Path):
     where = str(path)
-    return f"key '{where}': " if where else ""
+    return Said("yaml.at", key=where) if where else ""
 
 
 def load_text(text: str, where: str, error: type[Exception]) -> Any:
@@ -107,13 +106,14 @@ def load_text(text: str, where: str, error: type[Exception]) -> Any:
         _scan(text)
         return yaml.load(text, Loader=_UniqueKeys)
     except _Problem as exc:
-        raise error(f"{where}{f':{exc.line}' if exc.line else ''}: {exc.message}") from None
+        raise error(exc.message.after(f"{where}{f':{exc.line}' if exc.line else ''}: ")) from None
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         problem = getattr(exc, "problem", None) or str(exc).splitlines()[0]
-        raise error(f"{where}{f':{mark.line + 1}' if mark else ''}: malformed YAML: {problem[:200]}") from None
+        raise error(Said("yaml.malformed", f"{where}{f':{mark.line + 1}' if mark else ''}: ",
+                         problem=problem[:200])) from None
     except (RecursionError, MemoryError, ValueError, TypeError, OverflowError) as exc:
-        raise error(f"{where}: YAML that cannot be loaded ({exc.__class__.__name__})") from None
+        raise error(Said("yaml.cannot-load", f"{where}: ", kind=exc.__class__.__name__)) from None
 
 
 def read_text(path: Path, what: str, error: type[Exception], limit: int = MAX_BYTES) -> str:

@@ -10,32 +10,30 @@ from __future__ import annotations
 from importlib.util import find_spec
 from pathlib import Path
 
-from ..resources import data_file
-
-
-class MissingResource(RuntimeError):
-    """A language file postcheck needs is not installed."""
+from ..messages import Said
+from ..resources import MissingResource, data_file
 
 
 def package_dir(name: str, needed_for: str) -> Path:
-    """The folder of an installed package, read as files (the package is not imported)."""
+    """The folder of an installed package, read as files (the package is not imported).
+    `needed_for`: what postcheck needs it for, a catalogue key after "resource."."""
     spec = find_spec(name)
     if spec is None or not spec.submodule_search_locations:
-        raise MissingResource(f"the Python package {name!r} is not installed; postcheck needs it for {needed_for} "
-                              f"(pip install {name})")
+        raise MissingResource(Said("resource.no-package", name=repr(name), needed=Said(f"resource.{needed_for}"),
+                                   package=name))
     return Path(list(spec.submodule_search_locations)[0])
 
 
 def _file(path: Path, what: str) -> Path:
     if not path.is_file():
-        raise MissingResource(f"{what} not found: {path}")
+        raise MissingResource(Said("resource.no-file", what=Said(f"resource.{what}"), path=path))
     return path
 
 
 def viet74k_path() -> Path:
     """underthesea's bundled Viet74K word list (one word a line)."""
-    root = package_dir("underthesea", "its Viet74K word list")
-    return _file(root / "corpus" / "data" / "Viet74K.txt", "the Vietnamese word list Viet74K.txt (underthesea)")
+    root = package_dir("underthesea", "viet74k-list")
+    return _file(root / "corpus" / "data" / "Viet74K.txt", "viet74k-file")
 
 
 def read_viet74k() -> str:
@@ -45,11 +43,11 @@ def read_viet74k() -> str:
 
 def read_confusables() -> str:
     """confusable_homoglyphs' copy of the Unicode confusables data (JSON)."""
-    root = package_dir("confusable_homoglyphs", "the Unicode confusables data")
-    return _file(root / "confusables.json", "the Unicode confusables data (confusable_homoglyphs)").read_text(
+    root = package_dir("confusable_homoglyphs", "confusables")
+    return _file(root / "confusables.json", "confusables-file").read_text(
         encoding="utf-8")
 
 
 def read_teencode() -> str:
     """postcheck's teencode table (data/teencode.tsv)."""
-    return _file(data_file("teencode.tsv"), "the teencode table").read_text(encoding="utf-8")
+    return _file(data_file("teencode.tsv"), "teencode").read_text(encoding="utf-8")

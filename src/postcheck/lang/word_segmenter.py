@@ -30,7 +30,7 @@ loaded_by: str | None = None
 
 def load_word_tokenize() -> Callable[..., list[str]]:
     global loaded_by
-    root = package_dir("underthesea", "word segmentation")  # MissingResource, not an ImportError deep inside
+    root = package_dir("underthesea", "segmentation")  # MissingResource, not an ImportError deep inside
     if "underthesea" not in sys.modules:
         try:
             word_tokenize = _load_lean(str(root))
