@@ -171,3 +171,81 @@ def test_a_clause_with_too_many_parts_in_a_markup_comment_is_unknown(tmp_path):
     assert not waived and "classified.marks" in rules(found)
     [warning] = [f for f in found if f["rule"] == RULE_ID]
     assert "không tồn tại" in warning["message"] and "không ghi lý do" not in warning["message"]
+
+
+def _docx_with_comment(path, comment: str, commented: int = 1, paragraphs=(ELECTION, ELECTION)):
+    docx = pytest.importorskip("docx")
+    doc = docx.Document()
+    added = [doc.add_paragraph(text) for text in paragraphs]
+    # python-docx 1.2 anchors a comment on runs: Word shows it in the margin beside them
+    doc.add_comment(added[commented].runs, text=comment, author="Lan", initials="L")
+    doc.save(path)
+    return path
+
+
+def test_a_directive_in_a_word_comment_waives_the_paragraph_it_is_on(tmp_path):
+    draft = _docx_with_comment(tmp_path / "d.docx", "postcheck: bỏ qua 5.7 — trích dẫn thông cáo báo chí")
+    found, waived = findings_of(draft)
+    # paragraph 2 is commented: waived; paragraph 1 is not; the comment (line 3) says nothing
+    assert [(w["line"], w["reason"]) for w in waived] == [(2, "trích dẫn thông cáo báo chí")]
+    assert {(f["line"], f["rule"]) for f in found} == {(1, "foreign.internal-affairs")}
+    assert waived[0]["part"] == "body" and waived[0]["paragraph"] == 2
+
+
+def test_a_word_comment_spanning_paragraphs_waives_each_of_them(tmp_path):
+    docx = pytest.importorskip("docx")
+    doc = docx.Document()
+    paragraphs = [doc.add_paragraph(t) for t in (INSULT, ELECTION, ELECTION)]
+    doc.add_comment([paragraphs[0].runs[0], paragraphs[1].runs[0]], text="postcheck: ignore — quoting a reader",
+                    author="Lan")
+    doc.save(tmp_path / "d.docx")
+    found, waived = findings_of(tmp_path / "d.docx")
+    assert {w["line"] for w in waived} == {1, 2} and {f["line"] for f in found} == {3}
+
+
+def test_a_word_comment_without_a_reason_waives_nothing_and_warns_in_the_comment(tmp_path):
+    draft = _docx_with_comment(tmp_path / "d.docx", "postcheck: bỏ qua 5.7")
+    found, waived = findings_of(draft)
+    assert not waived
+    assert {f["line"] for f in found if f["rule"] == "foreign.internal-affairs"} == {1, 2}
+    [warning] = [f for f in found if f["rule"] == RULE_ID]
+    assert warning["part"] == "comments"
+
+
+def test_an_ordinary_word_comment_waives_nothing(tmp_path):
+    draft = _docx_with_comment(tmp_path / "d.docx", "Anh xem lại câu này giúp em.")
+    found, waived = findings_of(draft)
+    assert not waived and {f["line"] for f in found} == {1, 2}
+
+
+def test_word_comment_waivers_are_counted_and_listed_by_statistics(tmp_path):
+    draft = _docx_with_comment(tmp_path / "d.docx", "postcheck: bỏ qua 5.7 — trích dẫn thông cáo báo chí")
+    out = run("--statistics", "--lang", "vi", str(draft)).stdout
+    assert "Đã bỏ qua theo chỉ thị trong bài (1):" in out and "trích dẫn thông cáo báo chí" in out
+    assert "1 phát hiện được bỏ qua theo chỉ thị" in out
+
+
+@pytest.mark.parametrize("suffix", [".md", ".html"])
+def test_the_one_line_form_inside_a_markup_comment(tmp_path, suffix):
+    draft = tmp_path / f"d{suffix}"
+    draft.write_text(f"<!-- postcheck: bỏ qua 5.7 — trích dẫn -->\n\n{ELECTION}\n\n{ELECTION}\n", encoding="utf-8")
+    found, waived = findings_of(draft)
+    assert [w["line"] for w in waived] == [3] and {f["line"] for f in found} == {5}
+    # at the end of a line it waives that line
+    draft.write_text(f"{ELECTION} <!-- postcheck: ignore 5.7 -- quoting -->\n\n{ELECTION}\n", encoding="utf-8")
+    found, waived = findings_of(draft)
+    assert [w["line"] for w in waived] == [1] and {f["line"] for f in found} == {3}
+
+
+@pytest.mark.parametrize("suffix, text", [
+    (".txt", f"{ELECTION} postcheck: ignore 5.7 — quoting\n{ELECTION}\n"),
+    (".md", f"<!-- postcheck-disable 5.7 -- trích dẫn -->\n{ELECTION}\n<!-- postcheck-enable -->\n\n{ELECTION}\n"),
+    (".html", f"<p><!-- postcheck-disable 5 -- trích dẫn -->{ELECTION}<!-- postcheck-enable --></p>\n"
+              f"<p>{ELECTION}</p>\n"),
+])
+def test_every_format_counts_its_waivers_in_the_summary_and_json(tmp_path, suffix, text):
+    draft = tmp_path / f"d{suffix}"
+    draft.write_text(text, encoding="utf-8")
+    found, waived = findings_of(draft)
+    assert len(waived) == 1 and len([f for f in found if f["rule"] == "foreign.internal-affairs"]) == 1
+    assert "1 phát hiện được bỏ qua theo chỉ thị" in run("--lang", "vi", str(draft)).stdout

@@ -5,15 +5,17 @@ Markdown and HTML (in a comment, which readers never see):
     <!-- postcheck-disable 5.7 -- trích dẫn phát biểu chính thức -->
     …
     <!-- postcheck-enable -->
+    <!-- postcheck: bỏ qua 5.7 -- one line: the line form below, inside a comment -->
 
-Plain text, Word documents and standard input (a line of its own, or the end of a line):
+Plain text, Word documents and standard input (a line of its own, or the end of a line;
+in a Word comment, it waives the paragraphs the comment is on, and the comment itself):
 
     postcheck: bỏ qua 5.7 — trích dẫn phát biểu chính thức
     postcheck: ignore 5.7 — quoting the official statement
 
 A directive names clauses (5.7), articles (5) or rule ids (language.insult), or nothing
 (every rule), then a reason after "--", "—", "–" or ":". The line form waives its own
-line, or the next line when it stands alone on its line; a disable comment runs to the
+line, or the next line with text when it stands alone on its line; a disable comment runs to the
 matching enable comment (one naming the same targets, or a bare one) or the end of file.
 
 A waiver must say why: a directive without a reason waives nothing, and is reported as a
@@ -40,8 +42,9 @@ _REASON_SEP = r"(?:--|—|–|:)"
 # directive warned of a missing reason instead of naming the clause that does not exist
 _TARGET = r"(?:\d+(?:\.\d+)*|[a-z][a-z0-9_]*(?:[.-][a-z0-9_]+)+)"
 _TARGETS = rf"(?P<targets>{_TARGET}(?:\s*,?\s*{_TARGET})*)?"
+# in Markdown and HTML, a comment holds either a disable/enable or the one-line form
 _COMMENT = re.compile(
-    rf"<!--\s*postcheck-(?P<verb>disable|enable)\b[ \t]*{_TARGETS}[ \t]*"
+    rf"<!--\s*postcheck(?:-(?P<verb>disable|enable)|:[ \t]*(?P<ignore>bỏ qua|bo qua|ignore))\b[ \t]*{_TARGETS}[ \t]*"
     rf"(?:{_REASON_SEP}\s*(?P<reason>.*?))?\s*-->", re.S | re.I)
 _LINE = re.compile(
     rf"postcheck:[ \t]*(?:bỏ qua|bo qua|ignore)\b[ \t]*{_TARGETS}[ \t]*"
@@ -94,9 +97,16 @@ def _directive_finding(index: LineIndex, m: re.Match, targets, rule_clauses, lan
                    text(lang, f"directive.{problem}"), text(lang, "directive.how"), mechanism="directive")
 
 
-def _regions(path: str, text: str, index: LineIndex, rule_clauses, lang: str):
+def _line_span(index: LineIndex, text: str, first: int, last: int) -> tuple[int, int]:
+    """Offsets of lines first..last (1-based), line ends included."""
+    end = index.line_starts[last] if last < len(index.line_starts) else len(text)
+    return index.line_starts[first - 1], end
+
+
+def _regions(path: str, text: str, index: LineIndex, rule_clauses, lang: str, comment_anchors=()):
     """(regions, warnings) of the directives in `text`."""
     regions, warnings = [], []
+    anchored = {at: (first, last) for at, first, last in comment_anchors}
     markup = path.lower().endswith(MARKUP_SUFFIXES)
     open_: dict[tuple[str, ...], tuple[int, str, int]] = {}
     for m in (_COMMENT if markup else _LINE).finditer(text):
@@ -115,30 +125,39 @@ def _regions(path: str, text: str, index: LineIndex, rule_clauses, lang: str):
             warnings.append(_directive_finding(index, m, targets, rule_clauses, lang, "unknown"))
             continue
         line = index.line_col(m.start())[0]
-        if markup:
+        if markup and not m.group("ignore"):
             open_[targets] = (m.end(), reason, line)
             continue
+        if line in anchored:  # a Word comment: what it is on, and the comment itself
+            for first, last in (anchored[line], (line, line)):
+                regions.append(_Region(*_line_span(index, text, first, last), targets, reason, line))
+            continue
         line_start = index.line_starts[line - 1]
-        alone = not text[line_start:m.start()].strip()
-        target_line = line + 1 if alone else line
+        line_end = index.line_starts[line] if line < len(index.line_starts) else len(text)
+        alone = not text[line_start:m.start()].strip() and not text[m.end():line_end].strip()
+        target_line = line
+        if alone:  # the next line with text: a blank line parts Markdown paragraphs
+            target_line += 1
+            while target_line <= len(index.line_starts) and not text[slice(*_line_span(
+                    index, text, target_line, target_line))].strip():
+                target_line += 1
         if target_line > len(index.line_starts):
             continue
-        start = index.line_starts[target_line - 1]
-        end = index.line_starts[target_line] if target_line < len(index.line_starts) else len(text)
-        regions.append(_Region(start, end, targets, reason, line))
+        regions.append(_Region(*_line_span(index, text, target_line, target_line), targets, reason, line))
     for targets, (start, reason, line) in open_.items():
         regions.append(_Region(start, len(text), targets, reason, line))
     return regions, warnings
 
 
 def apply(path: str, text: str | None, findings: list[Finding], rule_clauses: dict[str, str],
-          lang: str = "vi") -> tuple[list[Finding], tuple[Waiver, ...]]:
+          lang: str = "vi", comment_anchors: tuple = ()) -> tuple[list[Finding], tuple[Waiver, ...]]:
     """(findings kept, with a warning for each directive without a reason, and the waived).
-    `rule_clauses`: rule id → clause, to check what a directive names."""
+    `rule_clauses`: rule id → clause, to check what a directive names; `comment_anchors`:
+    a .docx's (comment line, first line, last line it is on), readers.docx."""
     if not text or "postcheck" not in text.lower():
         return findings, ()
     index = LineIndex(text)
-    regions, warnings = _regions(path, text, index, rule_clauses, lang)
+    regions, warnings = _regions(path, text, index, rule_clauses, lang, comment_anchors)
     if not regions and not warnings:
         return findings, ()
     kept, waived = [], []

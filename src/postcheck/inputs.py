@@ -28,6 +28,8 @@ class Source:
     text: str
     encoding_notice: str | None = None  # set when a legacy encoding was detected and converted
     places: tuple | None = None  # .docx: each line's part and paragraph (readers.docx.Place)
+    # .docx: (line of a Word comment's paragraph, first line, last line the comment is on)
+    comment_anchors: tuple = ()
 
     @property
     def notice(self) -> str | None:

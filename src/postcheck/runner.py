@@ -74,7 +74,7 @@ def check_source(rulebook, source: Source, lang: str) -> FileReport:
         findings, secrets = _markup_findings(rulebook, markup, source.text, lang)
     # after the secrets are taken: a waived secret stays masked
     findings, waived = inline_control.apply(source.path, source.text, findings,
-                                            {r.id: r.clause for r in rulebook.rules}, lang)
+                                            {r.id: r.clause for r in rulebook.rules}, lang, source.comment_anchors)
     if source.places:  # a .docx: each line is a paragraph Word can show
         findings = [replace(f, place=source.places[f.line - 1]) for f in findings]
         waived = tuple(replace(w, finding=replace(w.finding, place=source.places[w.finding.line - 1]))

@@ -103,8 +103,29 @@ def paragraph_elements(root) -> list:
     return [p for p in root.iter(W + "p") if not any(a.tag == MC_FALLBACK for a in p.iterancestors())]
 
 
-def _paragraphs(root) -> list[str]:
-    return [_paragraph_text(p) for p in paragraph_elements(root)]
+_MARKS = (W + "commentRangeStart", W + "commentRangeEnd", W + "commentReference")
+
+
+def _comment_anchors(parts) -> tuple[tuple[int, int, int], ...]:
+    """(line of a comment's paragraph, first and last line it is anchored on), 1-based.
+
+    A comment is anchored by commentRangeStart/End and its commentReference, each naming
+    its w:id, inside the paragraphs it spans: its lines are those holding any of them. A
+    directive written in a comment (inline_control.py) waives what the comment is on."""
+    marked: dict[str, list[int]] = {}
+    comment_lines: list[tuple[int, str]] = []
+    line = 0
+    for label, paragraphs in parts:
+        for p in paragraphs:
+            line += 1
+            if label == "comments":
+                comment = next((a for a in p.iterancestors(W + "comment")), None)
+                if comment is not None:
+                    comment_lines.append((line, comment.get(W + "id")))
+                continue
+            for mark in p.iter(*_MARKS):
+                marked.setdefault(mark.get(W + "id"), []).append(line)
+    return tuple((at, min(marked[cid]), max(marked[cid])) for at, cid in comment_lines if cid in marked)
 
 
 def _opening(text: str, words: int = 6) -> str:
@@ -121,17 +142,19 @@ def decode_docx(data: bytes, path: str, options: ReadOptions) -> Source:
     _check_archive(data, path, options.max_size)
     try:
         document = docx.Document(io.BytesIO(data))
-        parts = [(label, _paragraphs(root)) for label, _, root in stories(document)]
+        parts = [(label, paragraph_elements(root)) for label, _, root in stories(document)]
+        anchors = _comment_anchors(parts)
+        lines, places = [], []
+        for label, paragraphs in parts:
+            for n, p in enumerate(paragraphs, 1):
+                text = _paragraph_text(p)
+                lines.append(text)
+                places.append(Place(label, n, _opening(text)))
     except InputError:
         raise
     except Exception:  # python-docx and lxml raise many kinds for a damaged file: all mean the same
         raise InputError(Said("input.docx-unreadable", f"{path}: ")) from None
-    lines, places = [], []
-    for label, paragraphs in parts:
-        for n, text in enumerate(paragraphs, 1):
-            lines.append(text)
-            places.append(Place(label, n, _opening(text)))
-    return Source(path, "\n".join(lines), places=tuple(places))
+    return Source(path, "\n".join(lines), places=tuple(places), comment_anchors=anchors)
 
 
 def stories(document) -> list[tuple[str, object, object]]:
