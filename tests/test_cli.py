@@ -169,7 +169,7 @@ def test_rule_errors_exit_3(tmp_path, drafts, body, expected):
     rules = tmp_path / "rules"
     rules.mkdir()
     (rules / "r.yaml").write_text(body, encoding="utf-8")
-    proc = run("--rules", str(rules), str(drafts / "good.txt"))
+    proc = run("--lang", "en", "--rules", str(rules), str(drafts / "good.txt"))
     assert proc.returncode == 3
     assert "r.yaml" in proc.stderr and expected in proc.stderr
     assert len(proc.stderr.strip().splitlines()) == 1

@@ -1,4 +1,7 @@
-"""`--format json`: exactly one JSON object, {"files": [{"path", "findings": [...]}]}.
+"""`--format json`: exactly one JSON object,
+{"version": 1, "files": [{"path", "findings": [...]}], "summary": {...}}, described by the
+JSON Schema shipped beside this package (schemas/report.schema.json; FORMAT_VERSION goes
+up only when a field is removed or changes meaning: fields may be added).
 
 Every finding is kept (the text report merges a sentence's findings into one entry);
 `sentence` numbers the entry it belongs to (entries.py), 1-based within its file, so
@@ -15,9 +18,18 @@ from ..entries import sentence_numbers
 from ..findings import FileReport
 
 
+FORMAT_VERSION = 1
+
+
 def chunks(reports: Iterable[FileReport]) -> Iterator[str]:
-    yield '{"files": ['
+    counts = dict.fromkeys(("findings", "error", "warning", "info", "files_checked", "files_unread", "waived"), 0)
+    yield f'{{"version": {FORMAT_VERSION}, "files": ['
     for n, r in enumerate(reports):
+        counts["files_unread" if r.error else "files_checked"] += 1
+        counts["findings"] += len(r.findings)
+        counts["waived"] += len(r.waived)
+        for f in r.findings:
+            counts[f.severity] += 1
         yield (",\n" if n else "\n") + '  {"path": ' + json.dumps(r.path, ensure_ascii=False)
         if r.error:
             yield ', "error": ' + json.dumps(r.error, ensure_ascii=False)
@@ -33,7 +45,8 @@ def chunks(reports: Iterable[FileReport]) -> Iterator[str]:
             yield ', "waived": ' + json.dumps([dict(w.finding.as_json(), reason=w.reason) for w in r.waived],
                                                ensure_ascii=False)
         yield "}"
-    yield "\n]}\n"
+    # the text report's last line, for a script that wants only the totals
+    yield '\n], "summary": ' + json.dumps(counts) + "}\n"
 
 
 def render(reports: list[FileReport]) -> str:
