@@ -114,3 +114,12 @@ def test_explain_and_rules_say_whether_a_rule_offers_a_fix_and_which():
     assert line("identity.official-email", "--lang", "en").endswith("[fix: replace]")
     assert line("language.insult", "--lang", "en").endswith("[fix: polite]")
     assert "[" not in line("classified.marks")
+
+
+def test_explain_names_how_a_rule_works_in_words_and_hides_placeholders():
+    out = explain("5.2").stdout
+    assert "classified.marks (5.2, lỗi, theo danh sách từ)" in out
+    assert not any(kind in out for kind in (", terms)", ", near)", ", pattern)", ", classifier)"))
+    assert "{" not in out and "thông báo: “…”: " in out  # “{match}” means nothing to a reader
+    english = explain("5.2", "--lang", "en").stdout
+    assert "classified.marks (5.2, error, word list)" in english
