@@ -78,7 +78,9 @@ def test_word_places_in_text_and_sarif(tmp_path):
     path = tmp_path / "thongcao.docx"
     make_document(path)
     text = CliRunner().invoke(check_app, [str(path)], env={"NO_COLOR": "1"}).stdout
-    assert "¶ footer1 1: “Nhận order hàng xách tay qua" in text
+    assert "¶ chân trang 1, đoạn 1: “Nhận order hàng xách tay qua" in text  # as Word users say it
+    english = CliRunner().invoke(check_app, ["--lang", "en", str(path)], env={"NO_COLOR": "1"}).stdout
+    assert "¶ footer 1, paragraph 1: “Nhận order hàng xách tay qua" in english
     sarif = json.loads(CliRunner().invoke(check_app, ["--format", "sarif", str(path)]).stdout)
     logical = [r["locations"][0]["logicalLocations"][0]["name"] for r in sarif["runs"][0]["results"]]
     assert "body/paragraph 4" in logical and "footnotes/paragraph 2" in logical

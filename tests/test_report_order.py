@@ -201,4 +201,4 @@ def test_a_docx_entry_names_its_word_paragraph_once(tmp_path):
     doc.save(tmp_path / "w.docx")
     result = CliRunner().invoke(check_app, [str(tmp_path / "w.docx")], env={"NO_COLOR": "1", "GITHUB_ACTIONS": ""})
     assert "— 2 vấn đề trong câu này:" in result.stdout
-    assert result.stdout.count("¶ body 1:") == 1
+    assert result.stdout.count("¶ thân bài, đoạn 1:") == 1

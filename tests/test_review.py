@@ -60,7 +60,7 @@ def test_one_comment_per_finding_on_its_words(tmp_path, rulebook):
     spans = anchored(reviewed)
     by_rule, footer = {}, []
     for cid, comment in comments.items():
-        if comment.text.startswith("[footer1"):
+        if comment.text.startswith("[chân trang 1"):
             footer.append(comment.text)
             continue
         rule = re.search(r"\(([\w.-]+)\)$", comment.text).group(1)
@@ -82,7 +82,7 @@ def test_one_comment_per_finding_on_its_words(tmp_path, rulebook):
     assert text == "Qz7!mLp42x" and "Qz7!mLp42x" not in words and "******" in words
     assert "Sửa thành “[đã xoá]”" in words
     # the footer's finding: on the body's first words, saying where it is
-    assert footer and all("¶ 1]" in w for w in footer)
+    assert footer and all("[chân trang 1, đoạn 1]" in w for w in footer)
 
 
 def test_no_overwrite_without_force_and_a_clean_draft_gets_no_comment(tmp_path, rulebook):
@@ -138,7 +138,8 @@ def test_a_real_shaped_document_tracked_changes_tables_and_other_parts(tmp_path,
     body = sorted(spans[str(c.comment_id)] for c in ours if not c.text.startswith("["))
     assert body == ["bí mật nhà nước", "tài liệu mật"]  # a table cell; a tracked insertion
     elsewhere = sorted(c.text.split("]")[0] + "]" for c in ours if c.text.startswith("["))
-    assert elsewhere == ["[comments, ¶ 1]", "[footer1, ¶ 1]", "[footnotes, ¶ 2]", "[header1, ¶ 1]"]
+    assert elsewhere == ["[chân trang 1, đoạn 1]", "[chú thích cuối trang, đoạn 2]", "[nhận xét, đoạn 1]",
+                         "[đầu trang 1, đoạn 1]"]
     # the colleague's comment is still there, untouched
     assert [c.text for c in reviewed.comments if c.author == "Hùng"] == ["Đừng gửi bí mật nhà nước qua Zalo."]
 

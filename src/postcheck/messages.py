@@ -105,6 +105,14 @@ CATALOGUE: dict[str, dict[str, str]] = {
     "usage.not-number": {"vi": "{value} không phải một số", "en": "{value} is not a number"},
     "usage.extra-arguments": {"vi": "thừa đối số: {args}", "en": "unexpected extra arguments: {args}"},
     "usage.aborted": {"vi": "đã hủy", "en": "aborted"},
+    # where a finding of a .docx stands, as Word users say it (readers/docx.place_name)
+    "place.body": {"vi": "thân bài", "en": "body"},
+    "place.header": {"vi": "đầu trang {n}", "en": "header {n}"},
+    "place.footer": {"vi": "chân trang {n}", "en": "footer {n}"},
+    "place.footnotes": {"vi": "chú thích cuối trang", "en": "footnotes"},
+    "place.endnotes": {"vi": "chú thích cuối văn bản", "en": "endnotes"},
+    "place.comments": {"vi": "nhận xét", "en": "comments"},
+    "place.paragraph": {"vi": "{part}, đoạn {n}", "en": "{part}, paragraph {n}"},
     # postcheck serve and postcheck review (serve/, review.py)
     "help.serve": {"vi": "Mở trang kiểm tra trên máy này (127.0.0.1): dán bản nháp hoặc thả tệp, không cần dòng lệnh.",
                    "en": "Open the checking page on this machine (127.0.0.1): paste a draft or drop a file, "

@@ -27,7 +27,8 @@ from .inputs import DEFAULT_MAX_SIZE, InputError, read_regular_bounded
 from .masking import mask_report
 from .messages import Said, text as say
 from .readers import ReadOptions
-from .readers.docx import W, decode_docx, line_of, line_starts, paragraph_elements, paragraph_pieces, run_of
+from .readers.docx import (W, decode_docx, line_of, line_starts, paragraph_elements, paragraph_pieces, place_name,
+                           run_of)
 from .runner import check_source
 
 AUTHOR, INITIALS = "postcheck", "PC"
@@ -104,7 +105,7 @@ def _comment(document, text: str, report: FileReport, lang: str) -> int:
             if runs is None:
                 continue
             if f.place is not None:
-                words = f"[{f.place.part}, ¶ {f.place.paragraph}] " + words
+                words = f"[{place_name(f.place, lang)}] " + words
         document.add_comment(runs, text=words, author=AUTHOR, initials=INITIALS)
         count += 1
     return count

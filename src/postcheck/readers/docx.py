@@ -70,6 +70,17 @@ class Place:
     opening: str  # the paragraph's first words
 
 
+def place_name(place: Place, lang: str) -> str:
+    """Where a line stands as a Word user says it: "chân trang 1, đoạn 2" ("footer 1,
+    paragraph 2"); JSON keeps the part's id (footer1) for programs."""
+    from ..messages import text
+
+    kind = place.part.rstrip("0123456789")
+    number = place.part[len(kind):]
+    part = text(lang, f"place.{kind}", n=number) if number else text(lang, f"place.{kind}")
+    return text(lang, "place.paragraph", part=part, n=place.paragraph)
+
+
 def paragraph_pieces(p) -> list[tuple[str, object]]:
     """(text, element) in the order Word shows them: the w:t, w:tab… each piece comes from
     (review.py anchors comments on them, fixing_docx.py edits them)."""

@@ -58,7 +58,7 @@ def render(reports: list[FileReport], lang: str, console: Console, *, quiet: boo
     """`reports` as text on `console`. Reports of files that could not be read count in the
     summary (their errors are printed by the caller). `width`: cells to fit lines into, or
     None not to wrap (a pipe)."""
-    words = LABEL[lang]
+    words = dict(LABEL[lang], lang=lang)
     readable = [r for r in reports if r.error is None]
     write = _Writer(console)
     if not quiet:
@@ -195,7 +195,7 @@ def _entry(write, report: FileReport, index: LineIndex | None, entry: Entry, wor
     for line in wrap(head, width, INDENT):
         write(line)
     if f.place is not None:  # one sentence is in one paragraph: its place once
-        write(_place(f, INDENT))
+        write(_place(f, INDENT, words["lang"]))
     if index is not None:
         write(_excerpt(index, entry, width))
     suggested = set()
@@ -216,9 +216,11 @@ def _entry(write, report: FileReport, index: LineIndex | None, entry: Entry, wor
                 write(line)
 
 
-def _place(f: Finding, indent: str) -> Line:
-    # a .docx: the line number is ours, the part and paragraph are Word's
-    return [(f"{indent}¶ {printable(f.place.part)} {f.place.paragraph}: “{printable(f.place.opening)}”", "dim")]
+def _place(f: Finding, indent: str, lang: str) -> Line:
+    # a .docx: the line number is ours, the part and paragraph are Word's, in Word's words
+    from ..readers.docx import place_name
+
+    return [(f"{indent}¶ {printable(place_name(f.place, lang))}: “{printable(f.place.opening)}”", "dim")]
 
 
 def _excerpt(index: LineIndex, entry: Entry, width: int | None) -> Line:
