@@ -134,7 +134,7 @@ def test_a_dropped_docx_shows_its_findings(page, tmp_path):
     wait_state(page, "found")
     assert "lich-truc.docx" in page.inner_text("#source")
     assert "công văn mật" in page.eval_on_selector_all("mark", "ms => ms.map(m => m.textContent)")
-    assert "body" in page.inner_text("section.clause[data-clause='5.2'] .where")
+    assert "thân bài, đoạn 2" in page.inner_text("section.clause[data-clause='5.2'] .where")  # Word's words
 
 
 def test_a_file_that_cannot_be_read_says_why(page, tmp_path):
@@ -142,7 +142,8 @@ def test_a_file_that_cannot_be_read_says_why(page, tmp_path):
     path.write_bytes(b"this is no zip")
     page.set_input_files("#file", str(path))
     wait_state(page, "failed")
-    assert "not a Word .docx file" in page.inner_text("#status")
+    # the page speaks Vietnamese, and so does the reason (it was the English text before)
+    assert "không phải tệp Word .docx" in page.inner_text("#status")
 
 
 def test_applying_a_fix_changes_the_draft_and_the_finding_goes_away(page):

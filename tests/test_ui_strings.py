@@ -143,3 +143,13 @@ def test_what_people_see_in_english_holds_no_vietnamese(place, args):
     # Vietnamese letters outside quoted draft text and the Decision's own title (QĐ-BNG)
     assert not re.search(r"[ạảãàáâậầấẩẫăắằặẳẵđẹẻẽèéêềếểễệịỉĩìíọỏõòóôồốổỗộơờớởỡợụủũùúưừứửữựỳýỵỷỹ]",
                          _strip_names(out).replace("QĐ", "")), out
+
+
+def test_the_page_says_everything_in_both_languages():
+    script = (PACKAGE / "serve" / "static" / "page.js").read_text(encoding="utf-8")
+    vi = script[script.index("    vi: {"):script.index("    en: {")]
+    en = script[script.index("    en: {"):script.index("  };")]
+    keys = [set(re.findall(r"^      (\w+):", block, re.M)) for block in (vi, en)]
+    assert keys[0] == keys[1] and {"where", "parts", "sev", "clean"} <= keys[0]
+    # Word's parts named in words in each language, not the JSON ids
+    assert "chân trang" in vi and "footer" in en and 'partName(f.part, "vi")' in vi

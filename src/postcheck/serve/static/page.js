@@ -21,8 +21,10 @@
       fix: "Sửa thành: ",
       apply: "Áp dụng",
       applyTitle: "Thay chữ này trong bản nháp rồi kiểm tra lại",
-      where: (f) => "Trong Word: " + f.part + ", đoạn " + f.paragraph + " (“" + f.paragraph_opening + "”)",
+      where: (f) => "Trong Word: " + partName(f.part, "vi") + ", đoạn " + f.paragraph + " (“" + f.paragraph_opening + "”)",
       sev: { error: "lỗi", warning: "cảnh báo", info: "lưu ý" },
+      parts: { body: "thân bài", header: "đầu trang", footer: "chân trang", footnotes: "chú thích cuối trang",
+               endnotes: "chú thích cuối văn bản", comments: "nhận xét" },
     },
     en: {
       tagline: "Check a draft against the Ministry of Foreign Affairs' social-network code of conduct (Decision 722/QĐ-BNG) before posting.",
@@ -42,10 +44,18 @@
       fix: "Fix: ",
       apply: "Apply",
       applyTitle: "Replace these words in the draft and check again",
-      where: (f) => "In Word: " + f.part + ", paragraph " + f.paragraph + " (“" + f.paragraph_opening + "”)",
+      where: (f) => "In Word: " + partName(f.part, "en") + ", paragraph " + f.paragraph + " (“" + f.paragraph_opening + "”)",
       sev: { error: "error", warning: "warning", info: "note" },
+      parts: { body: "body", header: "header", footer: "footer", footnotes: "footnotes",
+               endnotes: "endnotes", comments: "comments" },
     },
   };
+  // the JSON's part id (footer1) as Word users say it (chân trang 1), as the text report does
+  function partName(part, language) {
+    const m = /^([a-z]+)(\d*)$/.exec(part || "");
+    const name = m && T[language].parts[m[1]];
+    return name ? (m[2] ? name + " " + m[2] : name) : part;
+  }
   const RANK = { info: 0, warning: 1, error: 2 };
   const PAD = /\ufdd0/g; // masked secrets keep their length with this character; never shown
   const $ = (id) => document.getElementById(id);
