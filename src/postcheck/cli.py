@@ -159,10 +159,10 @@ def main(argv: Optional[list[str]] = None) -> None:
     args = sys.argv[1:] if argv is None else argv
     output.utf8_stderr()
     try:
-        # a folder that happens to be called "rules" is checked as ./rules
         args = _command_first(list(args))
         lang = args_lang(args) or locale_lang()
         set_ui(lang)
+        # a folder that happens to be called "rules" is checked as ./rules
         app = tools_app if args and args[0] in SUBCOMMANDS else check_app
         command = localize(typer.main.get_command(app), lang, {"help.max-size": {"limit": MAX_SIZE_LIMIT}})
         raise SystemExit(_main(command, args, lang))
