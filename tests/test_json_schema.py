@@ -98,3 +98,12 @@ def test_the_page_api_returns_what_the_schema_describes(validator, rulebook):
     client = TestClient(create_app(rulebook), base_url="http://127.0.0.1")
     validator.validate(client.post("/api/check", json={"text": ELECTION}).json())
     validator.validate(client.post("/api/check-file?name=x.docx", content=b"not a zip").json())
+
+
+def test_fixes_are_described_and_validated(validator):
+    data = report("examples/draft.txt")
+    fixed = [f for file in data["files"] for f in file["findings"] if f.get("fixes")]
+    assert fixed, "the example draft has an official address, which has a fix"
+    validator.validate(data)
+    fixed[0]["fixes"][0].pop("replacement")
+    assert not validator.is_valid(data)

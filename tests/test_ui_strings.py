@@ -103,7 +103,8 @@ def _run(tmp_path, *args, lang="vi"):
 
 
 SEEN = [
-    ("-h",), ("rules", "-h"), ("explain", "-h"), ("init", "-h"), ("serve", "-h"), ("review", "-h"),
+    ("-h",), ("rules", "-h"), ("explain", "-h"), ("init", "-h"), ("serve", "-h"), ("review", "-h"), ("fix", "-h"),
+    ("fix",), ("fix", "missing.txt"),
     ("--nope", "x.txt"), ("--format", "xml", "x.txt"), ("--jobs", "0", "x.txt"), ("--jobs", "many", "x.txt"),
     ("--max-size", "lots", "x.txt"), ("--format",), ("--quiet=yes", "x.txt"), ("explain",),
     ("review", "a.docx", "b.docx"), ("serve", "--port", "70000"), ("rules", "--bogus"),

@@ -181,10 +181,10 @@ def review(path: Path = typer.Argument(..., metavar="DRAFT.docx", help=H("help.r
 
 
 @tools_app.command("fix", help=H("help.fix"))
-def fix(paths: List[str] = typer.Argument(..., metavar="DRAFT…", help=H("help.fix-paths")),
+def fix(paths: List[str] = typer.Argument(..., metavar="DRAFT...", help=H("help.fix-paths")),
         in_place: bool = typer.Option(False, "--in-place", help=H("help.fix-in-place")),
         force: bool = typer.Option(False, "--force", help=H("help.fix-force")),
-        encoding: Optional[str] = typer.Option(None, "--encoding", help=H("help.encoding")),
+        encoding: Optional[str] = typer.Option(None, "--encoding", metavar="ENCODING", help=H("help.encoding")),
         lang: Optional[Lang] = typer.Option(None, "--lang", help=H("help.lang"))) -> None:
     from .fixing import fix_file, is_fixed_copy
     from .inputs import InputError

@@ -20,7 +20,7 @@ PREFIX = "postcheck: error: "  # as every other error line: scripts look for it
 MAX_MESSAGE = 500  # characters, as cli_common._fail: a value typed can be a whole file
 
 # metavars the commands declare (cli.py, cli_tools.py), in English; said in the run's language
-METAVARS = ("PATH", "N", "MB", "GLOB", "FILE", "FOLDER", "ENCODING", "PORT", "CLAUSE|RULE", "DRAFT.docx")
+METAVARS = ("PATH", "N", "MB", "GLOB", "FILE", "FOLDER", "ENCODING", "PORT", "CLAUSE|RULE", "DRAFT.docx", "DRAFT")
 _HEADINGS = {"Arguments": "help.heading-arguments", "Options": "help.heading-options",
              "Commands": "help.heading-commands"}
 _CLICK_HELP_OPTION = "Show this message and exit."

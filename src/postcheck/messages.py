@@ -91,6 +91,7 @@ CATALOGUE: dict[str, dict[str, str]] = {
     "metavar.PORT": {"vi": "CỔNG", "en": "PORT"},
     "metavar.CLAUSE|RULE": {"vi": "ĐIỀU_KHOẢN|MÃ_QUY_TẮC", "en": "CLAUSE|RULE"},
     "metavar.DRAFT.docx": {"vi": "BẢN_NHÁP.docx", "en": "DRAFT.docx"},
+    "metavar.DRAFT": {"vi": "BẢN_NHÁP", "en": "DRAFT"},
     "usage.try": {"vi": "Xem '{command} {option}' để biết cách dùng.", "en": "Try '{command} {option}' for help."},
     "usage.no-such-option": {"vi": "không có tùy chọn {option}", "en": "no such option: {option}"},
     "usage.did-you-mean": {"vi": " (có phải ý bạn là: {names}?)", "en": " (did you mean: {names}?)"},
