@@ -201,7 +201,12 @@ def fix(paths: List[str] = typer.Argument(..., metavar="DRAFT...", help=H("help.
     files = [p for p in expand(paths) if p in paths or not is_fixed_copy(p)]
     for path in files:
         try:
-            done = fix_file(path, rulebook, lang_code, in_place=in_place, force=force, encoding=encoding)
+            if path.lower().endswith(".docx"):  # fixed inside its Word runs
+                from .fixing_docx import fix_docx
+
+                done = fix_docx(path, rulebook, lang_code, in_place=in_place, force=force)
+            else:
+                done = fix_file(path, rulebook, lang_code, in_place=in_place, force=force, encoding=encoding)
         except InputError as exc:
             print(f"postcheck: error: {say(exc)}", file=sys.stderr)
             failed = True

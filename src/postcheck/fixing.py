@@ -125,13 +125,11 @@ def apply(text: str, edits: list[Edit]) -> str:
 def fix_file(path: str, rulebook, lang: str, *, in_place: bool = False, force: bool = False,
              encoding: str | None = None, max_size: int | None = DEFAULT_MAX_SIZE) -> Fixed:
     """Check `path`, apply its fixes, write the copy (or the file, `in_place`), and check the
-    result again. InputError: not a draft this can fix, unreadable, or the copy not writable."""
+    result again. InputError: not a draft this can fix, unreadable, or the copy not writable.
+    A .docx is fixing_docx.fix_docx's (which builds on this module, so it is not called from
+    here: the two would import each other)."""
     if path == "-":
         raise InputError(Said("fix.stdin"))
-    if path.lower().endswith(".docx"):
-        from .fixing_docx import fix_docx
-
-        return fix_docx(path, rulebook, lang, in_place=in_place, force=force, max_size=max_size)
     source_path, target, data = opened(path, in_place, force, max_size)
     source = reader_for(path).decode(data, path, ReadOptions(encoding, max_size))
     text, report = source.text, check_source(rulebook, source, lang)
