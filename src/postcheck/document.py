@@ -278,8 +278,12 @@ class Document:
                 # a neighbour is a word without the punctuation that clings to it ("roi,")
                 left = before[0].strip(_CLINGING) if before else ""
                 right = after[0].strip(_CLINGING) if after else ""
-                taken_before = bool(left) and is_dictionary_word(f"{left} {pieces[0]}")
-                taken_after = bool(right) and is_dictionary_word(f"{pieces[-1]} {right}")
+                # a capital after a lower-case word opens a name or a title ("nguyen van Nguoi
+                # Phat ngon": not vạn người), so that neighbour cannot take the syllable
+                taken_before = bool(left) and is_dictionary_word(f"{left} {pieces[0]}") \
+                    and not self._capital_opens(match.start)
+                taken_after = bool(right) and is_dictionary_word(f"{pieces[-1]} {right}") \
+                    and not self._capital_opens(match.end + text[match.end:].index(after[0]))
                 return not ((loose_first and taken_before) or (loose_last and taken_after))
             if len(pieces) == 2:
                 # two syllables are refused only when neighbouring words take both of them
@@ -290,6 +294,16 @@ class Document:
         if before and respelled_in_dictionary(before[0], pieces[0], own[0], 1):
             return False
         return not (after and respelled_in_dictionary(pieces[-1], after[0], own[-1], 0))
+
+    def _capital_opens(self, view_at: int) -> bool:
+        """Does the word at view position `view_at` start with a capital in the original
+        draft while the word before it does not?"""
+        at = self.original_span(view_at, view_at + 1)[0]
+        before = self.original[max(0, at - 64):at].split()
+        if not before or not self.original[at:at + 1].isupper():
+            return False
+        prev = before[-1].lstrip(_CLINGING)
+        return bool(prev) and prev[0].islower() and not before[-1].rstrip().endswith((".", "!", "?", ":"))
 
     def _pieces(self, index: int) -> list[int]:
         """Where a sentence is cut for the segmenter: [start, …, end] in the view. Only a
