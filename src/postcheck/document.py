@@ -25,6 +25,10 @@ _DISGUISE = re.compile(r"[^\sA-Za-z\u00c0-\u024f\u1e00-\u1eff\u0300-\u036f]")
 
 # punctuation that clings to a neighbouring word: "roi," is the word "roi"
 _CLINGING = ".,;:!?…\"'“”‘’()[]"
+_WAIVERS = ("khoi can", "khong can", "chang can", "cha can", "khoi phai", "khong phai cho", "khoi cho", "khoi doi")
+# what a number counts, typed without marks: "6 thang" is six months (tháng), "3 con" three
+# animals or things, never the person-classifier of an insult (thằng, con)
+_COUNTED_UNITS = frozenset({"thang", "nam", "ngay", "tuan", "gio", "phut", "con", "cai", "chiec", "lan"})
 T = TypeVar("T")
 
 
@@ -148,7 +152,14 @@ class Document:
         sentence and the quotations that open or close in it (register.Register.covered)."""
         return self.memo(("covered_by", name), lambda: sorted({
             self.register.covered(self.view.original_span(m.start, m.end)[0])
-            for ms in self.strong_by_sentence(name).values() for m in ms if self.is_word(m)}))
+            for ms in self.strong_by_sentence(name).values() for m in ms if self.is_word(m) and not self.waived(m)}))
+
+    def waived(self, match: Match) -> bool:
+        """Is the match introduced by a waiver just before it ("khỏi cần chờ Người phát ngôn",
+        "không cần họp báo")? The term is then what the writer does without: it credits
+        nothing (folded: the same typed without marks)."""
+        tail = " ".join(fold(self.view.text[max(0, match.start - 40):match.start].lower()).split()[-3:])
+        return any(w in tail for w in _WAIVERS)
 
     @cached_property
     def lines(self) -> LineIndex:
@@ -259,12 +270,18 @@ class Document:
         refused inside any dictionary word ("mat" + "khau": mật khẩu)."""
         text = self.view.text
         span = text[match.start:match.end]
-        if has_diacritics(span) or (not inside_words if match.term.accented
-                                    else self._accented_around(match.start, match.end)):
+        if has_diacritics(span):
             return True
         before = text[max(0, match.start - 64):match.start].split()[-1:] if match.start else []
         after = text[match.end:match.end + 30].split()[:1]
         pieces = span.split()
+        if match.term.accented and not inside_words:
+            # a short word typed without marks reads many ways: it counts only when no
+            # neighbour spells it otherwise ("chien thang Dien": chiến thắng, not thằng; "6
+            # thang moi": a count of months)
+            return len(pieces) > 2 or not self._read_otherwise(match, before, after, pieces)
+        if not match.term.accented and self._accented_around(match.start, match.end):
+            return True
         if inside_words and match.term.accented:  # any dictionary word it is part of
             joined_before = bool(before) and is_dictionary_word(f"{before[0]} {pieces[0]}")
             joined_after = bool(after) and is_dictionary_word(f"{pieces[-1]} {after[0]}")
@@ -294,6 +311,15 @@ class Document:
         if before and respelled_in_dictionary(before[0], pieces[0], own[0], 1):
             return False
         return not (after and respelled_in_dictionary(pieces[-1], after[0], own[-1], 0))
+
+    def _read_otherwise(self, match: Match, before: list[str], after: list[str], pieces: list[str]) -> bool:
+        own = match.term.text.split()
+        left = before[0].strip(_CLINGING).lower() if before else ""
+        right = after[0].strip(_CLINGING).lower() if after else ""
+        if left.isdigit() and fold(pieces[0].lower()) in _COUNTED_UNITS:
+            return True
+        return bool(left and respelled_in_dictionary(left, pieces[0].lower(), own[0], 1)) or \
+            bool(right and respelled_in_dictionary(pieces[-1].lower(), right, own[-1], 0))
 
     def _capital_opens(self, view_at: int) -> bool:
         """Does the word at view position `view_at` start with a capital in the original

@@ -72,12 +72,12 @@ def terms_present(doc: Document, name: str, scope: Scope, start: int, end: int) 
     here = grouped.get(sentence)
     if scope.unit in ("words", "before"):
         return _words_present(doc, name, here or (), sentence, start, end, scope.n, scope.unit == "before")
-    if here and any(doc.is_word(m) for m in here):
+    if here and any(doc.is_word(m) and not doc.waived(m) for m in here):
         return True
     if not scope.n:
         return False
     near = range(sentence - scope.n, sentence + scope.n + 1)
-    return any(doc.is_word(m) for k in near if k != sentence for m in grouped.get(k, ()))
+    return any(doc.is_word(m) and not doc.waived(m) for k in near if k != sentence for m in grouped.get(k, ()))
 
 
 def _words_present(doc: Document, name: str, matches, sentence: int, start: int, end: int, words: int,
@@ -97,7 +97,7 @@ def _words_present(doc: Document, name: str, matches, sentence: int, start: int,
         if before and ms >= start:
             continue  # only a frame that opens before the finding (it may run into it)
         gap = doc.original[min(me, end):max(ms, start)]
-        if len(gap.split()) <= words and doc.is_word(m):
+        if len(gap.split()) <= words and doc.is_word(m) and not doc.waived(m):
             return True
     return False
 
