@@ -26,9 +26,9 @@ _DISGUISE = re.compile(r"[^\sA-Za-z\u00c0-\u024f\u1e00-\u1eff\u0300-\u036f]")
 # punctuation that clings to a neighbouring word: "roi," is the word "roi"
 _CLINGING = ".,;:!?…\"'“”‘’()[]"
 _WAIVERS = ("khoi can", "khong can", "chang can", "cha can", "khoi phai", "khong phai cho", "khoi cho", "khoi doi")
-# what a number counts, typed without marks: "6 thang" is six months (tháng), "3 con" three
-# animals or things, never the person-classifier of an insult (thằng, con)
-_COUNTED_UNITS = frozenset({"thang", "nam", "ngay", "tuan", "gio", "phut", "con", "cai", "chiec", "lan"})
+# the classifiers an insult opens with, folded ("thằng điên", "con điên", "đồ điên", "lũ", "bọn",
+# "đứa"): typed without marks they are also tháng, còn, độ…, so a neighbour decides
+_CLASSIFIERS = frozenset({"thang", "con", "do", "lu", "bon", "dua"})
 T = TypeVar("T")
 
 
@@ -279,7 +279,7 @@ class Document:
             # a short word typed without marks reads many ways: it counts only when no
             # neighbour spells it otherwise ("chien thang Dien": chiến thắng, not thằng; "6
             # thang moi": a count of months)
-            return len(pieces) > 2 or not self._read_otherwise(match, before, after, pieces)
+            return len(pieces) > 2 or not self._read_otherwise(match, before, pieces)
         if not match.term.accented and self._accented_around(match.start, match.end):
             return True
         if inside_words and match.term.accented:  # any dictionary word it is part of
@@ -312,14 +312,18 @@ class Document:
             return False
         return not (after and respelled_in_dictionary(pieces[-1], after[0], own[-1], 0))
 
-    def _read_otherwise(self, match: Match, before: list[str], after: list[str], pieces: list[str]) -> bool:
-        own = match.term.text.split()
+    def _read_otherwise(self, match: Match, before: list[str], pieces: list[str]) -> bool:
+        """Does the word before an unmarked term that opens with a person classifier spell the
+        classifier otherwise ("chien thang": chiến thắng; "6 thang": six months)? Only the
+        classifier: its tone variants are everyday words, while a rare compound on another
+        syllable ("noi vo": nói vợ) would hide a real insult ("an noi vo hoc")."""
+        first = fold(pieces[0].lower())
+        if first not in _CLASSIFIERS:
+            return False
         left = before[0].strip(_CLINGING).lower() if before else ""
-        right = after[0].strip(_CLINGING).lower() if after else ""
-        if left.isdigit() and fold(pieces[0].lower()) in _COUNTED_UNITS:
+        if left.isdigit():
             return True
-        return bool(left and respelled_in_dictionary(left, pieces[0].lower(), own[0], 1)) or \
-            bool(right and respelled_in_dictionary(pieces[-1].lower(), right, own[-1], 0))
+        return bool(left) and respelled_in_dictionary(left, pieces[0].lower(), match.term.text.split()[0], 1)
 
     def _capital_opens(self, view_at: int) -> bool:
         """Does the word at view position `view_at` start with a capital in the original
