@@ -25,6 +25,8 @@ _DISGUISE = re.compile(r"[^\sA-Za-z\u00c0-\u024f\u1e00-\u1eff\u0300-\u036f]")
 
 # punctuation that clings to a neighbouring word: "roi," is the word "roi"
 _CLINGING = ".,;:!?…\"'“”‘’()[]"
+# what the writer does without, folded: an exemption term right after one ("khỏi cần chờ Người
+# phát ngôn, mình nói luôn …") credits nothing (Document.waived)
 _WAIVERS = ("khoi can", "khong can", "chang can", "cha can", "khoi phai", "khong phai cho", "khoi cho", "khoi doi")
 # the classifiers an insult opens with, folded ("thằng điên", "con điên", "đồ điên", "lũ", "bọn",
 # "đứa"): typed without marks they are also tháng, còn, độ…, so a neighbour decides
