@@ -123,3 +123,22 @@ def test_explain_names_how_a_rule_works_in_words_and_hides_placeholders():
     assert "{" not in out and "thông báo: “…”: " in out  # “{match}” means nothing to a reader
     english = explain("5.2", "--lang", "en").stdout
     assert "classified.marks (5.2, error, word list)" in english
+
+
+@pytest.mark.parametrize("heading", [["5.6,", "5.1"], ["5.6, 5.1"], ["5.6,5.1"], ["5,6, 5,1"]])
+def test_a_several_clause_heading_copied_from_the_report_explains_each(heading):
+    # a sentence breaking two clauses is headed "lỗi 5.6, 5.1 — 2 vấn đề …": a reader
+    # pastes that list (with or without quotes) and was told it was no clause at all
+    result = explain(*heading)
+    assert result.exit_code == 0, result.output
+    assert result.stdout.startswith("Điều 5 khoản 6 — ")
+    assert "\nĐiều 5 khoản 1 — " in result.stdout
+    assert "identity.official-email (5.6" in result.stdout and "personal.phone (5.1" in result.stdout
+
+
+def test_a_list_mixing_a_clause_and_a_rule_shows_both_and_a_bad_name_is_named():
+    result = explain("5.6, language.insult")
+    assert result.exit_code == 0, result.output
+    assert "Điều 5 khoản 6 — " in result.stdout and "language.insult (4.1" in result.stdout
+    bad = explain("5.6, 5.x")
+    assert bad.exit_code == 2 and "'5.x'" in bad.output and "'5.6, 5.x'" not in bad.output

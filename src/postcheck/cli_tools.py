@@ -42,7 +42,7 @@ def explain(
     words: List[str] = typer.Argument(..., metavar="CLAUSE|RULE", help=H("help.target")),
     lang: Optional[Lang] = typer.Option(None, "--lang", help=H("help.lang")),
 ) -> None:
-    from .clause_names import clause_codes, close_matches
+    from .clause_names import close_matches
     from .clauses import CLAUSES, clause_text
 
     target = " ".join(words)
@@ -50,33 +50,49 @@ def explain(
     config = _config(None)
     lang_code = _run_lang(lang, config)
     rulebook = _build(_spec(config, None, None))
-    if target.strip() in rulebook.by_id:
-        rule = rulebook.by_id[target.strip()]
-        codes, rules = [], [rule]
-    else:
-        codes = clause_codes(target)
-        if codes is None:
-            close = close_matches(target, list(rulebook.by_id))
+    # an entry of the report that breaks several clauses is headed "5.6, 5.1": a reader
+    # copies that heading here, so a comma-separated list is each of its names in turn
+    # (split at ", " when there is one: "5,2" alone is Vietnamese for 5.2)
+    parts = [target]
+    if _names(target, rulebook) is None and "," in target:
+        parts = re.split(r",\s+", target) if re.search(r",\s", target) else target.split(",")
+    shown = []
+    for part in (p for p in parts if p.strip()):
+        found = _names(part, rulebook)
+        if found is None:
+            close = close_matches(part, list(rulebook.by_id))
             hint = text(lang_code, "explain.did-you-mean", names=", ".join(close)) if close else ""
-            _fail(text(lang_code, "explain.unknown", target=target) + hint, EXIT_INPUT)
-        if not codes:
-            _fail(text(lang_code, "explain.no-such-clause", target=target), EXIT_INPUT)
-        rules = []
+            _fail(text(lang_code, "explain.unknown", target=part.strip()) + hint, EXIT_INPUT)
+        if not found:
+            _fail(text(lang_code, "explain.no-such-clause", target=part.strip()), EXIT_INPUT)
+        shown += [name for name in found if name not in shown]
     console, out = _stdout_console()
-    for n, code in enumerate(codes):
-        clause = CLAUSES[code]
+    for n, name in enumerate(shown):
+        if name in rulebook.by_id:
+            rule = rulebook.by_id[name]
+            console.print(("\n" if n else "") + CLAUSES[rule.clause].heading(lang_code), style="bold", markup=False)
+            _print_rules(console, [rule], lang_code)
+            continue
+        clause = CLAUSES[name]
         console.print(("\n" if n else "") + clause.heading(lang_code), style="bold", markup=False)
-        console.print(clause_text(code), markup=False)
+        console.print(clause_text(name), markup=False)
         if lang_code == "en":
             console.print(text(lang_code, "explain.summary", summary=clause.title_en), markup=False)
-        enforcing = [r for r in rulebook.rules if r.clause == code]
+        enforcing = [r for r in rulebook.rules if r.clause == name]
         if not enforcing:
             console.print(text(lang_code, "explain.no-rule"), markup=False)
         _print_rules(console, enforcing, lang_code)
-    if rules:
-        console.print(CLAUSES[rules[0].clause].heading(lang_code), style="bold", markup=False)
-        _print_rules(console, rules, lang_code)
     _done_with(out)
+
+
+def _names(target: str, rulebook) -> list[str] | None:
+    """The rule id or clause codes `target` names ([] for an article with no clause here),
+    None when it names neither."""
+    from .clause_names import clause_codes
+
+    if target.strip() in rulebook.by_id:
+        return [target.strip()]
+    return clause_codes(target)
 
 
 def _print_rules(console, rules, lang: str) -> None:
