@@ -111,10 +111,56 @@ def otp_code(text: str) -> bool:
     return 4 <= len(d) <= 8 and len(set(d)) > 1 and not (len(d) == 4 and d.startswith(("19", "20")))
 
 
+_EMAIL_OR_LINK = re.compile(r"(?i)(?:[\w.+-]+@[\w-]+(?:\.[\w-]+)*\.[a-z]{2,}|(?:https?://|www\.)\S*)")
+
+
+def strong_secret(text: str) -> bool:
+    """A password however it is introduced: one word of 6+ characters mixing three of lower
+    case, upper case, digits and symbols ("Pr1nt#T5_xx", "Cam@7419"), not an e-mail address
+    or a link (an address is a login, not a secret)."""
+    value = text.strip().strip(".,;:!?\"'“”()")
+    if len(value) < 6 or any(c.isspace() for c in value) or _EMAIL_OR_LINK.fullmatch(value):
+        return False
+    # a dash, dot or slash joins the words of a link or a file name ("the-thao-2024"): not a
+    # symbol that makes a password
+    core = value.translate(_JOINERS)
+    return _classes(core) >= 3 and any(c.isalpha() for c in core) and any(c.isdigit() for c in core)
+
+
+_JOINERS = str.maketrans("", "", "-./")
+
+
+_PLAIN_BACKUP = re.compile(r"\d{4}[ -]?\d{4}")
+
+
+def grouped_code(text: str) -> bool:
+    """Backup or recovery codes written in dash-joined groups ("73KQ-9PLM", "412838-099561-…"):
+    at least three digits and six characters in all. A list of plain 4+4-digit codes is left
+    to account.backup-codes, which already reports it."""
+    codes = [c for c in re.split(r"[\s,;|/]+", text.strip()) if c]
+    if not codes or sum(ch.isdigit() for ch in text) < 3 or sum(ch.isalnum() for ch in text) < 6:
+        return False
+    return not all(_PLAIN_BACKUP.fullmatch(c) for c in codes)
+
+
+def key_like(text: str) -> bool:
+    """A private key written out: 64 hex digits, or 40+ letters and digits mixed, with no
+    run of one character (a placeholder such as 000…0 or xxxx…)."""
+    value = text.strip()
+    if value[:2].lower() == "0x":
+        value = value[2:]
+    if len(value) < 40 or len(set(value.lower())) < 10:
+        return False
+    return any(c.isdigit() for c in value) and any(c.isalpha() for c in value)
+
+
 VALIDATORS: dict[str, Callable[[str], bool]] = {
     "secret_like": secret_like,
     "otp_code": otp_code,
     "bip39_phrase": bip39_phrase,
+    "strong_secret": strong_secret,
+    "grouped_code": grouped_code,
+    "key_like": key_like,
     "cccd": cccd,
     "cmnd": cmnd,
     "phone_vn": phone_vn,
