@@ -154,6 +154,19 @@ def key_like(text: str) -> bool:
     return any(c.isdigit() for c in value) and any(c.isalpha() for c in value)
 
 
+def phone_other(text: str) -> bool:
+    """A phone number that personal.phone's Vietnamese-mobile shape misses: an 11-digit
+    Vietnamese landline written in groups ("024 3933 1208"), or a foreign number (9 to 13
+    digits, with a + country code or a leading 0). Not a run of one digit, not a mobile number
+    personal.phone already reports."""
+    d = digits(text)
+    if not 9 <= len(d) <= 13 or len(set(d)) < 4:
+        return False
+    if len(d) == 10 and MOBILE_PREFIXES.match(d):
+        return False
+    return text.lstrip().startswith(("+", "0", "(0", "(+"))
+
+
 VALIDATORS: dict[str, Callable[[str], bool]] = {
     "secret_like": secret_like,
     "otp_code": otp_code,
@@ -164,5 +177,6 @@ VALIDATORS: dict[str, Callable[[str], bool]] = {
     "cccd": cccd,
     "cmnd": cmnd,
     "phone_vn": phone_vn,
+    "phone_other": phone_other,
     "passport_vn": passport_vn,
 }
