@@ -64,6 +64,35 @@ def _yield(findings: list[Finding], rules: list) -> list[Finding]:
     return [f for f in findings if not (f.rule in yielding and f.clause not in yielding[f.rule] and covered(f))]
 
 
+def _one_per_secret(findings: list[Finding], rules: list) -> list[Finding]:
+    """One finding per secret value: where two secret rules of one clause report the same
+    value (the same span, or one inside the other: a password after "mật khẩu:" that a shape
+    rule also takes), the rule that comes first in the rule files keeps it. A value is one
+    offence and one masked span. Spans that only overlap (a login and password pair, and the
+    password alone) are different findings and both stay. Findings arrive sorted by start, so
+    each is compared with the few still open before it."""
+    order = {r.id: i for i, r in enumerate(rules) if r.secret}
+    if sum(f.rule in order for f in findings) < 2:
+        return findings
+    dropped: set[int] = set()
+    open_: list[int] = []  # indices of secret findings whose span may still overlap
+    for i, f in enumerate(findings):
+        if f.rule not in order:
+            continue
+        open_ = [j for j in open_ if findings[j].end > f.start]
+        for j in open_:
+            g = findings[j]
+            nested = (g.start <= f.start and f.end <= g.end) or (f.start <= g.start and g.end <= f.end)
+            if g.clause != f.clause or j in dropped or not nested:
+                continue
+            loser = i if order[f.rule] > order[g.rule] else j
+            dropped.add(loser)
+            if loser == i:
+                break
+        open_.append(i)
+    return [f for i, f in enumerate(findings) if i not in dropped] if dropped else findings
+
+
 class Rulebook:
     def __init__(self, rules: list, matcher: Matcher, used_wordlists: set[str]):
         self.rules = rules
@@ -106,6 +135,7 @@ class Rulebook:
         if text is not original:
             findings = [_as_written(f, original) for f in findings]
         findings.sort(key=lambda f: (f.start, f.end, f.clause, f.rule))
+        findings = _one_per_secret(findings, self.rules if rules is None else rules)
         return _yield(findings, self.rules if rules is None else rules)
 
     def configure(self, config) -> None:

@@ -167,6 +167,15 @@ def phone_other(text: str) -> bool:
     return text.lstrip().startswith(("+", "0", "(0", "(+"))
 
 
+def passport_any(text: str) -> bool:
+    """A passport number of any state as printed: 7 to 9 capital letters and digits, at least
+    one letter and five digits ("C2209184", "M12894533", "19AB45821"); not a run of one digit."""
+    value = text.strip()
+    d = digits(value)
+    return (7 <= len(value) <= 9 and value.isalnum() and value.upper() == value and len(d) >= 5
+            and any(c.isalpha() for c in value) and len(set(d)) > 2)
+
+
 VALIDATORS: dict[str, Callable[[str], bool]] = {
     "secret_like": secret_like,
     "otp_code": otp_code,
@@ -179,4 +188,5 @@ VALIDATORS: dict[str, Callable[[str], bool]] = {
     "phone_vn": phone_vn,
     "phone_other": phone_other,
     "passport_vn": passport_vn,
+    "passport_any": passport_any,
 }

@@ -1,0 +1,82 @@
+"""The shape-based 4.3 and 5.1 rules (account.password-anywhere and the rules after it in
+rules/account.yaml, account.private-key-near, personal.phone-of-named, personal.passport-listed):
+what their validators take for a secret or a number, the look-alikes they refuse, and one
+finding per secret value when two rules report it."""
+from __future__ import annotations
+
+import pytest
+
+from postcheck.rulebook import load_rulebook
+from postcheck.validators import grouped_code, key_like, passport_any, phone_other, strong_secret
+
+
+@pytest.mark.parametrize("value", ["Kh@ch2026", "Pr1nt#T5_xx", "Zoom!4521,", "abc_12!x"])
+def test_strong_secret_takes_a_mixed_password(value):
+    assert strong_secret(value)
+
+
+@pytest.mark.parametrize("value", [
+    "hotro2024@gmail.com",          # an e-mail address is a login
+    "the-thao-2024",                # words of a link joined by dashes
+    "abc1234",                      # two classes only: account.password's business
+    "@#$%!!",                       # no letter, no digit
+    "Ab#1",                         # too short
+])
+def test_strong_secret_refuses_look_alikes(value):
+    assert not strong_secret(value)
+
+
+def test_grouped_code_leaves_plain_digit_pairs_to_backup_codes():
+    assert not grouped_code("4471-8820, 9903-1125")
+    assert grouped_code("7KQ2-M9PX, 3HTR-8WBN")
+    assert grouped_code("104527-338196-720044")
+    assert not grouped_code("COVID-19")
+
+
+def test_key_like_wants_length_and_variety():
+    assert key_like("9c4b1e0f77a2d3c58e6b90a1f2c3d4e5b6a7980c1d2e3f4a5b6c7d8e9f0a1b2c")
+    assert not key_like("0x" + "0" * 64)
+    assert not key_like("a1" * 10)
+
+
+@pytest.mark.parametrize("value,expected", [
+    ("024 3826 7715", True),        # an 11-digit landline in groups
+    ("+49 152 3344 1207", True),
+    ("080-4471-2256", True),
+    ("0912 345 678", False),        # a mobile: personal.phone reports it
+    ("8 500 000", False),           # a count, no leading 0 or +
+    ("0000 0000 000", False),       # one digit repeated
+])
+def test_phone_other(value, expected):
+    assert phone_other(value) is expected
+
+
+@pytest.mark.parametrize("value,expected", [
+    ("C2209184", True), ("M12894533", True), ("19AB45821", True),
+    ("DH2024123", True),             # the shape alone: the rule also wants "hộ chiếu" nearby
+    ("VN0311", False), ("ABCDEFGH", False), ("C0000000", False), ("c2209184", False),
+])
+def test_passport_any(value, expected):
+    assert passport_any(value) is expected
+
+
+@pytest.fixture(scope="module")
+def rulebook():
+    return load_rulebook()
+
+
+def test_one_finding_for_a_password_two_rules_see(rulebook):
+    found = [f for f in rulebook.check_text("Mật khẩu hộp thư chung: Qa#7731xk nhé.") if f.clause == "4.3"]
+    assert [(f.rule, f.match) for f in found] == [("account.password", "Qa#7731xk")]
+
+
+def test_the_shape_rule_reports_what_the_label_rule_misses(rulebook):
+    text = "Mật khẩu máy in tầng ba sau khi IT cài lại là chuỗi Pr7#tang3 đấy."
+    found = [f for f in rulebook.check_text(text) if f.clause == "4.3"]
+    assert [(f.rule, f.match) for f in found] == [("account.password-anywhere", "Pr7#tang3")]
+
+
+def test_overlapping_but_different_values_both_stay(rulebook):
+    # the pair "login / password" and the password alone are two findings, as before
+    found = {f.rule for f in rulebook.check_text("Tên đăng nhập và mật khẩu: daotao / Daotao#2024.")}
+    assert {"account.password", "account.credentials"} <= found
