@@ -80,3 +80,12 @@ def test_overlapping_but_different_values_both_stay(rulebook):
     # the pair "login / password" and the password alone are two findings, as before
     found = {f.rule for f in rulebook.check_text("Tên đăng nhập và mật khẩu: daotao / Daotao#2024.")}
     assert {"account.password", "account.credentials"} <= found
+
+
+def test_a_backstop_rule_speaks_only_where_its_clause_is_silent(rulebook):
+    # foreign.internal-affairs reports this sentence: the broad 5.7 rule adds nothing to it
+    named = {f.rule for f in rulebook.check_text("Cuộc bầu cử ở Venezuela năm nay gian lận trắng trợn.")}
+    assert "foreign.internal-affairs" in named and "foreign.hinted-judgement" not in named
+    # a state only hinted at: nothing narrower fires, so the backstop does
+    hinted = {f.rule for f in rulebook.check_text("Theo mình phiên tòa xử ông cựu bộ trưởng bên đó chỉ là màn kịch.")}
+    assert hinted == {"foreign.hinted-judgement"}

@@ -64,6 +64,21 @@ def _yield(findings: list[Finding], rules: list) -> list[Finding]:
     return [f for f in findings if not (f.rule in yielding and f.clause not in yielding[f.rule] and covered(f))]
 
 
+def _backstops(doc: Document, findings: list[Finding], rules: list) -> list[Finding]:
+    """Drops a finding of a `backstop` rule (a broad rule that fills gaps) in a sentence where
+    another rule of its clause already has a counted finding: the sentence is reported once,
+    by the narrower rule, and the broad one speaks only where nothing else did."""
+    backstop = {r.id for r in rules if getattr(r, "backstop", False)}
+    if not backstop or not any(f.rule in backstop for f in findings):
+        return findings
+    covered = {(f.clause, doc.sentence_of_original(f.start)) for f in findings
+               if f.rule not in backstop and f.severity != "info"}
+    if not covered:
+        return findings
+    return [f for f in findings
+            if f.rule not in backstop or (f.clause, doc.sentence_of_original(f.start)) not in covered]
+
+
 def _one_per_secret(findings: list[Finding], rules: list) -> list[Finding]:
     """One finding per secret value: where two secret rules of one clause report the same
     value (the same span, or one inside the other: a password after "mật khẩu:" that a shape
@@ -127,6 +142,7 @@ class Rulebook:
             found = [f for rule in running for f in rule.check(doc, lang)]
             # a rule with `centrality` is judged against its clause's findings of every rule
             found = settle(doc, found, {r.id: r for r in running})
+            found = _backstops(doc, found, running)
             for f in found:
                 findings.append(f if not start else replace(
                     f, start=f.start + start, end=f.end + start, line=f.line + line_offset,

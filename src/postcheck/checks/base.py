@@ -151,6 +151,9 @@ class RuleKeys:
     tone: ToneGate | None = key(None, parse=_tone)  # tone.py's gates (checks/tone_gate.py)
     centrality: CentralityKeys | None = None  # in a long text, only where it is the topic (centrality.py)
     fix: FixKeys | None = None  # the replacement offered for a finding's text (checks/fixes.py)
+    # backstop: true — a broad rule that only fills gaps: its finding is dropped where another
+    # rule of its clause already has a counted finding in the same sentence (engine.py)
+    backstop: bool = False
 
 
 @dataclass
@@ -233,6 +236,7 @@ class Rule:
         # over all rules' findings by engine.py)
         self.centrality = Centrality.build(keys.centrality, where, ctx, self.id) if keys.centrality else None
         self.fixer = Fixer(keys.fix, where, ctx, keys.secret) if keys.fix else None
+        self.backstop = keys.backstop
 
     def scopes(self) -> list[Scope]:
         """How far each of the rule's co-occurrences reaches."""
