@@ -89,3 +89,10 @@ def test_a_backstop_rule_speaks_only_where_its_clause_is_silent(rulebook):
     # a state only hinted at: nothing narrower fires, so the backstop does
     hinted = {f.rule for f in rulebook.check_text("Theo mình phiên tòa xử ông cựu bộ trưởng bên đó chỉ là màn kịch.")}
     assert hinted == {"foreign.hinted-judgement"}
+
+
+def test_bip39_mostly_takes_a_phrase_with_a_slip_not_prose():
+    from postcheck.validators import bip39_mostly
+    assert bip39_mostly("violin harbor frozen pistol meadow ribbon orbit tiger lemon cradle pepper tunnelx")
+    assert not bip39_mostly("the quick brown fox jumps over the lazy dog every single morning again")
+    assert not bip39_mostly("violin harbor frozen pistol meadow")  # too short for a phrase

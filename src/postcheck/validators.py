@@ -176,10 +176,22 @@ def passport_any(text: str) -> bool:
             and any(c.isalpha() for c in value) and len(set(d)) > 2)
 
 
+def bip39_mostly(text: str) -> bool:
+    """Twelve to twenty-four words given as a wallet's recovery phrase, at least three in
+    four of them from the BIP-39 English list: a phrase copied with a typo or a word
+    misremembered is still the wallet's key. Only after a label (account.seed-phrase-listed)."""
+    words = [w for w in re.split(r"[\s,]+", text.lower()) if w]
+    if not 12 <= len(words) <= 24:
+        return False
+    listed = _bip39_words()
+    return sum(w in listed for w in words) * 4 >= len(words) * 3
+
+
 VALIDATORS: dict[str, Callable[[str], bool]] = {
     "secret_like": secret_like,
     "otp_code": otp_code,
     "bip39_phrase": bip39_phrase,
+    "bip39_mostly": bip39_mostly,
     "strong_secret": strong_secret,
     "grouped_code": grouped_code,
     "key_like": key_like,
