@@ -81,11 +81,20 @@ def offensive_score(model, view_text: str) -> float:
     return _score(model, model_input(view_text))
 
 
-def _score(model, features: str) -> float:
+def _score(model, features: str, label: str = POSITIVE) -> float:
     # predict_with_score, not the parallel batch call: no thread pool that a forked
     # worker (runner.py) could inherit in a broken state
-    label, confidence = model.predict_with_score(features)
-    return confidence if label == POSITIVE else 1.0 - confidence
+    return label_score(model.predict_with_score(features), label, len(model.classes))
+
+
+def label_score(prediction: tuple[str, float], label: str, n_labels: int) -> float:
+    """0..1 for `label` from the model's (best label, its confidence): a two-label model's
+    other label is the complement; a model of several labels gives a score only to its
+    best one (underthesea_core reports no other), so any other label scores 0."""
+    best, confidence = prediction
+    if best == label:
+        return confidence
+    return 1.0 - confidence if n_labels == 2 else 0.0
 
 
 def units(doc: Document, scope: str, min_chars: int) -> tuple[list[tuple[int, int]], tuple[int, int] | None]:
@@ -142,13 +151,13 @@ def _quoted_share(doc: Document, s: int, e: int) -> float:
     return inside / max(1, e - s)
 
 
-def post_score(model, doc: Document, scope: str = "sentence", min_chars: int = 1) -> float:
+def post_score(model, doc: Document, scope: str = "sentence", min_chars: int = 1, label: str = POSITIVE) -> float:
     """The highest score of any unit (0 when there is nothing to score): a rule with this
     scope and min_chars fires on the document exactly when this reaches its threshold."""
     sentences, whole = units(doc, scope, min_chars)
     spans = sentences + ([whole] if whole else [])
     inputs = ModelInputs.of_document(doc)
-    return max((_score(model, inputs.of(s, e)) for s, e in spans), default=0.0)
+    return max((_score(model, inputs.of(s, e), label) for s, e in spans), default=0.0)
 
 
 def _model_file(name: Any, where: str, key: str) -> Path:
@@ -180,14 +189,46 @@ def _clauses(value: list[str]) -> str | None:
 @dataclass(kw_only=True)
 class ClassifierKeys(RuleKeys):
     model: Path = key(parse=_model_file)  # a file in postcheck/models/
+    # the model's label this rule reports (a model of several labels serves several rules);
+    # checked against the model when it is first loaded, since compiling does not load it
+    label: str = key(POSITIVE)
     threshold: float = key(check=_share)  # the score a sentence in a comment's voice must reach
     plain_threshold: float | None = key(None, check=lambda v: v is not None and _share(v) or None)  # any other
+    # a plain sentence of formal prose (an article): no verdict when left out, because the
+    # offensive model reads news of crime as abuse; a rule whose offence is written in
+    # formal register too (a leaked decision in a report) gives the score it must reach there
+    formal_threshold: float | None = key(None, check=lambda v: v is not None and _share(v) or None)
     scope: Scope = key(SENTENCE, parse=_unit_scope)
     min_chars: int = key(1, check=_count)  # shorter units are not scored
     min_syllables: int = key(0, check=_count)  # fewer: a fragment, no verdict (initials not counted)
     # clauses whose word-list finding inside the scored sentence names the offence more
     # precisely (a slur naming a group is 5.4): the model's guess at it is then dropped
     yields_to: list[str] = key(default_factory=list, check=_clauses)
+
+
+def voice(doc: Document, s: int, e: int, min_syllables: int = 0) -> str | None:
+    """How a unit (view span) is judged, by its tone: "comment" (a sentence in a comment's
+    voice), "plain" (any other sentence of a post that is not an article), "formal" (a plain
+    sentence of an article), or None for no verdict:
+    - a fragment (fewer than min_syllables syllables, initials not counted);
+    - said of an animal with no person addressed (tone.animal);
+    - words mostly in quotation marks in a sentence that says who spoke, or in an
+      article, or a line of dialogue in an article: reported, not the author's."""
+    os_, oe = doc.view.original_span(s, e)
+    text = doc.original[os_:oe]
+    if syllables(text) < min_syllables:
+        return None
+    if _quoted_share(doc, os_, oe) >= 0.5 and (tone.formal(doc) or tone.attributed(doc, os_)):
+        return None
+    if tone.dialogue(doc, os_) and tone.formal(doc):
+        return None
+    if tone.animal(doc, os_, oe):
+        return None  # said of a pet or an animal, no person addressed
+    if tone.formal(doc):
+        # in an article, only the author's own words in a comment's voice: what is
+        # quoted is someone else's, and the weak marks of a comment are not enough
+        return "comment" if tone.informal(tone.unquoted(doc, os_, oe), weak=False) else "formal"
+    return "comment" if tone.informal(text) else "plain"
 
 
 class ClassifierRule(Rule):
@@ -198,46 +239,35 @@ class ClassifierRule(Rule):
     def __init__(self, keys: ClassifierKeys, where: str, ctx: Context):
         super().__init__(keys, where, ctx)
         self.model_path = keys.model
+        self.label = keys.label
         self.threshold = keys.threshold
         self.scope = keys.scope.unit  # "sentence" or "post": what units() scores
         self.min_chars = keys.min_chars
         self.min_syllables = keys.min_syllables
         self.plain_threshold = self.threshold if keys.plain_threshold is None else keys.plain_threshold
+        self.formal_threshold = keys.formal_threshold
         self.yields_to = frozenset(keys.yields_to)
 
     def gate(self, doc: Document, s: int, e: int) -> float | None:
-        """The score a unit (view span) must reach, by its tone, or None for no verdict:
-        - a fragment (fewer than min_syllables syllables, initials not counted): none;
-        - said of an animal with no person addressed (tone.animal): none;
-        - words mostly in quotation marks in a sentence that says who spoke, or in an
-          article: reported, not the author's: none;
-        - in formal prose (tone.formal), a sentence with no mark of informal speech:
-          none, the model was trained on comments and reads news of crime as abuse;
-        - an informal sentence: `threshold`; any other: `plain_threshold`."""
-        os_, oe = doc.view.original_span(s, e)
-        text = doc.original[os_:oe]
-        if syllables(text) < self.min_syllables:
-            return None
-        if _quoted_share(doc, os_, oe) >= 0.5 and (tone.formal(doc) or tone.attributed(doc, os_)):
-            return None
-        if tone.dialogue(doc, os_) and tone.formal(doc):
-            return None
-        if tone.animal(doc, os_, oe):
-            return None  # said of a pet or an animal, no person addressed
-        if tone.formal(doc):
-            # in an article, only the author's own words in a comment's voice: what is
-            # quoted is someone else's, and the weak marks of a comment are not enough
-            if not tone.informal(tone.unquoted(doc, os_, oe), weak=False):
-                return None
-            return self.threshold
-        loose = tone.informal(text)
-        return self.threshold if loose else self.plain_threshold
+        """The score a unit (view span) must reach, by its voice(), or None for no verdict."""
+        return {"comment": self.threshold, "plain": self.plain_threshold,
+                "formal": self.formal_threshold}.get(voice(doc, s, e, self.min_syllables))
 
     def model(self):
         try:
-            return load_model(self.model_path)
+            model = load_model(self.model_path)
         except Exception as exc:  # a truncated or foreign file: the rule is wrong, not the draft
             raise RuleError(f"{self.where}: key 'model': cannot load '{self.model_path}': {exc}") from None
+        if self.label not in model.classes:
+            raise RuleError(f"{self.where}: key 'label': model '{self.model_path.name}' has no label "
+                            f"{self.label!r} (its labels: {', '.join(model.classes)})")
+        return model
+
+    def _score(self, doc: Document, model, s: int, e: int) -> float:
+        # several rules read one model (one label each): the model runs once per unit
+        prediction = doc.memo(("classifier.predict", self.model_path, s, e),
+                              lambda: model.predict_with_score(ModelInputs.of_document(doc).of(s, e)))
+        return label_score(prediction, self.label, len(model.classes))
 
     def scored(self, doc: Document) -> Iterator[tuple[int, int, float]]:
         """(view start, view end, score) of each sentence that reaches the threshold, or else
@@ -246,26 +276,25 @@ class ClassifierRule(Rule):
         if not sentences and not whole:
             return
         model = self.model()
-        inputs = ModelInputs.of_document(doc)
         fired = False
-        floor = min(self.threshold, self.plain_threshold)
+        floor = min(t for t in (self.threshold, self.plain_threshold, self.formal_threshold) if t is not None)
         for s, e in sentences:
             # the model first (cheap); the tone only of the few sentences it flags
-            score = _score(model, inputs.of(s, e))
+            score = self._score(doc, model, s, e)
             if score >= floor:
                 needed = self.gate(doc, s, e)
                 if needed is not None and score >= needed:
                     fired = True
                     yield s, e, score
         if whole and not fired:
-            score = _score(model, inputs.of(*whole))
+            score = self._score(doc, model, *whole)
             if score >= floor:
                 needed = self.gate(doc, *whole)
                 if needed is not None and score >= needed:
                     yield whole[0], whole[1], score
 
     def post_score(self, doc: Document) -> float:
-        return post_score(self.model(), doc, self.scope, self.min_chars)
+        return post_score(self.model(), doc, self.scope, self.min_chars, self.label)
 
     def hits(self, doc: Document) -> Iterator[Hit]:
         for s, e, score in self.scored(doc):
