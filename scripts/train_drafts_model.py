@@ -1,0 +1,342 @@
+"""Train the learned backstop of the drafts' families (issue 14): rules/learned.yaml.
+
+    python scripts/train_drafts_model.py [DIR] [--shape multi|binary] [--families 5.2,5.5,5.6]
+                                         [--cv] [--news NEWS.jsonl] [--vihos N] [--out DIR]
+
+DIR (default training/drafts) holds labelled drafts written for the purpose from clauses.md
+and LABELS.md by writers who never saw the rules, one JSON Lines file per writer:
+{"id", "text", "expect": [clauses], "evidence": [exact substrings], "style", "note"}.
+Never the evaluation sets, the dev corpus or news: those are only measured on.
+
+* Units: as the `classifier` rule scores a draft (drafts_units.py): each sentence, and a
+  short post whole. A unit that is (mostly) evidence carries the draft's clauses; every other
+  sentence of a violating draft and all of a clean one are clean (hard negatives: the writers
+  made ~40% of drafts clean look-alikes). --vihos N adds N clean ViHOS comments (MIT) as
+  everyday talk.
+* Model: underthesea_core's TextClassifier (TF-IDF over syllable 1-2-grams of the matching
+  view and its diacritic-free copy + a linear SVM), the offensive model's recipe. --shape
+  multi: one model, labels clean/5.2/5.5/...; binary: one clean-vs-clause model per family.
+* --cv: generalization, post level (a draft is flagged for a clause when a unit reaches the
+  threshold): leave-one-writer-out (the honest number for false alarms on clean drafts; the
+  writers split the families between them, so a held-out writer's own clauses are unseen
+  by the model and its recall there is the cross-writer recall of what others wrote), and
+  5 contiguous blocks of every writer's file (the writers append in batches, so a block is
+  a later or earlier batch, never a shuffled sibling of a training draft).
+* Thresholds (--news): per family, the lowest one where (a) news articles not already flagged
+  by another non-5.7 rule gain at most --news-budget flags, (b) the held-out writers' clean
+  drafts stay at most --max-clean flagged (leave-one-writer-out). Printed; the rules'
+  chosen values and why are in rules/learned.yaml.
+
+Reproducible: the vocabulary is not truncated and the solver's order is fixed (see
+train_classifier.py); files are read in sorted order, drafts in file order.
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections import defaultdict
+from pathlib import Path
+
+from drafts_units import REPO, Unit, draft_units, extra_clean, news_units, read_drafts
+
+from postcheck import load_rulebook  # noqa: E402  (drafts_units puts src/ on the path)
+from postcheck.checks.classifier import label_score, models_dir  # noqa: E402
+
+CONFIG = dict(ngram_range=(1, 2), min_df=1, c=1.0, max_iter=1000, tol=0.1, max_features=10_000_000)
+CLEAN = "clean"
+MULTI_NAME = "drafts.bin"
+MAX_BYTES = 4 * 1024 * 1024  # all drafts models together: the package stays small
+THRESHOLDS = [t / 100 for t in range(10, 100)]
+
+
+# --- models ---------------------------------------------------------------------------------
+
+def fit(texts: list[str], labels: list[str]):
+    from underthesea_core import TextClassifier
+
+    model = TextClassifier(**CONFIG)
+    model.fit(texts, labels)
+    return model
+
+
+class Scorer:
+    """The model(s) of one shape, and each family's score of a unit, as the rule reads it."""
+
+    def __init__(self, shape: str, families: tuple[str, ...], data: list[Unit], weight: int = 1):
+        self.shape, self.families = shape, families
+        # a violating unit given `weight` times: about one unit in ten is a violation, and the
+        # SVM otherwise settles on "clean" for all but the plainest (a multi-label model then
+        # gives the clause no score at all)
+        data = data + [u for u in data if u.labels for _ in range(weight - 1)]
+        if shape == "multi":
+            # a unit of two clauses is given once for each: the model sees both readings
+            texts = [u.features for u in data for _ in (u.labels or (CLEAN,))]
+            labels = [c for u in data for c in (sorted(u.labels) or [CLEAN])]
+            self.models = {MULTI_NAME: fit(texts, labels)}
+        else:
+            self.models = {f"drafts-{f}.bin": fit([u.features for u in data],
+                                                  [f if f in u.labels else CLEAN for u in data]) for f in families}
+
+    def scores(self, features: str) -> dict[str, float]:
+        if self.shape == "multi":
+            model = self.models[MULTI_NAME]
+            prediction = model.predict_with_score(features)
+            return {f: label_score(prediction, f, len(model.classes)) for f in self.families}
+        return {f: label_score(m.predict_with_score(features), f, 2)
+                for f, m in zip(self.families, self.models.values())}
+
+    def save(self, out: Path) -> list[Path]:
+        out.mkdir(parents=True, exist_ok=True)
+        paths = []
+        for name, model in self.models.items():
+            model.save(str(out / name))
+            paths.append(out / name)
+        return paths
+
+
+# --- post-level measures -------------------------------------------------------------------
+
+def post_maxima(data: list[Unit], scored: list[dict[str, float]], families) -> dict[int, dict[str, tuple[float, float]]]:
+    """draft → family → (best score of a comment/plain unit, best of a formal-prose unit)."""
+    out: dict[int, dict[str, tuple[float, float]]] = defaultdict(lambda: {f: (0.0, 0.0) for f in families})
+    for u, sc in zip(data, scored):
+        if u.voice is None:
+            continue
+        for f in families:
+            loose, formal = out[u.draft][f]
+            out[u.draft][f] = (max(loose, sc[f]), formal) if u.voice != "formal" else (loose, max(formal, sc[f]))
+    return out
+
+
+def flagged(maxima: tuple[float, float], th: float, formal_th: float | None) -> bool:
+    loose, formal = maxima
+    return loose >= th or (formal_th is not None and formal >= formal_th)
+
+
+def report(title: str, drafts, maxima, families, ths: dict[str, float], formal: dict[str, float | None],
+           writers: set[str] | None = None) -> None:
+    chosen = [i for i, d in enumerate(drafts) if writers is None or d.writer in writers]
+    print(f"\n{title}: {len(chosen)} drafts")
+    print(f"{'clause':7s} {'th':>5s} {'P':>6s} {'R':>6s} {'tp':>4s} {'fp':>4s} {'fn':>4s}")
+    any_clean = set()
+    for f in families:
+        tp = fp = fn = 0
+        for i in chosen:
+            hit = i in maxima and flagged(maxima[i][f], ths[f], formal[f])
+            gold = f in drafts[i].expect
+            tp, fp, fn = tp + (hit and gold), fp + (hit and not gold), fn + (gold and not hit)
+            if hit and not drafts[i].expect:
+                any_clean.add(i)
+        p = tp / (tp + fp) if tp + fp else float("nan")
+        r = tp / (tp + fn) if tp + fn else float("nan")
+        print(f"{f:7s} {ths[f]:5.2f} {p:6.2f} {r:6.2f} {tp:4d} {fp:4d} {fn:4d}")
+    clean = [i for i in chosen if not drafts[i].expect]
+    print(f"clean drafts flagged by any: {len(any_clean)}/{len(clean)} ({len(any_clean) / max(1, len(clean)):.1%})")
+
+
+def out_of_fold(drafts, data, extra, shape, families, folds: list[set[int]], weight: int) -> tuple[list[dict], list[Unit]]:
+    """Each draft's units scored by a model trained without the fold holding it."""
+    scored: list[dict] = []
+    units_out: list[Unit] = []
+    for held in folds:
+        train = [u for u in data if u.draft not in held] + extra
+        scorer = Scorer(shape, families, train, weight)
+        test = [u for u in data if u.draft in held]
+        scored += [scorer.scores(u.features) for u in test]
+        units_out += test
+    return scored, units_out
+
+
+def writer_folds(drafts) -> list[set[int]]:
+    by: dict[str, set[int]] = defaultdict(set)
+    for i, d in enumerate(drafts):
+        by[d.writer].add(i)
+    return [by[w] for w in sorted(by)]
+
+
+def block_folds(drafts, k: int = 5) -> list[set[int]]:
+    folds = [set() for _ in range(k)]
+    for fold in writer_folds(drafts):
+        ordered = sorted(fold)
+        for j, i in enumerate(ordered):
+            folds[j * k // len(ordered)].add(i)
+    return folds
+
+
+def sweep(drafts, lowo, blocks, families, formal_policy: str) -> None:
+    """Per family and threshold: recall over 5 blocks, recall and clean drafts flagged
+    with the writer held out."""
+    print("\nsweep (R: recall of the clause; clean: clean drafts the family flags)")
+    print(f"{'clause':7s} {'th':>5s} {'blocks R':>8s} {'P':>5s} {'clean':>6s} {'writer-out R':>12s} {'clean':>6s}")
+    for f in families:
+        for th in THRESHOLDS[::5]:
+            formal_th = None if formal_policy == "skip" else th
+            row = []
+            for maxima in (blocks, lowo):
+                pos = [i for i, d in enumerate(drafts) if f in d.expect]
+                hit = [i for i in maxima if flagged(maxima[i][f], th, formal_th)]
+                tp = sum(1 for i in hit if f in drafts[i].expect)
+                row += [tp / max(1, len(pos)), tp / max(1, len(hit)), clean_rate(drafts, maxima, f, th, formal_th)]
+            print(f"{f:7s} {th:5.2f} {row[0]:8.2f} {row[1]:5.2f} {row[2]:6.1%} {row[3]:12.2f} {row[5]:6.1%}")
+
+
+def clean_rate(drafts, maxima, f, th, formal_th) -> float:
+    clean = [i for i, d in enumerate(drafts) if not d.expect]
+    return sum(1 for i in clean if i in maxima and flagged(maxima[i][f], th, formal_th)) / max(1, len(clean))
+
+
+# --- news ------------------------------------------------------------------------------------
+
+def news_maxima(book, scorer: Scorer, path: Path, families) -> tuple[list, set[int], set[int]]:
+    """Per article, family → (best loose score, best formal score); and the articles that
+    the other rules already flag by a clause other than 5.7, and by 5.1/5.2/5.5/5.6."""
+    posts = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+    others = [r for r in book.rules if not (r.kind == "classifier" and r.model_path.name.startswith("drafts"))]
+    already, own = set(), set()
+    maxima = []
+    for n, post in enumerate(posts):
+        for finding in book.check_text(post["text"], rules=others):
+            if finding.severity in ("error", "warning") and finding.clause != "5.7":
+                already.add(n)
+                if finding.clause in ("5.1", "5.2", "5.5", "5.6"):
+                    own.add(n)
+        best = {f: [0.0, 0.0] for f in families}
+        for features, voice_of in news_units(book, post["text"]):
+            sc = scorer.scores(features)
+            if max(sc.values()) < THRESHOLDS[0]:
+                continue
+            v = voice_of()
+            for f in families:
+                if v is not None:
+                    k = 1 if v == "formal" else 0
+                    best[f][k] = max(best[f][k], sc[f])
+        maxima.append({f: tuple(v) for f, v in best.items()})
+    return maxima, already, own
+
+
+def choose(drafts, lowo_maxima, news, already, families, budget: int, max_clean: float, formal_policy: str):
+    """family → (threshold, formal threshold or None), printed with the sweep behind it."""
+    chosen = {}
+    print(f"\nthresholds: lowest with news gain <= {budget} and held-out clean drafts <= {max_clean:.0%}"
+          f" (formal prose: {formal_policy})")
+    for f in families:
+        pick = None
+        for th in THRESHOLDS:
+            formal_th = None if formal_policy == "skip" else th
+            gain = sum(1 for n, m in enumerate(news) if n not in already and flagged(m[f], th, formal_th))
+            rate = clean_rate(drafts, lowo_maxima, f, th, formal_th)
+            if gain <= budget and rate <= max_clean:
+                pick = (th, formal_th)
+                print(f"  {f}: {th:.2f}  news gain {gain}, held-out clean {rate:.1%}")
+                break
+        if pick is None:
+            print(f"  {f}: none reaches the targets")
+            pick = (0.99, None)
+        chosen[f] = pick
+    return chosen
+
+
+def measure(book, scorer: Scorer, path: Path, families, picks: dict) -> None:
+    """The model alone, post level, on a set labelled by other writers (cross-writer recall)."""
+    posts = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+    hits = []
+    for post in posts:
+        best = {f: [0.0, 0.0] for f in families}
+        for features, voice_of in news_units(book, post["text"]):
+            sc = scorer.scores(features)
+            v = voice_of() if max(sc.values()) >= THRESHOLDS[0] else None
+            for f in families:
+                if v is not None:
+                    k = 1 if v == "formal" else 0
+                    best[f][k] = max(best[f][k], sc[f])
+        hits.append({f for f in families if flagged(tuple(best[f]), *picks[f])})
+    print(f"\n{path.name} (model alone, chosen thresholds): {len(posts)} posts")
+    for f in families:
+        pos = [h for p, h in zip(posts, hits) if f in p["expect"]]
+        fp = sum(1 for p, h in zip(posts, hits) if f in h and f not in p["expect"])
+        print(f"  {f}: R {sum(f in h for h in pos) / max(1, len(pos)):.2f} ({len(pos)} posts), flagged without it {fp}")
+    clean = [h for p, h in zip(posts, hits) if not p["expect"]]
+    print(f"  clean flagged: {sum(1 for h in clean if h)}/{len(clean)}")
+
+
+# --- main --------------------------------------------------------------------------------------
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    ap.add_argument("drafts", nargs="?", type=Path, default=REPO / "training" / "drafts")
+    ap.add_argument("--shape", choices=("multi", "binary"), default="multi")
+    ap.add_argument("--families", default="5.2,5.5,5.6")
+    ap.add_argument("--cv", action="store_true", help="print cross-validated post-level scores")
+    ap.add_argument("--news", type=Path, help="choose thresholds with this news corpus (JSON Lines)")
+    ap.add_argument("--news-budget", type=int, default=1, help="news articles a family may add")
+    ap.add_argument("--max-clean", type=float, default=0.01, help="held-out clean drafts a family may flag")
+    ap.add_argument("--formal", choices=("skip", "score"), default="score",
+                    help="plain sentences of formal prose: no verdict, or judged at the threshold")
+    ap.add_argument("--weight", type=int, default=3, help="times each violating unit is given")
+    ap.add_argument("--c", type=float, default=CONFIG["c"], help="the SVM's C (less regularization when larger)")
+    ap.add_argument("--measure", type=Path, action="append", default=[],
+                    help="a labelled set written by other writers (dev format) to measure on, never trained on")
+    ap.add_argument("--vihos", type=int, default=0, help="clean ViHOS comments to add as negatives")
+    ap.add_argument("--out", type=Path, default=models_dir(), help="where the model files go")
+    ap.add_argument("--no-save", action="store_true")
+    args = ap.parse_args()
+    families = tuple(args.families.split(","))
+    CONFIG["c"] = args.c
+    blind = [p for p in args.measure if "blind" in p.name]
+    if blind:
+        sys.exit(f"train_drafts_model: {blind[0]}: a blind set is scored by score.py only, never read here")
+
+    book = load_rulebook()
+    drafts = read_drafts(args.drafts)
+    data = [u for i, d in enumerate(drafts) for u in draft_units(book, i, d, families)]
+    extra: list[Unit] = []
+    if args.vihos:
+        dev = REPO.parent / "shared" / "corpus" / "dev.jsonl"
+        exclude = {" ".join(book.document(json.loads(line)["text"]).view.text.split())
+                   for line in dev.read_text(encoding="utf-8").splitlines() if line.strip()} if dev.is_file() else set()
+        extra = extra_clean(book, REPO.parent / "shared" / "data" / "vihos" / "train_spans.csv", args.vihos, exclude)
+    writers = sorted({d.writer for d in drafts})
+    print(f"{len(drafts)} drafts from {', '.join(writers)}; {len(data)} units "
+          + ", ".join(f"{f}: {sum(f in u.labels for u in data)}" for f in families)
+          + f"; {len(extra)} extra clean units")
+
+    ths = {f: 0.5 for f in families}
+    lowo_maxima = None
+    if args.cv or args.news:
+        scored, order = out_of_fold(drafts, data, extra, args.shape, families, writer_folds(drafts), args.weight)
+        lowo_maxima = post_maxima(order, scored, families)
+    if args.cv:
+        scored, order = out_of_fold(drafts, data, extra, args.shape, families, block_folds(drafts), args.weight)
+        block_maxima = post_maxima(order, scored, families)
+        sweep(drafts, lowo_maxima, block_maxima, families, args.formal)
+
+    scorer = Scorer(args.shape, families, data + extra, args.weight)
+    if not args.no_save:
+        paths = scorer.save(args.out)
+        size = sum(p.stat().st_size for p in paths)
+        print(f"\nmodels: {', '.join(p.name for p in paths)}: {size / 1024 / 1024:.2f} MB")
+        if size > MAX_BYTES:
+            print(f"error: the drafts models are larger than {MAX_BYTES // 1024 // 1024} MB", file=sys.stderr)
+            return 1
+    if args.news:
+        news, already, own = news_maxima(book, scorer, args.news, families)
+        print(f"\nnews: {len(news)} articles, {len(already)} flagged by other non-5.7 rules "
+              f"({len(own)} by 5.1/5.2/5.5/5.6)")
+        picks = choose(drafts, lowo_maxima, news, already, families, args.news_budget, args.max_clean, args.formal)
+        gained = {n for n, m in enumerate(news) if n not in already
+                  and any(flagged(m[f], *picks[f]) for f in families)}
+        own_gained = {n for n, m in enumerate(news) if n not in own
+                      and any(flagged(m[f], *picks[f]) for f in families if f in ("5.2", "5.5", "5.6"))}
+        print(f"news at the chosen thresholds: +{len(gained)} articles non-5.7 "
+              f"(5.1/5.2/5.5/5.6 together: {len(own) + len(own_gained)})")
+        report("leave-one-writer-out at the chosen thresholds", drafts, lowo_maxima, families,
+               {f: picks[f][0] for f in families}, {f: picks[f][1] for f in families})
+    for path in args.measure:
+        measure(book, scorer, path, families, {f: picks[f] for f in families} if args.news else
+                {f: (0.5, None if args.formal == "skip" else 0.5) for f in families})
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
