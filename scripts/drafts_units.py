@@ -41,6 +41,7 @@ class Unit:
     voice: str | None  # classifier.voice(): how the rule would judge it, None for no verdict
     whole: bool = False  # the whole short post, not one sentence
     extra: bool = field(default=False)  # a clean comment from outside the drafts (ViHOS)
+    evidence: bool = False  # the evidence alone, a training unit the rule never sees
 
 
 def read_drafts(folder: Path) -> list[Draft]:
@@ -71,7 +72,7 @@ def evidence_spans(draft: Draft) -> list[tuple[int, int]]:
     return spans
 
 
-def draft_units(book, index: int, draft: Draft, families: tuple[str, ...]) -> list[Unit]:
+def draft_units(book, index: int, draft: Draft, families: tuple[str, ...], evidence: bool = False) -> list[Unit]:
     """Its sentences (and the whole post when short): a unit that is (mostly) evidence
     carries the draft's clauses among `families`; the draft's other sentences, and every
     sentence of a clean draft, are clean. A draft whose expect names a family but whose
@@ -95,6 +96,12 @@ def draft_units(book, index: int, draft: Draft, families: tuple[str, ...]) -> li
             continue  # touches the evidence only at an edge: neither clearly it nor clearly clean
         labels = wanted if best >= OVERLAP else frozenset()
         out.append(Unit(index, inputs.of(s, e), labels, voice(doc, s, e, MIN_SYLLABLES), (s, e) == whole))
+    if evidence and wanted:
+        # the violation without the chatter its sentence may hold around it
+        for ev in draft.evidence:
+            ev_doc = book.document(ev)
+            out.append(Unit(index, ModelInputs.of_document(ev_doc).of(0, len(ev_doc.view.text)), wanted, None,
+                            evidence=True))
     return out
 
 

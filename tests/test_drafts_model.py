@@ -1,5 +1,5 @@
-"""The drafts backstop (issue 14): one learned model of 5.2/5.5/5.6 (models/drafts.bin) read
-by the rules classified.learned, title.learned and identity.learned (rules/learned.yaml),
+"""The drafts backstop (issue 14): one learned model of 5.2/5.3/5.5/5.6 (models/drafts.bin) read
+by the rules classified.learned, incitement.learned, title.learned and identity.learned (rules/learned.yaml),
 and the script that trains it from training/drafts. Texts written for these tests."""
 from __future__ import annotations
 
@@ -18,7 +18,7 @@ from postcheck.resources import resource_dir
 from postcheck.rulebook import RuleError
 
 REPO = Path(__file__).resolve().parents[1]
-RULES = {"5.2": "classified.learned", "5.5": "title.learned", "5.6": "identity.learned"}
+RULES = {"5.2": "classified.learned", "5.3": "incitement.learned", "5.5": "title.learned", "5.6": "identity.learned"}
 
 
 @pytest.fixture(scope="module")
@@ -32,7 +32,7 @@ def learned(book, text: str) -> set[str]:
 
 def test_model_loads_with_a_label_for_each_rule(book):
     model = load_model(models_dir() / "drafts.bin")
-    assert set(model.classes) == {"clean", "5.2", "5.5", "5.6"}
+    assert set(model.classes) == {"clean", "5.2", "5.3", "5.5", "5.6"}
     for clause, rule_id in RULES.items():
         rule = book.by_id[rule_id]
         assert (rule.clause, rule.label, rule.model_path.name) == (clause, clause, "drafts.bin")
@@ -48,6 +48,7 @@ def test_models_stay_small():
     ("5.2", "Phương án lùi của đoàn mình là chấp nhận mức cắt giảm 15% nếu phía bạn không chịu nhượng bộ."),
     ("5.5", "Mình là Bí thư thứ nhất ở Đại sứ quán nên có gì cần visa nhanh cứ nhắn mình, mình ưu tiên cho."),
     ("5.6", "Liên hệ đặt tour qua số tổng đài của Đại sứ quán hoặc đến trực tiếp trụ sở Đại sứ quán nhé."),
+    ("5.3", "Người quen làm trong bệnh viện nói vắc xin này gây vô sinh, đừng ai cho con đi tiêm nữa."),
 ])
 def test_a_paraphrased_violation_draws_its_rule(book, clause, text):
     assert RULES[clause] in learned(book, text)
@@ -57,6 +58,7 @@ def test_a_paraphrased_violation_draws_its_rule(book, clause, text):
     "Chúc mừng anh Tuấn vừa nhận quyết định bổ nhiệm Tham tán công sứ, chúc anh thành công.",  # 5.2: announced
     "Mình xin chia sẻ ý kiến cá nhân, không đại diện cho cơ quan nơi mình công tác.",  # 5.5: a disclaimer
     "Mình đi công tác Nhật tuần sau, ai cần mua gì thì nhắn nhé.",  # 5.6: one's own trip, no contact
+    "Mình đọc được tin này trên mạng nhưng chưa kiểm chứng, có ai biết nguồn chính thức không?",  # 5.3: asks
     "Cuối tuần này cả nhà mình về quê ăn giỗ, đường đông nhưng vui lắm.",
     "bạn ạ",  # too short for a verdict
 ])
@@ -175,7 +177,7 @@ def test_training_script_runs_on_a_tiny_folder(tmp_path):
     assert "10 drafts from a-secrets, b-office" in proc.stdout
     assert "leave-one-writer-out" in proc.stdout or "writer-out" in proc.stdout
     model = load_model(out / "drafts.bin")
-    assert set(model.classes) == {"clean", "5.2", "5.5", "5.6"}
+    assert set(model.classes) == {"clean", "5.2", "5.5", "5.6"}  # no 5.3 draft in the folder: no label
 
 
 def test_training_script_refuses_a_blind_set(tmp_path):

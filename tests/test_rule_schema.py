@@ -28,7 +28,8 @@ KINDS = {
     "pattern": {"pattern": r"(?:^|\W)(?P<match>mã\s+\d{4})(?:\W|\Z)", "flags": ["ignorecase"], "view": "clean",
                 "trigger": ["ma"], "context": {"terms": ["phòng"], "within": "sentence"}, "validate": "otp_code",
                 "repeat": r"\s*,\s*(?P<match>\d{4})"},
-    "classifier": {"model": "offensive.bin", "threshold": 0.8, "plain_threshold": 0.9, "scope": "sentence",
+    "classifier": {"model": "offensive.bin", "label": "offensive", "threshold": 0.8, "plain_threshold": 0.9,
+                   "formal_threshold": 0.95, "scope": "sentence",
                    "min_chars": 3, "min_syllables": 2},
 }
 SHARED = {"suggestion": {"vi": "c", "en": "d"}, "secret": "number", "voice": {"reported": "info"},
