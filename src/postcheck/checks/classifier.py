@@ -100,7 +100,12 @@ def label_score(prediction: tuple[str, float], label: str, n_labels: int) -> flo
 def units(doc: Document, scope: str, min_chars: int) -> tuple[list[tuple[int, int]], tuple[int, int] | None]:
     """The view spans to score, whitespace trimmed: the sentences of at least `min_chars`
     characters, and the whole post when it is short and has more than one sentence (for
-    scope 'post': no sentences, and always the whole post)."""
+    scope 'post': no sentences, and always the whole post). Made once per document for
+    every rule that asks with the same scope and min_chars (the learned rules share them)."""
+    return doc.memo(("classifier.units", scope, min_chars), lambda: _units(doc, scope, min_chars))
+
+
+def _units(doc: Document, scope: str, min_chars: int) -> tuple[list[tuple[int, int]], tuple[int, int] | None]:
     text = doc.view.text
 
     def trimmed(s: int, e: int) -> tuple[int, int] | None:
@@ -247,6 +252,8 @@ class ClassifierRule(Rule):
         self.plain_threshold = self.threshold if keys.plain_threshold is None else keys.plain_threshold
         self.formal_threshold = keys.formal_threshold
         self.yields_to = frozenset(keys.yields_to)
+        self._model = None  # loaded on first use (compiling a rulebook loads no model)
+        self._n_labels = 0
 
     def gate(self, doc: Document, s: int, e: int) -> float | None:
         """The score a unit (view span) must reach, by its voice(), or None for no verdict."""
@@ -254,6 +261,8 @@ class ClassifierRule(Rule):
                 "formal": self.formal_threshold}.get(voice(doc, s, e, self.min_syllables))
 
     def model(self):
+        if self._model is not None:
+            return self._model
         try:
             model = load_model(self.model_path)
         except Exception as exc:  # a truncated or foreign file: the rule is wrong, not the draft
@@ -261,13 +270,17 @@ class ClassifierRule(Rule):
         if self.label not in model.classes:
             raise RuleError(f"{self.where}: key 'label': model '{self.model_path.name}' has no label "
                             f"{self.label!r} (its labels: {', '.join(model.classes)})")
+        self._model, self._n_labels = model, len(model.classes)
         return model
 
     def _score(self, doc: Document, model, s: int, e: int) -> float:
-        # several rules read one model (one label each): the model runs once per unit
-        prediction = doc.memo(("classifier.predict", self.model_path, s, e),
-                              lambda: model.predict_with_score(ModelInputs.of_document(doc).of(s, e)))
-        return label_score(prediction, self.label, len(model.classes))
+        # several rules read one model (one label each): the model runs once per unit, its
+        # predictions kept in one table per document and model
+        predictions = doc.memo(("classifier.predictions", self.model_path), dict)
+        prediction = predictions.get((s, e))
+        if prediction is None:
+            prediction = predictions[s, e] = model.predict_with_score(ModelInputs.of_document(doc).of(s, e))
+        return label_score(prediction, self.label, self._n_labels)
 
     def scored(self, doc: Document) -> Iterator[tuple[int, int, float]]:
         """(view start, view end, score) of each sentence that reaches the threshold, or else
