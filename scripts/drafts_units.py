@@ -15,7 +15,11 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO / "src"))
 
-from postcheck.checks.classifier import ModelInputs, units, voice  # noqa: E402
+from postcheck.checks.classifier import (  # after the path is set
+    ModelInputs,
+    units,
+    voice,
+)
 
 MIN_CHARS = 4  # the rules' min_chars and min_syllables (rules/learned.yaml): the same units
 MIN_SYLLABLES = 6  # a leak, a claim of office or a contact needs words: "bạn ạ" gets no verdict
@@ -75,8 +79,8 @@ def evidence_spans(draft: Draft) -> list[tuple[int, int]]:
 def draft_units(book, index: int, draft: Draft, families: tuple[str, ...], evidence: bool = False) -> list[Unit]:
     """Its sentences (and the whole post when short): a unit that is (mostly) evidence
     carries the draft's clauses among `families`; the draft's other sentences, and every
-    sentence of a clean draft, are clean. A draft whose expect names a family but whose
-    evidence is missing gives only its clean-looking... nothing: its sentences are unknown."""
+    sentence of a clean draft, are clean. A draft that names a family but gives no evidence
+    gives no units: which of its sentences is the violation is unknown."""
     doc = book.document(draft.text)
     sentences, whole = units(doc, "sentence", MIN_CHARS)
     inputs = ModelInputs.of_document(doc)
