@@ -66,9 +66,15 @@ class ModelInputs:
         """`words` (word_letters(text)) and `folded` (fold(words)) when the caller has them."""
         self.words = word_letters(text) if words is None else words  # one space a character: offsets stay
         self.folded = fold(self.words) if folded is None else folded
+        self._made: dict[tuple[int, int], str] = {}
 
     def of(self, start: int, end: int) -> str:
-        return f'{" ".join(self.words[start:end].split())} {" ".join(self.folded[start:end].split())}'
+        # every learned rule scores the same sentences: each model's input is made once
+        made = self._made.get((start, end))
+        if made is None:
+            made = self._made[start, end] = \
+                f'{" ".join(self.words[start:end].split())} {" ".join(self.folded[start:end].split())}'
+        return made
 
     @staticmethod
     def of_document(doc: Document) -> "ModelInputs":
@@ -253,6 +259,7 @@ class ClassifierRule(Rule):
         self.formal_threshold = keys.formal_threshold
         self.yields_to = frozenset(keys.yields_to)
         self._model = None  # loaded on first use (compiling a rulebook loads no model)
+        self._model_key = str(keys.model)  # a Path hashes slowly, and the key is asked per document
         self._n_labels = 0
 
     def gate(self, doc: Document, s: int, e: int) -> float | None:
@@ -273,14 +280,12 @@ class ClassifierRule(Rule):
         self._model, self._n_labels = model, len(model.classes)
         return model
 
-    def _score(self, doc: Document, model, s: int, e: int) -> float:
-        # several rules read one model (one label each): the model runs once per unit, its
-        # predictions kept in one table per document and model
-        predictions = doc.memo(("classifier.predictions", self.model_path), dict)
-        prediction = predictions.get((s, e))
-        if prediction is None:
-            prediction = predictions[s, e] = model.predict_with_score(ModelInputs.of_document(doc).of(s, e))
-        return label_score(prediction, self.label, self._n_labels)
+    def _predictions(self, doc: Document, model, spans: list[tuple[int, int]]) -> list[tuple[str, float]]:
+        # several rules read one model (one label each): the model runs once per unit for
+        # all of them, its predictions kept with the document
+        key = ("classifier.predictions", self._model_key, self.scope, self.min_chars)
+        inputs = ModelInputs.of_document(doc)
+        return doc.memo(key, lambda: [model.predict_with_score(inputs.of(s, e)) for s, e in spans])
 
     def scored(self, doc: Document) -> Iterator[tuple[int, int, float]]:
         """(view start, view end, score) of each sentence that reaches the threshold, or else
@@ -289,18 +294,21 @@ class ClassifierRule(Rule):
         if not sentences and not whole:
             return
         model = self.model()
+        predictions = self._predictions(doc, model, sentences)
         fired = False
         floor = min(t for t in (self.threshold, self.plain_threshold, self.formal_threshold) if t is not None)
-        for s, e in sentences:
+        for (s, e), prediction in zip(sentences, predictions):
             # the model first (cheap); the tone only of the few sentences it flags
-            score = self._score(doc, model, s, e)
+            score = label_score(prediction, self.label, self._n_labels)
             if score >= floor:
                 needed = self.gate(doc, s, e)
                 if needed is not None and score >= needed:
                     fired = True
                     yield s, e, score
         if whole and not fired:
-            score = self._score(doc, model, *whole)
+            key = ("classifier.whole", self._model_key, self.scope, self.min_chars)
+            prediction = doc.memo(key, lambda: model.predict_with_score(ModelInputs.of_document(doc).of(*whole)))
+            score = label_score(prediction, self.label, self._n_labels)
             if score >= floor:
                 needed = self.gate(doc, *whole)
                 if needed is not None and score >= needed:
