@@ -89,7 +89,8 @@ def test_markdown_press_release(tmp_path):
         assert f["line"] not in (1, 2, 3, 4, 14, 17), f  # front matter, inline code, code block
         assert "example.vn" not in f["match"]
         assert lines[f["line"] - 1][f["column"] - 1:].startswith(MARKDOWN[f["start"]:f["end"]])
-    draft_hit = [f for f in found if "dự thảo" in f["match"]]
+    # the word-list finding (the learned 5.2 check also reports the whole sentence)
+    draft_hit = [f for f in found if "dự thảo" in f["match"] and f["mechanism"] != "classifier"]
     assert draft_hit and draft_hit[0]["line"] == 7, found
     assert MARKDOWN[draft_hit[0]["start"]:draft_hit[0]["end"]] == "dự thảo* Tuyên bố chung"
 

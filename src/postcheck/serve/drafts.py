@@ -5,7 +5,6 @@ by the reader of its suffix, the one the command line uses (readers/)."""
 from __future__ import annotations
 
 import json
-from dataclasses import replace
 
 from ..findings import FileReport
 from ..inputs import STDIN, InputError, Source, too_big
@@ -47,6 +46,8 @@ class Checker:
             report = FileReport(name, (), say(exc, lang))  # the page shows it as it is
         else:
             report = mask_report(check_source(self.rulebook, source, lang))
-        out = json.loads(render([replace(report, text=None)]))
+        # rendered with its text, as the command renders it: `sentence` numbers the entries
+        # of a sentence holding two findings once, not each finding apart
+        out = json.loads(render([report]))
         out["files"][0]["text"] = report.text or ""
         return json.dumps(out, ensure_ascii=False)
