@@ -13,6 +13,7 @@ from hypothesis import strategies as st
 
 from postcheck.checks.classifier import ModelInputs, load_model, model_input, models_dir, offensive_score
 from postcheck.resources import resource_dir
+from rule_files import classifier_rule_file
 
 RULE_ID = "language.offensive-learned"
 ABUSIVE = "Loại như mày thì biết gì mà nói, đồ óc chó."
@@ -65,19 +66,7 @@ def test_polite_post_draws_nothing(check):
 
 
 def _rule_file(tmp_path, **keys):
-    body = {"model": "offensive.bin", "threshold": 0.5, "scope": "sentence", **keys}
-    extra = "\n".join(f"    {k}: {v}" for k, v in body.items())
-    (tmp_path / "r.yaml").write_text(textwrap.dedent("""\
-        rules:
-          - id: test.learned
-            clause: "4.1"
-            severity: warning
-            kind: classifier
-            description: test
-            message: {vi: "x", en: "x"}
-            examples: {hit: ["a"], miss: ["b"]}
-        """) + extra + "\n", encoding="utf-8")
-    return tmp_path / "r.yaml"
+    return classifier_rule_file(tmp_path, "test.learned", "4.1", {"model": "offensive.bin", "threshold": 0.5, "scope": "sentence", **keys})
 
 
 @pytest.mark.parametrize("keys,key", [

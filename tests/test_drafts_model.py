@@ -7,7 +7,6 @@ import json
 import os
 import subprocess
 import sys
-import textwrap
 from pathlib import Path
 
 import pytest
@@ -16,6 +15,7 @@ from postcheck import load_rulebook
 from postcheck.checks.classifier import load_model, models_dir
 from postcheck.resources import resource_dir
 from postcheck.rulebook import RuleError
+from rule_files import classifier_rule_file
 
 REPO = Path(__file__).resolve().parents[1]
 RULES = {"5.2": "classified.learned", "5.3": "incitement.learned", "5.5": "title.learned", "5.6": "identity.learned"}
@@ -83,19 +83,7 @@ def test_a_plain_sentence_of_an_article_gets_no_verdict(book):
 # --- keys ------------------------------------------------------------------------------------
 
 def _rule_file(tmp_path, **keys):
-    body = {"model": "drafts.bin", "label": '"5.2"', "threshold": 0.6, **keys}
-    extra = "\n".join(f"    {k}: {v}" for k, v in body.items())
-    (tmp_path / "r.yaml").write_text(textwrap.dedent("""\
-        rules:
-          - id: test.drafts
-            clause: "5.2"
-            severity: warning
-            kind: classifier
-            description: test
-            message: {vi: "x", en: "x"}
-            examples: {hit: ["a"], miss: ["b"]}
-        """) + extra + "\n", encoding="utf-8")
-    return tmp_path / "r.yaml"
+    return classifier_rule_file(tmp_path, "test.drafts", "5.2", {"model": "drafts.bin", "label": '"5.2"', "threshold": 0.6, **keys})
 
 
 @pytest.mark.parametrize("keys,key", [
