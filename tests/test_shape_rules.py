@@ -96,3 +96,15 @@ def test_bip39_mostly_takes_a_phrase_with_a_slip_not_prose():
     assert bip39_mostly("violin harbor frozen pistol meadow ribbon orbit tiger lemon cradle pepper tunnelx")
     assert not bip39_mostly("the quick brown fox jumps over the lazy dog every single morning again")
     assert not bip39_mostly("violin harbor frozen pistol meadow")  # too short for a phrase
+
+
+def test_a_learned_guess_at_the_sentence_does_not_silence_a_backstop_rule(rulebook):
+    # the 5.6 slot rule is a gap-filler; the drafts model also scores this sentence 5.6, but a
+    # model's guess is no narrower rule, so the slot rule still pins the words
+    text = "Shop nến thơm của mình lập bằng email Đại sứ quán cho khách tin tưởng."
+    found = {f.rule: f for f in rulebook.check_text(text)}
+    assert "office.official-mail-private" in found
+    assert text[found["office.official-mail-private"].start:found["office.official-mail-private"].end] == "email"
+    # and where a word-list rule of the clause reports the sentence, the gap-filler stays silent
+    addressed = {f.rule for f in rulebook.check_text("Shop của mình liên hệ qua email lan.nt@mofa.gov.vn nhé.")}
+    assert "identity.official-email" in addressed and "office.official-mail-private" not in addressed

@@ -67,12 +67,13 @@ def _yield(findings: list[Finding], rules: list) -> list[Finding]:
 def _backstops(doc: Document, findings: list[Finding], rules: list) -> list[Finding]:
     """Drops a finding of a `backstop` rule (a broad rule that fills gaps) in a sentence where
     another rule of its clause already has a counted finding: the sentence is reported once,
-    by the narrower rule, and the broad one speaks only where nothing else did."""
+    by the narrower rule, and the broad one speaks only where nothing else did. A learned
+    model's guess at the whole sentence is no narrower rule: it covers nothing."""
     backstop = {r.id for r in rules if getattr(r, "backstop", False)}
     if not backstop or not any(f.rule in backstop for f in findings):
         return findings
     covered = {(f.clause, doc.sentence_of_original(f.start)) for f in findings
-               if f.rule not in backstop and f.severity != "info"}
+               if f.rule not in backstop and f.severity != "info" and f.mechanism != "classifier"}
     if not covered:
         return findings
     return [f for f in findings
