@@ -145,24 +145,20 @@ class _Values:
         return "".join(out)
 
 
-def _mask_values(message: str, values: "_Values") -> str:
-    return values(message)
-
-
 def _masked_finding(f: Finding, masked_match: str | None, values: _Values) -> Finding:
     if masked_match is not None:
         match = masked_match
     elif f.secret:  # no text to mask positionally (a library caller's report)
         match = mask(f.match, "number" if f.secret == "number" else "hidden")
     else:
-        match = _mask_values(f.match, values)
+        match = values(f.match)
     message, suggestion = f.message, f.suggestion
     if match != f.match and f.match:
         message = message.replace(f.match, match)
         suggestion = suggestion.replace(f.match, match) if suggestion else None
     # any other secret quoted by the message ("{a}" and "{b}" of near rules, say)
-    message = _mask_values(message, values)
-    suggestion = _mask_values(suggestion, values) if suggestion else None
+    message = values(message)
+    suggestion = values(suggestion) if suggestion else None
     if (match, message, suggestion) == (f.match, f.message, f.suggestion):
         return f
     return replace(f, match=match, message=message, suggestion=suggestion)
@@ -196,7 +192,7 @@ def mask_report(report: FileReport) -> FileReport:
             shown = replace(shown, fix=masked_number(text[f.start:f.end], keep_ends=False))
         findings.append(shown)
     # a waived finding is shown too (--statistics), with the reason a draft gave for it
-    waived = tuple(replace(w, finding=_masked_finding(w.finding, None, values), reason=_mask_values(w.reason, values))
+    waived = tuple(replace(w, finding=_masked_finding(w.finding, None, values), reason=values(w.reason))
                    for w in report.waived)
     return replace(report, findings=tuple(findings), text=shown_text, secrets=(), waived=waived)
 
