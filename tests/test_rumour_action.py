@@ -1,6 +1,6 @@
 """The 5.3 slot rules of rules/rumour_action.yaml (issue 14): an alarming claim × readers urged
 to act on it at once; an organisation set against the state from abroad × a call to join or
-fund it. Each rule is tried on wordings its own examples do not use, with and without
+fund it; the regime named × a call to overthrow or desert it. Each rule is tried on wordings its own examples do not use, with and without
 diacritics, and on look-alikes that hold one slot but not the other. The texts are written for
 these tests; so are the vocabulary cases for the slots widened in inflammatory_slots.yaml.
 """
@@ -36,6 +36,15 @@ CASES = {
          "Tòa tuyên án ba đối tượng tham gia tổ chức khủng bố lưu vong.",
          "Hội người cao tuổi phường đang quyên góp ủng hộ bà con vùng lũ.",
          "Bộ phim kể về một nhà thơ sống lưu vong ở Paris."]),
+    "incitement.anti-state": (
+        ["Bà con ơi, nổi dậy chống lại chế độ hiện tại thôi, chịu đủ rồi.",
+         "Cộng sản sắp sụp rồi, anh em chuẩn bị mà hạ bệ tụi nó.",
+         "Ai còn theo đảng thì mau tỉnh ngộ trước khi muộn.",
+         "chinh quyen nay phai bi lat do, ae dong long nhe"],
+        ["Phong trào Cần Vương nổi dậy chống lại thực dân Pháp cuối thế kỷ 19.",
+         "Chế độ tiền lương mới áp dụng từ tháng bảy, anh em xem kỹ bảng lương.",
+         "Các thế lực thù địch xuyên tạc, kêu gọi lật đổ chế độ, mọi người cảnh giác.",
+         "Trò chơi này có chế độ chống lại quái vật theo nhóm."]),
     # widened vocabularies of the older slot rules
     "incitement.mass-disruption": (
         ["Tụi bây mai đồng loạt nghỉ ốm hết cho xưởng tê liệt luôn.",
