@@ -202,6 +202,23 @@ def clean_rate(drafts, maxima, f, th, formal_th) -> float:
     return max(rates)
 
 
+def lowo_summary(drafts, maxima, families, picks) -> None:
+    """Per family, at the chosen thresholds: recall over the drafts of every writer held
+    out (pooled), and per writer; the number issue 14 asks for."""
+    print("\nleave-one-writer-out recall at the chosen thresholds (pooled; per writer)")
+    for f in families:
+        per = []
+        tp = n = 0
+        for writer in sorted({d.writer for d in drafts}):
+            pos = [i for i, d in enumerate(drafts) if d.writer == writer and f in d.expect]
+            if not pos:
+                continue
+            hit = sum(1 for i in pos if i in maxima and flagged(maxima[i][f], *picks[f]))
+            tp, n = tp + hit, n + len(pos)
+            per.append(f"{writer} {hit / len(pos):.2f}/{len(pos)}")
+        print(f"  {f:5s} th {picks[f][0]:.2f}  R {tp / max(1, n):.2f} ({tp}/{n})  " + ", ".join(per))
+
+
 # --- news ------------------------------------------------------------------------------------
 
 def choose(drafts, lowo_maxima, news, already, families, budget: int, max_clean: float, formal_policy: str,
@@ -316,6 +333,7 @@ def main() -> int:
                       and any(flagged(m[f], *picks[f]) for f in families if f in ("5.2", "5.5", "5.6"))}
         print(f"news at the chosen thresholds: +{len(gained)} articles non-5.7 "
               f"(5.1/5.2/5.5/5.6 together: {len(own) + len(own_gained)})")
+        lowo_summary(drafts, lowo_maxima, families, picks)
         for writer in writers:
             # a writer's clauses that no other writer wrote are unseen by its model: recall 0
             report(f"{writer} held out, at the chosen thresholds", drafts, lowo_maxima, families,
