@@ -40,7 +40,8 @@ def test_model_loads_with_a_label_for_each_rule(book):
 
 
 def test_models_stay_small():
-    assert (models_dir() / "drafts.bin").stat().st_size < 4 * 1024 * 1024
+    # the script refuses more (MAX_BYTES); 13 writers' drafts made 4.0 MB, the issue allows ~10 MB
+    assert (models_dir() / "drafts.bin").stat().st_size < 8 * 1024 * 1024
 
 
 @pytest.mark.parametrize("clause,text", [
