@@ -114,9 +114,12 @@ def test_github_positions(saved):
 def test_terminal_position_and_context_line(saved):
     out = cli(str(saved)).stdout.decode("utf-8")
     mark = where("báo cáo mật")
-    # the sentence's entry opens on its line; the word-list finding's own line:column is
-    # listed in it (the learned 5.2 check reports the whole sentence beside it)
-    assert f"{saved.name}:{mark[0]}:" in out and f" {mark[0]}:{mark[1]} " in out
+    # the finding opens its entry at its line:column, or, when the learned 5.2 check also
+    # reports the whole sentence (a model's score near its threshold), the sentence's entry
+    # opens on that line and lists the word-list finding's own line:column
+    alone = f"{saved.name}:{mark[0]}:{mark[1]} " in out
+    grouped = f"{saved.name}:{mark[0]}:" in out and f" {mark[0]}:{mark[1]} " in out
+    assert alone or grouped
     context = [x.strip() for x in out.splitlines() if x.strip().startswith("│")]
     assert "│ " + LINES[2] in context  # the line itself, not the whole draft
     assert "\r" not in out
