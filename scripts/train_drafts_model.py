@@ -3,9 +3,9 @@
     python scripts/train_drafts_model.py [DIR] [--cv] [--news NEWS.jsonl] [--measure SET.jsonl ...]
                                          [--families 5.2,5.5,5.6,5.3] [--shape multi|binary] [--out DIR]
 
-DIR (default training/drafts; --exclude leaves out writers kept for validation, by default
-w16 and w17, which nobody trains or tunes on) holds labelled drafts written for the purpose from clauses.md and
-LABELS.md by writers who never saw the rules, one JSON Lines file per writer:
+DIR (default training/drafts) holds labelled drafts written for the purpose from clauses.md
+and LABELS.md by writers who never saw the rules, one JSON Lines file per writer (--exclude
+leaves out the validation writers, by default w16 and w17: scored, never trained on):
 {"id", "text", "expect": [clauses], "evidence": [exact substrings], "style", "note"}.
 Never the evaluation sets, the dev corpus or news: those are only measured on (--measure
 refuses a blind set).
