@@ -192,6 +192,22 @@ def _count(value: int) -> str | None:
     return None if value >= 0 else f"expected a whole number, 0 or more, got {value!r}"
 
 
+def _phrases(value: list[str]) -> str | None:
+    bad = [p for p in value if not isinstance(p, str) or not _NON_WORD.sub(" ", p).strip()]
+    return f"expected phrases of words, got {bad[0]!r}" if bad else None
+
+
+def _phrase_pattern(phrases: list[str]) -> re.Pattern | None:
+    """Whole words of the phrases (as the model reads them: lower case, punctuation as
+    spaces), marked and folded, longest first."""
+    forms = {" ".join(_NON_WORD.sub(" ", p.lower()).split()) for p in phrases}
+    forms |= {fold(f) for f in forms}
+    if not forms:
+        return None
+    alts = "|".join(re.escape(f) for f in sorted(forms, key=len, reverse=True))
+    return re.compile(rf"(?<!\w)(?:{alts})(?!\w)")
+
+
 def _clauses(value: list[str]) -> str | None:
     unknown = [c for c in value if c not in CLAUSES]
     return f"unknown clause {unknown[0]!r} (known: {', '.join(CLAUSES)})" if unknown else None
@@ -215,6 +231,10 @@ class ClassifierKeys(RuleKeys):
     # clauses whose word-list finding inside the scored sentence names the offence more
     # precisely (a slur naming a group is 5.4): the model's guess at it is then dropped
     yields_to: list[str] = key(default_factory=list, check=_clauses)
+    # words in a harmless sense that the model reads as abuse ("hai mẹ con", "nở mày nở
+    # mặt"): a unit that reaches its threshold is scored again without them, and must still
+    # reach it; abuse that also holds one of them keeps its other cues
+    neutral: list[str] = key(default_factory=list, check=_phrases)
 
 
 def voice(doc: Document, s: int, e: int, min_syllables: int = 0) -> str | None:
@@ -258,6 +278,7 @@ class ClassifierRule(Rule):
         self.plain_threshold = self.threshold if keys.plain_threshold is None else keys.plain_threshold
         self.formal_threshold = keys.formal_threshold
         self.yields_to = frozenset(keys.yields_to)
+        self.neutral = _phrase_pattern(keys.neutral)
         self._model = None  # loaded on first use (compiling a rulebook loads no model)
         self._model_key = str(keys.model)  # a Path hashes slowly, and the key is asked per document
         self._n_labels = 0
@@ -302,7 +323,7 @@ class ClassifierRule(Rule):
             score = label_score(prediction, self.label, self._n_labels)
             if score >= floor:
                 needed = self.gate(doc, s, e)
-                if needed is not None and score >= needed:
+                if needed is not None and score >= needed and self._still(doc, s, e, needed):
                     fired = True
                     yield s, e, score
         if whole and not fired:
@@ -311,8 +332,20 @@ class ClassifierRule(Rule):
             score = label_score(prediction, self.label, self._n_labels)
             if score >= floor:
                 needed = self.gate(doc, *whole)
-                if needed is not None and score >= needed:
+                if needed is not None and score >= needed and self._still(doc, *whole, needed):
                     yield whole[0], whole[1], score
+
+    def _still(self, doc: Document, s: int, e: int, needed: float) -> bool:
+        """Does the unit reach `needed` with the neutral phrases taken out? (True when it
+        holds none.) Asked only of the few units that reached it."""
+        if self.neutral is None:
+            return True
+        inputs = ModelInputs.of_document(doc)
+        features = inputs.of(s, e)
+        left = " ".join(self.neutral.sub(" ", features.lower()).split())
+        if left == features.lower():
+            return True
+        return bool(left) and label_score(self.model().predict_with_score(left), self.label, self._n_labels) >= needed
 
     def post_score(self, doc: Document) -> float:
         return post_score(self.model(), doc, self.scope, self.min_chars, self.label)

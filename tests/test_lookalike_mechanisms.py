@@ -1,0 +1,134 @@
+"""Clean look-alikes by mechanism (issue 14's precision work), each with the violation that
+must still be reported beside it. Wordings are written for this file; the rules' own
+examples pin spans."""
+from __future__ import annotations
+
+import subprocess
+import sys
+
+import pytest
+
+from postcheck import load_rulebook
+
+
+def counted(check, text):
+    return {(f.rule, text[f.start:f.end]) for f in check(text) if f.severity in ("error", "warning")}
+
+
+def rules_of(check, text):
+    return {rule for rule, _ in counted(check, text)}
+
+
+# ---------------------------------------------------------------- 4.1: the model's kin words
+
+RUDE_RULE = ("rules:\n  - id: t.rude\n    clause: '4.1'\n    severity: warning\n    kind: classifier\n"
+             "    description: d\n    model: offensive.bin\n    threshold: 0.74\n    plain_threshold: 0.76\n"
+             "    min_syllables: 2\n    scope: sentence\n    min_chars: 4\n{extra}"
+             "    message: {{vi: a, en: b}}\n    examples: {{hit: [x], miss: [y]}}\n")
+
+
+def _book(tmp_path, extra: str):
+    folder = tmp_path / "rules"
+    folder.mkdir()
+    (folder / "r.yaml").write_text(RUDE_RULE.format(extra=extra), encoding="utf-8")
+    return folder
+
+
+@pytest.mark.parametrize("text", [
+    "Thằng bé được cô khen trước lớp. Bố nghe mà nở mày nở mặt.",
+    "Mẹ con tự nấu vậy 😄",
+])
+def test_neutral_phrases_are_what_the_model_fired_on(tmp_path, text):
+    """The same rule without `neutral` flags these family sentences; with the shipped
+    phrases taken out they no longer reach the threshold."""
+    bare = load_rulebook([_book(tmp_path, "")])
+    assert any(f.rule == "t.rude" for f in bare.check_text(text))
+    assert "language.offensive-learned" not in rules_of(load_rulebook().check_text, text)
+
+
+@pytest.mark.parametrize("text", [
+    "Bố mẹ mày không dạy mày à?",
+    "Con mình học kém thì kệ con mình, loại như mày thì biết gì mà nói.",
+])
+def test_abuse_beside_a_kin_word_is_still_rude(check, text):
+    assert "language.offensive-learned" in rules_of(check, text) or "4.1" in {
+        f.clause for f in check(text) if f.severity != "info"}
+
+
+def test_neutral_must_be_phrases(tmp_path):
+    folder = _book(tmp_path, "    neutral: ['!!']\n")
+    draft = tmp_path / "d.txt"
+    draft.write_text("Chào cả nhà.\n", encoding="utf-8")
+    proc = subprocess.run([sys.executable, "-m", "postcheck", "--rules", str(folder), str(draft)],
+                          capture_output=True, text=True, encoding="utf-8")
+    assert proc.returncode == 3
+    assert "r.yaml" in proc.stderr and "'neutral'" in proc.stderr
+    assert len(proc.stderr.strip().splitlines()) == 1
+
+
+# ---------------------------------------------------------------- words in a harmless sense
+
+@pytest.mark.parametrize("text, rule", [
+    ("Cô bé múa uốn éo theo nhạc, cả nhà vỗ tay.", "language.profanity"),
+    ("Chuyện tình của hai người éo le như phim.", "language.profanity"),
+    ("Chiều nay mua ba que kem cho ba đứa nhỏ.", "hate.slur"),
+    ("Tin nhắn lừa đảo lại về, nó bảo tài khoản bị khóa, đừng bấm nhé.", "hate.defamation"),
+    ("Cảnh giác trang web lừa đảo, nó giả giao diện ngân hàng y hệt.", "hate.defamation"),
+])
+def test_a_word_in_its_harmless_sense_is_clean(check, text, rule):
+    assert rule not in rules_of(check, text)
+
+
+@pytest.mark.parametrize("text, rule, span", [
+    ("Nói mãi không hiểu, éo muốn giải thích nữa.", "language.profanity", "éo"),
+    ("Lũ ba que lại lên mạng chống phá.", "hate.slur", "ba que"),
+    ("Bà chủ tiệm vàng đầu ngõ lừa đảo khách suốt mấy năm.", "hate.defamation", "lừa đảo"),
+])
+def test_the_word_used_of_someone_still_hits(check, text, rule, span):
+    assert (rule, span) in counted(check, text)
+
+
+# ---------------------------------------------------------------- 5.5: the office disclaimed
+
+@pytest.mark.parametrize("text", [
+    "Anh làm ở Bộ nhưng anh không can thiệp được kết quả thi đâu, em cứ ôn cho tốt.",
+    "Mình là Bí thư thứ hai ở Sứ quán, còn quán phở là chuyện riêng của bố mẹ mình nhé.",
+    "Tôi viết với tư cách cá nhân, không phải với tư cách Tham tán công sứ.",
+])
+def test_an_office_named_to_keep_it_out_is_not_misuse(check, text):
+    assert "5.5" not in {f.clause for f in check(text) if f.severity != "info"}
+
+
+@pytest.mark.parametrize("text", [
+    "Mình là Tham tán ở Đại sứ quán, ai mua hàng của shop mình thì làm visa sẽ được ưu tiên nhé.",
+    "Với tư cách Đại sứ, tôi nói luôn: quan điểm của Bộ là ủng hộ dự án này.",
+])
+def test_the_office_used_for_a_private_end_still_hits(check, text):
+    assert "5.5" in {f.clause for f in check(text) if f.severity != "info"}
+
+
+# ---------------------------------------------------------------- 5.2: a mark in jest, a recipe
+
+@pytest.mark.parametrize("text", [
+    "Bạn hỏi lương em bao nhiêu, em bảo tuyệt mật nói đùa thôi chứ ai cũng biết 😂",
+    "Tuyệt mật: công thức pha nước chấm của mẹ là thêm chút tắc 🤫",
+])
+def test_a_mark_in_jest_or_a_recipe_is_no_document(check, text):
+    assert "classified.marks" not in rules_of(check, text)
+
+
+def test_a_jest_away_from_the_mark_does_not_clear_a_document(check):
+    text = "Chuyển các bạn bản báo cáo tối mật của Vụ, đọc nói cho vui thôi."
+    assert ("classified.marks", "tối mật") in counted(check, text)
+
+
+# ---------------------------------------------------------------- 5.1: one's own number
+
+def test_ones_own_number_in_a_sale_is_a_note(check):
+    text = "Gạo quê nhà trồng, ai lấy thì nhắn em nhé, số em 0987 654 321."
+    assert not [f for f in check(text) if f.rule == "personal.phone" and f.severity != "info"]
+
+
+def test_a_named_persons_number_still_hits(check):
+    text = "Ai cần thì gọi chị Mai phòng bên, số 0987 654 321 nhé."
+    assert ("personal.phone", "0987 654 321") in counted(check, text)
