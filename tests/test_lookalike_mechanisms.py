@@ -132,3 +132,26 @@ def test_ones_own_number_in_a_sale_is_a_note(check):
 def test_a_named_persons_number_still_hits(check):
     text = "Ai cần thì gọi chị Mai phòng bên, số 0987 654 321 nhé."
     assert ("personal.phone", "0987 654 321") in counted(check, text)
+
+
+# ---------------------------------------------------------------- history retold (5.3, 5.7)
+
+@pytest.mark.parametrize("text", [
+    "Năm 1930, nông dân Nghệ Tĩnh xuống đường biểu tình, kêu gọi giảm sưu thuế.",
+    "Sinh viên nên đọc về cuộc đảo chính ở Chile năm 1973, một bài học kinh điển.",
+    "Thầy kể năm 1945 người dân khắp nơi kéo nhau đi biểu tình giành chính quyền.",
+])
+def test_an_event_retold_as_history_is_a_note(check, text):
+    assert not {f.clause for f in check(text) if f.severity != "info"} & {"5.3", "5.7"}
+
+
+@pytest.mark.parametrize("text, clause", [
+    # an old year named in a call for today
+    ("Anh em ơi tối nay xuống đường biểu tình phản đối ngay, như năm 1930!", "5.3"),
+    # a recent year is news, not history
+    ("Cuộc bầu cử tổng thống Mỹ năm 2024 đầy gian lận, thật đáng xấu hổ.", "5.7"),
+    # the old year is 20 years before the text's latest: that latest sentence is today's
+    ("Năm 1990 Đức thống nhất. Năm 2025 bầu cử Đức lại gian lận, thật nực cười.", "5.7"),
+])
+def test_a_call_or_a_comment_on_today_still_hits(check, text, clause):
+    assert clause in {f.clause for f in check(text) if f.severity != "info"}

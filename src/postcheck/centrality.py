@@ -180,12 +180,26 @@ def lead_sentences(doc, least: int) -> int:
 def settled(doc, index: int) -> bool:
     """Is sentence `index` history: set, by its own year or the last year named before it
     in its paragraph, SETTLED_YEARS or more before the latest year the text names?"""
-    def narrative() -> tuple[list, int]:
-        years = _narrative_years(doc)
-        return years, max((y for y in years if y is not None), default=0)
-
-    years, latest = doc.memo("centrality.years", narrative)
+    years, latest = doc.memo("centrality.years", lambda: _years_and_latest(doc))
     return years[index] is not None and years[index] <= latest - SETTLED_YEARS
+
+
+# a short post that names only an old year ("phong trào năm 1908") has no later year to be
+# measured against: it is measured against the Decision's year, so that nothing set after
+# 1999 is ever history by this rule
+REFERENCE_YEAR = 2019
+
+
+def historical(doc, index: int) -> bool:
+    """Is sentence `index` set SETTLED_YEARS or more before both the latest year the text
+    names and REFERENCE_YEAR (a past event told as history, not news or a call for today)?"""
+    years, latest = doc.memo("centrality.years", lambda: _years_and_latest(doc))
+    return years[index] is not None and years[index] <= max(latest, REFERENCE_YEAR) - SETTLED_YEARS
+
+
+def _years_and_latest(doc) -> tuple[list, int]:
+    years = _narrative_years(doc)
+    return years, max((y for y in years if y is not None), default=0)
 
 
 def _narrative_years(doc) -> list:

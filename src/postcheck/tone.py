@@ -335,6 +335,24 @@ def plain(doc, s: int, e: int) -> bool:
     return not of_sentence(doc, s, informal)
 
 
+def history(doc, s: int, e: int) -> bool:
+    """Is the sentence history: set by its year (or its paragraph's last) 20 years or more
+    before the text's latest year and the Decision's ("phong trào tẩy chay năm 1919",
+    "cuộc đảo chính năm 1973")? A past event told, not a call or a comment on today."""
+    from .centrality import historical  # centrality reads tone: imported when first asked
+
+    index = doc.sentence_of_original(s)
+    if not historical(doc, index):
+        return False
+    # an old year named in a call for today ("tối nay xuống đường như năm 1930!") is not history
+    texts = sentence_texts(doc)
+    return not (0 <= index < len(texts) and _NOW.search(texts[index].lower()))
+
+
+_NOW = re.compile(r"(?<!\w)(?:hôm nay|tối nay|sáng nay|chiều nay|đêm nay|ngày mai|sáng mai|tối mai|tuần này|tuần sau|"
+                  r"bây giờ|giờ này|lúc này|hiện nay|ngay|hãy|ơi|nào|đi thôi|cùng nhau|anh em|mọi người|bà con)(?!\w)|!")
+
+
 GATES = {
     "reported": reported,
     "mention": mention,
@@ -350,4 +368,5 @@ GATES = {
     "plain": plain,
     "institutional": institutional,
     "indirect": indirect,
+    "history": history,
 }
