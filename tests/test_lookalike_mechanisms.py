@@ -155,3 +155,28 @@ def test_an_event_retold_as_history_is_a_note(check, text):
 ])
 def test_a_call_or_a_comment_on_today_still_hits(check, text, clause):
     assert clause in {f.clause for f in check(text) if f.severity != "info"}
+
+
+# ---------------------------------------------------------------- 5.3 debunked, 5.5 the staff as a group
+
+@pytest.mark.parametrize("text", [
+    'Clip "Sứ quán thu tiền bôi trơn khi làm hộ chiếu" là bịa đặt, Sứ quán đã bác bỏ.',
+    'Ảnh "cán bộ lãnh sự nhận phong bì" là ảnh cắt ghép, đừng chia sẻ nữa.',
+])
+def test_a_claim_named_to_call_it_false_is_no_attack(check, text):
+    assert "5.3" not in {f.clause for f in check(text) if f.severity != "info"}
+
+
+def test_the_claim_stated_as_fact_still_hits(check):
+    text = "Cán bộ lãnh sự nhận phong bì mới làm hộ chiếu nhanh, ai cũng biết."
+    assert "5.3" in {f.clause for f in check(text) if f.severity != "info"}
+
+
+def test_the_staff_named_as_a_group_claim_no_office(check):
+    text = "Cán bộ sứ quán toàn đi xe sang, chỉ giỏi mua hàng hiệu về bán."
+    assert "office.claim-for-favour" not in rules_of(check, text)
+
+
+def test_ones_own_office_for_a_favour_still_hits(check):
+    text = "Tôi là cán bộ sứ quán đây, anh xếp cho tôi lên đầu nhé."
+    assert "office.claim-for-favour" in rules_of(check, text)
