@@ -202,3 +202,21 @@ def test_a_worn_intensifier_aimed_at_no_one_is_a_note(check, text):
 ])
 def test_the_vulgar_word_in_abuse_or_spelt_out_still_hits(check, text, word):
     assert ("language.profanity", word) in counted(check, text)
+
+
+# ---------------------------------------------------------------- 5.1: one's own date of birth
+
+@pytest.mark.parametrize("text", [
+    "Sinh nhật tuổi 35 (tôi sinh 14/9/1991), cả phòng tặng bánh kem.",
+    "Tôi sinh 02/02/1980 ở Huế, lớn lên ở Đà Nẵng.",
+])
+def test_ones_own_birth_date_is_not_anothers_data(check, text):
+    assert "5.1" not in {f.clause for f in check(text) if f.severity != "info"}
+
+
+@pytest.mark.parametrize("text, date", [
+    ("Con tôi sinh 14/9/2018, năm nay vào lớp 3.", "14/9/2018"),
+    ("Anh Dũng phòng mình, sinh 14/9/1991, ai nhớ thì chúc nhé.", "14/9/1991"),
+])
+def test_someone_elses_birth_date_still_hits(check, text, date):
+    assert ("personal.birth-date", date) in counted(check, text)
