@@ -335,30 +335,6 @@ def plain(doc, s: int, e: int) -> bool:
     return not of_sentence(doc, s, informal)
 
 
-# vulgar in origin, worn down to "very" after an adjective or a verb ("bận sml", "tự hào vl",
-# "đẹp vãi"): writers who never saw the rules read them as casual, not as abuse
-_INTENSIFIERS = frozenset(["vl", "vcl", "vkl", "vch", "sml", "cmnr", "vãi", "vãi nồi", "vãi cả nồi", "vãi chưởng",
-                           "vãi linh hồn"])
-# someone the sentence is aimed at, contempt or an accusation in it: then the word is part of
-# the abuse ("thằng đó nói xàm vkl", "nói chuyện như chó sủa, ghét vl", "bầu cử gian lận vl")
-_TARGET = re.compile(r"(?i)(?<!\w)(?:mày|tao|thằng|thg|con\s+kia|con\s+mụ|mụ|bọn|lũ|tụi|hắn|gã|lão|đồ|nó|"
-                     r"ông\s+ta|bà\s+ta|cô\s+ta|anh\s+ta|chị\s+ta|ghét|khinh|ngu|khốn\s+nạn|mất\s+dạy|láo|hèn|"
-                     r"gian\s+lận|lừa\s+đảo|tham\s+nhũng|ăn\s+cắp|ăn\s+chặn|bịp|xàm|nhảm|"
-                     r"như\s+(?:chó|con\s+chó|lợn|con\s+lợn|heo|bò|trâu|khỉ|cc|cứt|shit))(?!\w)")
-_WORD_BEFORE = re.compile(r"[^\W\d_][\s,]*$")
-
-
-def intensifier(doc, s: int, e: int) -> bool:
-    """Is a worn vulgar intensifier said after a word, in a sentence aimed at no one ("tuần
-    này bận sml", "dịch cabin lần đầu, tự hào vl")? Crude, but no insult: a note."""
-    if " ".join(doc.original[s:e].lower().split()) not in _INTENSIFIERS:
-        return False
-    start = doc.sentence_start_original(doc.sentence_of_original(s))
-    if not _WORD_BEFORE.search(doc.original[start:s]):
-        return False  # opening the sentence: an exclamation, not a degree
-    return not of_sentence(doc, s, lambda sentence: bool(_TARGET.search(sentence)))
-
-
 def history(doc, s: int, e: int) -> bool:
     """Is the sentence history: set by its year (or its paragraph's last) 20 years or more
     before the text's latest year and the Decision's ("phong trào tẩy chay năm 1919",
@@ -393,5 +369,4 @@ GATES = {
     "institutional": institutional,
     "indirect": indirect,
     "history": history,
-    "intensifier": intensifier,
 }
