@@ -198,3 +198,13 @@ def test_ones_own_birth_date_is_not_anothers_data(check, text):
 ])
 def test_someone_elses_birth_date_still_hits(check, text, date):
     assert ("personal.birth-date", date) in counted(check, text)
+
+
+def test_a_national_secret_as_a_joke_is_no_mark(check):
+    text = "Hỏi lương tháng này của em à? Bí mật quốc gia nhé 😂"
+    assert "classified.marks" not in rules_of(check, text)
+
+
+def test_the_laws_term_still_marks_a_document(check):
+    text = "Gửi mọi người bản báo cáo này, thuộc bí mật nhà nước đấy, đọc xong xóa nhé."
+    assert "classified.marks" in rules_of(check, text)
