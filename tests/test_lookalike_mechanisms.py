@@ -208,3 +208,19 @@ def test_a_national_secret_as_a_joke_is_no_mark(check):
 def test_the_laws_term_still_marks_a_document(check):
     text = "Gửi mọi người bản báo cáo này, thuộc bí mật nhà nước đấy, đọc xong xóa nhé."
     assert "classified.marks" in rules_of(check, text)
+
+
+# ---------------------------------------------------------------- 5.1: a number that is a code
+
+@pytest.mark.parametrize("text", [
+    "Mã đơn hàng 0358 123 456 giao chậm quá, ai bị giống mình không?",
+    "Mã sinh viên của con là 0912345678, cô giáo nhắn để tra điểm.",
+    "Số seri máy: 0912 345 678, còn bảo hành đến tháng 6.",
+])
+def test_a_code_after_its_label_is_not_a_phone(check, text):
+    assert "personal.phone" not in rules_of(check, text)
+
+
+def test_a_phone_after_a_distant_label_still_hits(check):
+    text = "Mã số thuế bên mình xong rồi, còn số riêng của chị Mai kế toán là 0912 345 678 nhé."
+    assert ("personal.phone", "0912 345 678") in counted(check, text)
