@@ -224,3 +224,18 @@ def test_a_code_after_its_label_is_not_a_phone(check, text):
 def test_a_phone_after_a_distant_label_still_hits(check):
     text = "Mã số thuế bên mình xong rồi, còn số riêng của chị Mai kế toán là 0912 345 678 nhé."
     assert ("personal.phone", "0912 345 678") in counted(check, text)
+
+
+# ---------------------------------------------------------------- a slur named to reject it
+
+@pytest.mark.parametrize("text", [
+    'Mình không đồng ý việc dùng từ "Tàu khựa" để gọi người khác, nghe rất nặng nề.',
+    'Đừng gọi bạn khiếm thính là "thằng điếc" nữa, như thế là xúc phạm.',
+])
+def test_a_slur_named_to_reject_it_is_clean(check, text):
+    assert not {f.clause for f in check(text) if f.severity != "info"} & {"4.1", "5.4"}
+
+
+def test_the_slur_used_of_someone_still_hits(check):
+    text = "Bọn Tàu khựa lại kéo tàu ra ngư trường rồi."
+    assert "5.4" in {f.clause for f in check(text) if f.severity != "info"}
