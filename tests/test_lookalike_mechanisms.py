@@ -230,7 +230,8 @@ def test_a_phone_after_a_distant_label_still_hits(check):
 
 @pytest.mark.parametrize("text", [
     'Mình không đồng ý việc dùng từ "Tàu khựa" để gọi người khác, nghe rất nặng nề.',
-    'Đừng gọi bạn khiếm thính là "thằng điếc" nữa, như thế là xúc phạm.',
+    'Đừng gọi người khuyết tật là "thằng què", đó là xúc phạm.',
+    'Đừng bao giờ gọi người khuyết tật là "thằng què" nhé.',
 ])
 def test_a_slur_named_to_reject_it_is_clean(check, text):
     assert not {f.clause for f in check(text) if f.severity != "info"} & {"4.1", "5.4"}
