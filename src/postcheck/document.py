@@ -130,6 +130,10 @@ class Document:
         (đồ l0n, đ.ồ l.o.n) mean the word."""
         s, e = self.view.original_span(start, end)
         typed = self.original[s:e]
+        if partial and not has_diacritics(typed):
+            # the marks in the span are a teencode expansion's ("ng nha minh" → "người nha
+            # minh"): the user typed none, so the span is wholly unmarked, not half-marked
+            partial = False
         words = _WORDS.findall(typed)
         if any(w[:1].isupper() and not w.isupper() for w in words) and self._accented_around(start, end):
             return False
