@@ -188,6 +188,33 @@ def fold_is_ambiguous(term: Term, written: list[str] | None = None) -> bool:
 _WORD = re.compile(r"[^\W_]+")
 
 
+_LETTERS = re.compile(r"[a-z0-9]+")
+
+
+def neighbour_decides(folded: str, start: int, end: int, term: Term) -> bool:
+    """Does a dictionary word one syllable longer than the span, taking in the word before
+    or after it, read the span as the term and nothing else? Typed without marks "dai su"
+    is đại sứ, đại sự or đại sư, but "dai su quan" is only đại sứ quán, and "ben do"
+    (bên đó, bến đò) followed by "thi" is no longer word at all: that decides nothing."""
+    own = tone_key(term.text)
+    n = term.syllables
+    before = folded[max(0, start - 24):start]
+    after = folded[end:end + 24]
+    prev = _LETTERS.search(before[::-1]) if before.endswith(" ") and before[:-1][-1:].isalnum() else None
+    nxt = _LETTERS.match(after, 1) if after.startswith(" ") else None
+    index = fold_index()
+    tries = []
+    if prev is not None and prev.start() == 1:
+        tries.append((prev.group()[::-1] + " " + term.folded, 1))
+    if nxt is not None:
+        tries.append((term.folded + " " + nxt.group(), 0))
+    for key, at in tries:
+        readings = index.get(key)
+        if readings and all(tone_key(" ".join(w.split(" ")[at:at + n])) == own for w in readings):
+            return True
+    return False
+
+
 def partially_marked(written: list[str], term: Term) -> bool:
     """Is each syllable as typed either without marks or the term's own syllable?"""
     own = term.text.split(" ")
@@ -316,6 +343,9 @@ class Matcher:
                     weak = verdicts[key]
                 else:
                     weak = verdicts[key] = self._verify(span, folded[start:end], term, termset)
+                if weak is None and span == folded[start:end] and term.syllables > 1 and term.accented \
+                        and term.foldable and termset.fold and neighbour_decides(folded, start, end, term):
+                    weak = False  # "dai su quan": the longer word around the span reads it
                 if weak is None:
                     continue
                 if not term.foldable and not term.accented and not written_with_diacritics(text, start, end) \
