@@ -1,0 +1,99 @@
+"""Drafts typed in chat register: teencode short forms and text without diacritics.
+Examples are written for these tests."""
+from __future__ import annotations
+
+import pytest
+
+from postcheck.lang.teencode import teencode_table
+from postcheck.normalize import clean, matching_view
+
+
+def view(text: str):
+    return matching_view(clean(text), teencode_table())
+
+
+@pytest.fixture(scope="module")
+def book(tmp_path_factory):
+    from postcheck import load_rulebook
+    from postcheck.resources import resource_dir
+
+    d = tmp_path_factory.mktemp("rules")
+    (d / "t.yaml").write_text(
+        "rules:\n"
+        "  - id: test.chat\n"
+        "    clause: '5.5'\n"
+        "    severity: warning\n"
+        "    kind: terms\n"
+        "    description: test\n"
+        "    terms: [người nhà mình, đại sứ, bên đó]\n"
+        "    message: {vi: 'x', en: 'x'}\n"
+        "    examples: {hit: [a, b, c, d, e], miss: [a, b, c, d, e]}\n", encoding="utf-8")
+    return load_rulebook([d], [resource_dir("wordlists")])
+
+
+def hits(book, text):
+    return [text[f.start:f.end] for f in book.check_text(text)]
+
+
+@pytest.mark.parametrize("text, match", [
+    # the teencode "ng" spelt out puts the marks of "người" in the view; the user typed none
+    ("ng nha minh lam o ngan hang", "ng nha minh"),
+    ("Ng nha minh bao the", "Ng nha minh"),
+    ("nguoi nha minh bao the", "nguoi nha minh"),
+    ("ng nhà mình bảo thế", "ng nhà mình"),
+])
+def test_teencode_beside_unaccented_words_matches_the_term(book, text, match):
+    assert hits(book, text) == [match]
+
+
+@pytest.mark.parametrize("text", [
+    "nghe nha minh noi",  # "ng" only as a whole token
+    "ng nhá mình bảo thế",  # a mark of another word: not the term
+])
+def test_teencode_look_alikes_do_not_match(book, text):
+    assert hits(book, text) == []
+
+
+@pytest.mark.parametrize("text, match", [
+    ("dai su quan gui thu moi", "dai su"),  # only đại sứ quán spells "dai su quan"
+    ("anh ay lam o Dai su quan", "Dai su"),
+])
+def test_a_longer_word_around_an_ambiguous_unaccented_term_reads_it(book, text, match):
+    assert hits(book, text) == [match]
+
+
+@pytest.mark.parametrize("text", [
+    "viec dai su cua ca nha",  # đại sự: no longer word decides
+    "thay dai su giang kinh",  # đại sư
+    "cho ben do dong nguoi",  # bến đò
+])
+def test_an_ambiguous_unaccented_term_without_a_deciding_neighbour_does_not_match(book, text):
+    assert hits(book, text) == []
+
+
+@pytest.mark.parametrize("teen, full", [
+    ("khum biết", "không biết"),
+    ("đợi qđ điều động", "đợi quyết định điều động"),
+    ("cho e mượn acc fb", "cho e mượn tài khoản fb"),
+    ("nói lun đi", "nói luôn đi"),
+    ("gửi cj nx nhé", "gửi chị nữa nhé"),
+    ("mik ở cq", "mình ở cơ quan"),
+])
+def test_chat_short_forms_are_spelt_out(teen, full):
+    assert view(teen).text == full
+
+
+@pytest.mark.parametrize("text", [
+    "mk wifi đây",  # mật khẩu as often as mình: left alone
+    "accept lung tung",  # only whole tokens
+    "qđa",
+])
+def test_ambiguous_or_partial_short_forms_stay(text):
+    assert view(text).text == text
+
+
+def test_a_spelt_out_short_form_maps_back_to_what_was_typed():
+    mt = view("chưa có qđ nha")
+    i = mt.text.index("quyết định")
+    s, e = mt.original_span(i, i + len("quyết định"))
+    assert "chưa có qđ nha"[s:e] == "qđ"
