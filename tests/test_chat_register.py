@@ -73,8 +73,7 @@ def test_an_ambiguous_unaccented_term_without_a_deciding_neighbour_does_not_matc
 
 @pytest.mark.parametrize("teen, full", [
     ("khum biết", "không biết"),
-    ("đợi qđ điều động", "đợi quyết định điều động"),
-    ("cho e mượn acc fb", "cho e mượn tài khoản fb"),
+    ("đợi ny đi làm về", "đợi người yêu đi làm về"),
     ("nói lun đi", "nói luôn đi"),
     ("gửi cj nx nhé", "gửi chị nữa nhé"),
     ("mik ở cq", "mình ở cơ quan"),
@@ -87,13 +86,18 @@ def test_chat_short_forms_are_spelt_out(teen, full):
     "mk wifi đây",  # mật khẩu as often as mình: left alone
     "accept lung tung",  # only whole tokens
     "qđa",
+    # word lists write "chưa có qđ" for the chat form on purpose: spelt out, it would
+    # also match the full phrase of every legal notice
+    "chưa có qđ",
+    "là nv",
+    "report acc",
 ])
 def test_ambiguous_or_partial_short_forms_stay(text):
     assert view(text).text == text
 
 
 def test_a_spelt_out_short_form_maps_back_to_what_was_typed():
-    mt = view("chưa có qđ nha")
-    i = mt.text.index("quyết định")
-    s, e = mt.original_span(i, i + len("quyết định"))
-    assert "chưa có qđ nha"[s:e] == "qđ"
+    mt = view("gửi cq nha")
+    i = mt.text.index("cơ quan")
+    s, e = mt.original_span(i, i + len("cơ quan"))
+    assert "gửi cq nha"[s:e] == "cq"
