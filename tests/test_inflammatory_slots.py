@@ -41,12 +41,19 @@ CASES = {
          "Mấy ông ở Bộ Ngoại giao tiếp tay cho bọn môi giới lao động.",
          "Cán bộ lãnh sự làm ngơ khi bà con bị giữ hộ chiếu.",
          "Cơ quan đại diện ở nước đó chỉ biết tiệc tùng, công dân kêu cứu thì mặc kệ.",
-         "lanh su quan o day an chan tien ho tro cong dan"],
+         "lanh su quan o day an chan tien ho tro cong dan",
+         # chat names for the Ministry and its staff × money squeezed or pocketed
+         "Mấy ông sứ quán bên này chuyên vòi tiền bà con làm giấy tờ.",
+         "Nhân viên lãnh sự ở đó hạch sách người lao động suốt.",
+         "Phòng visa bỏ túi tiền phí dịch vụ của khách."],
         ["Đại sứ quán đã can thiệp kịp thời, bà con được trả hộ chiếu.",
          "Kẻ mạo danh lãnh sự quán gọi điện thu tiền, mọi người cảnh giác.",
          "Phòng lãnh sự thu lệ phí theo biểu phí niêm yết công khai.",
          "Bộ Ngoại giao mở lớp bồi dưỡng kỹ năng cho cán bộ trẻ.",
-         "Đại sứ quán không thu thêm khoản phí nào, mọi người yên tâm."]),
+         "Đại sứ quán không thu thêm khoản phí nào, mọi người yên tâm.",
+         # one slot alone: a pocket in a coat, a staff member doing her job
+         "Nhân viên sứ quán hướng dẫn bà con điền tờ khai rất tận tình.",
+         "Cô ấy bỏ túi mấy chiếc kẹo rồi đi chơi."]),
     "hate.group-generalisation": (
         ["Dân Nam Định thì đứa nào cũng tính toán chi li, làm ăn mệt lắm.",
          "Người Chăm ở đó sống bẩn thỉu, đừng cho con chơi cùng.",
