@@ -14,6 +14,8 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 
+from . import endorse
+
 # opening → closing marks; a straight double quote closes itself
 _PAIRS = {"“": "”", "«": "»", "„": "“", "「": "」", "『": "』", '"': '"'}
 _MAX_QUOTE = 1500  # characters: a quotation longer than this is an unpaired mark
@@ -95,6 +97,7 @@ class Register:
         self.quote_starts = [s for s, _ in self.quotes]
         self._voice: dict[int, bool] = {}
         self._named: dict[int, bool] = {}
+        self._endorsed: dict[int, bool] = {}
 
     def sentence_index(self, offset: int) -> int:
         return max(bisect_right(self.starts, offset) - 1, 0)
@@ -147,11 +150,37 @@ class Register:
 
     def others_words(self, offset: int) -> bool:
         """Are the words at `offset` someone else's: inside an attributed quotation, or in a
-        reported sentence?"""
+        reported sentence, and neither said by the writer nor endorsed by them?"""
+        index = self.sentence_index(offset)
         quote = self.quote_of(offset)
         if quote is not None and quote[1] - quote[0] > 12 and self.attributed_quote(quote):
-            return True
-        return self.reported(self.sentence_index(offset))
+            return not self.writers_own(offset)
+        return self.reported(index) and not self.endorsed(index)
+
+    def endorsed(self, index: int) -> bool:
+        """Does the writer approve of what sentence `index` reports, in it or in an adjacent
+        sentence, with no sign of distance there (endorse.py)?"""
+        found = self._endorsed.get(index)
+        if found is None:
+            found = False
+            if self.sentences:
+                near = [self._outside_quotes(*self.sentences[k])
+                        for k in range(max(0, index - 1), min(len(self.sentences), index + 2))]
+                found = (any(endorse.approves(t) for t in near)
+                         and not any(endorse.distances(t) for t in near))
+            self._endorsed[index] = found
+        return found
+
+    def writers_own(self, offset: int) -> bool:
+        """Are the reported words at `offset` the writer's own after all: a quotation the
+        writer says ('tôi nói thẳng: "…"'), or words the writer endorses?"""
+        index = self.sentence_index(offset)
+        quote = self.quote_of(offset)
+        if quote is not None and self.sentences:
+            s = self.sentences[index][0]
+            if s <= quote[0] and endorse.writer_says(self._outside_quotes(s, quote[0])):
+                return True
+        return self.endorsed(index)
 
     def person_named(self, index: int) -> bool:
         """Does sentence `index` name a person: a Vietnamese full name (a surname and one to

@@ -32,6 +32,7 @@ from __future__ import annotations
 
 import re
 
+from . import endorse
 from .comment_voice import informal
 from .tone_doc import (ends_with_initial, formal, informal_sentence, of_sentence, quote_around, quoted_spans,
                        sentence_texts)
@@ -95,12 +96,28 @@ def unquoted(doc, s: int, e: int) -> str:
 
 def reported(doc, s: int, e: int) -> bool:
     """Are the words someone else's, reported: in a quotation or a line of dialogue in an
-    article, or in a quotation of a sentence that names who said it?"""
-    if quote_around(doc, s, e) is not None:
+    article, or in a quotation of a sentence that names who said it? Not when the writer
+    says them or endorses them (register.Register.writers_own)."""
+    if doc.register.writers_own(s):
+        return False
+    q = quote_around(doc, s, e)
+    if q is not None and _writers_quote(doc, q):
+        return False
+    if q is not None:
         return formal(doc) or attributed(doc, s) or attributed(doc, max(0, e))
     if dialogue(doc, s):
         return formal(doc)
     return formal(doc) and attributed(doc, s)
+
+
+def _writers_quote(doc, q: tuple[int, int]) -> bool:
+    """Is the quotation (inside [q0, q1), straight single quotes included, which register.py
+    does not pair) introduced by the writer as their own words ('tôi nhắn: '…'')?"""
+    reg = doc.register
+    if not reg.sentences:
+        return False
+    start = reg.sentences[reg.sentence_index(q[0])][0]
+    return start < q[0] and endorse.writer_says(unquoted(doc, start, q[0] - 1))
 
 
 # a verb of formal reporting with a third party as its subject: what follows is indirect speech
@@ -115,7 +132,9 @@ def indirect(doc, s: int, e: int) -> bool:
     sentence_start = doc.sentence_start_original(doc.sentence_of_original(s))
     ends = of_sentence(doc, s, _reported_from)  # where each such verb ends, in the sentence
     line_start = doc.original.rfind("\n", 0, s) + 1
-    return any(line_start <= sentence_start + end <= s for end in ends)
+    if not any(line_start <= sentence_start + end <= s for end in ends):
+        return False
+    return not doc.register.endorsed(doc.register.sentence_index(s))
 
 
 def _reported_from(sentence: str) -> tuple[int, ...]:
