@@ -238,10 +238,12 @@ _AIMED = re.compile(r"(?<!\w)(?:đồ|thằng|con|lũ|bọn|tụi|loại|cái\s+
 
 def formal_plain(doc, s: int, e: int) -> bool:
     """Is the span in formal prose, in a sentence without a comment's voice, and not aimed
-    at someone ("đồ …", "thằng …")? A word list's single word there describes, reports or
-    analyses; it does not address anyone."""
+    at someone ("đồ …", "thằng …"), nor endorsed by the writer? A word list's single word
+    there describes, reports or analyses; it does not address anyone."""
     if not formal(doc) or informal_sentence(doc, doc.sentence_of_original(s)):
         return False
+    if doc.register.endorsed(doc.register.sentence_index(s)):
+        return False  # a diary told in prose that passes the words on with approval
     return not _AIMED.search(doc.original[max(0, s - 12):s])
 
 
