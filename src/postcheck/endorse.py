@@ -59,7 +59,7 @@ def approves(own_text: str) -> bool:
     for m in _ENDORSE.finditer(low):
         if not _NEGATION.search(low[max(0, m.start() - 20):m.start()]):
             return True
-    return any(not _NEGATED_SHARE.search(m.group()) for m in _ME_SHARES.finditer(low))
+    return any(not _NEGATED_SHARE.search(m.group()) and _subject(low, m.start()) for m in _ME_SHARES.finditer(low))
 
 
 def distances(own_text: str) -> bool:
@@ -81,4 +81,16 @@ _WRITER_SAYS = re.compile(
 def writer_says(before: str) -> bool:
     """Is the text just before a quotation, in its sentence, the writer introducing their own
     words ("Hôm nay tôi nói thẳng:", "mình bực quá bảo nó")?"""
-    return bool(_WRITER_SAYS.search(before[-200:]))
+    text = before[-200:]
+    return any(_subject(text, m.start()) for m in _WRITER_SAYS.finditer(text))
+
+
+# "ba mình", "bạn tôi", "sếp tao": the pronoun is a possessor, someone else is the subject
+_POSSESSED = frozenset("""ba bố mẹ má cha anh chị em vợ chồng con cháu bạn sếp nhà cô chú bác dì cậu ông bà
+thằng đứa người đồng nghiệp hàng xóm lớp công ty nhóm đội phòng họ của""".split())
+
+
+def _subject(text: str, at: int) -> bool:
+    """Is the pronoun at `at` a subject, not a possessor after a noun ("ba mình bảo")?"""
+    words = text[max(0, at - 30):at].split()
+    return not words or words[-1].lower().strip(",.:;!?") not in _POSSESSED or words[-1][-1:] in ",.:;!?"
