@@ -36,9 +36,9 @@ _ENDORSE = re.compile(
     rf"|{_SHARE}\s+(?:ngay|gấp|mạnh|liền|rộng\s+rãi)"
     rf"|{_SHARE}\s+(?:lại\s+)?cho\s+{_READERS}(?:\s+(?:cùng\s+)?biết)?"
     r")(?!\w)")
-# a share or a retelling by the writer: approval only with the writer as its subject
+# a share, a retelling, or joining in by the writer: approval only with the writer as its subject
 _ME_SHARES = re.compile(
-    rf"(?<!\w){_ME}\s+(?:\w+\s+){{0,8}}?(?:{_SHARE}\s+lại|share|kể\s+lại\s+cho|nhắn\s+lại\s+cho|dịch\s+(?:ra\s+|lại\s+)?(?:\w+\s+){{0,3}}?(?:để\s+|rồi\s+)?(?:đăng|{_SHARE}))(?!\w)")
+    rf"(?<!\w){_ME}\s+(?:\w+\s+){{0,8}}?(?:{_SHARE}\s+lại|share|kể\s+lại\s+cho|nhắn\s+lại\s+cho|(?:chuyển|gửi)\s+(?:bài|tin|clip|link|video|ảnh|post)(?:\s+(?:đó|này|ấy|kia))?\s+(?:cho|vào|lên)|cũng\s+(?:góp|tham\s+gia|hưởng\s+ứng|hùa|vào\s+(?:chửi|comment|cmt|bình\s+luận))|dịch\s+(?:ra\s+|lại\s+)?(?:\w+\s+){{0,3}}?(?:để\s+|rồi\s+)?(?:đăng|{_SHARE}))(?!\w)")
 _NEGATED_SHARE = re.compile(r"(?<!\w)(?:không|chẳng|chả|chưa|đừng|ko|k|định|sẽ|muốn)(?!\w)")
 _NEGATION = re.compile(r"(?<!\w)(?:không|chẳng|chả|chưa|đâu\s+có|chứ\s+không|ko|k|hông|đừng)\s+(?:\w+\s+){0,2}$")
 
@@ -49,7 +49,7 @@ _DISTANCE = re.compile(
     r"chưa\s+(?:được\s+|có\s+ai\s+)?(?:kiểm\s+chứng|xác\s+minh|xác\s+thực)|cảnh\s+giác|tỉnh\s+táo|lừa\s+đảo|"
     r"(?:không|chưa|chẳng)\s+(?:\w+\s+)?(?:share|chia\s+sẻ|chuyển|làm\s+theo|tin)|"
     r"hơi\s+quá|quá\s+đáng|quá\s+lời|vô\s+lý|nhảm|phản\s+cảm|không\s+(?:đồng\s+ý|đồng\s+tình)|phản\s+đối|"
-    r"lên\s+án|báo\s+cáo|report|tố\s+giác|phân\s+vân|không\s+hay|sai\s+trái|thấy\s+sợ|đáng\s+sợ|buồn\s+cười)(?!\w)")
+    r"lên\s+án|báo\s+cáo\s+(?:lên|với|cho|vi\s+phạm)|report|tố\s+giác|phân\s+vân|không\s+hay|sai\s+trái|thấy\s+sợ|đáng\s+sợ|buồn\s+cười)(?!\w)")
 
 
 def approves(own_text: str) -> bool:
