@@ -80,6 +80,9 @@ def test_the_writers_own_quoted_words_are_theirs():
     ("Mình không thấy có lý chút nào.", False),
     ("Tôi chưa share lại cho ai.", False),
     ("Bạn mình share lại bài này.", False),
+    ("Đọc xong tôi gửi bài đó vào nhóm đồng hương luôn.", True),   # the writer forwards it
+    ("Cả trăm người vào chửi, mình cũng hùa theo.", True),          # the writer joins in
+    ("Tôi gửi tiền cho mẹ rồi.", False),                              # a transfer, not a post
     ("Ông ấy nói rằng kinh tế đang khó khăn.", False),
 ])
 def test_approval_is_the_writers_and_not_negated(text, approves):
