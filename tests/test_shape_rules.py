@@ -7,7 +7,7 @@ from __future__ import annotations
 import pytest
 
 from postcheck.rulebook import load_rulebook
-from postcheck.validators import grouped_code, key_like, passport_any, phone_other, strong_secret
+from postcheck.validators import grouped_code, key_like, passport_any, phone_other, strong_secret, token_like
 
 
 @pytest.mark.parametrize("value", ["Kh@ch2026", "Pr1nt#T5_xx", "Zoom!4521,", "abc_12!x"])
@@ -31,6 +31,21 @@ def test_grouped_code_leaves_plain_digit_pairs_to_backup_codes():
     assert grouped_code("7KQ2-M9PX, 3HTR-8WBN")
     assert grouped_code("104527-338196-720044")
     assert not grouped_code("COVID-19")
+
+
+@pytest.mark.parametrize("value", ["Qm7rT2x/VbN9pLk4Wz+Hs8Dc3Fy6", "EAAGm0PX4ZCpsBAKz7Qn2Rt5Yw8U"])
+def test_token_like_takes_a_long_mixed_secret(value):
+    assert token_like(value)
+
+
+@pytest.mark.parametrize("value", [
+    "qm7rt2xvbn9plk4wzhs8dc3fy6ja",     # no capital: a file name or a slug, not a key
+    "AbAbAbAbAbAb1212121212121212",     # too few distinct characters: a placeholder
+    "Qm7rT2x/VbN9pLk4Wz",               # too short
+    "https://ex.com/DevPortal/Keys2024",  # a link
+])
+def test_token_like_refuses_look_alikes(value):
+    assert not token_like(value)
 
 
 def test_key_like_wants_length_and_variety():

@@ -154,6 +154,18 @@ def key_like(text: str) -> bool:
     return any(c.isdigit() for c in value) and any(c.isalpha() for c in value)
 
 
+def token_like(text: str) -> bool:
+    """An API secret or access token written out: 24+ characters with no space, mixing lower
+    case, upper case and digits, at least ten of them different (not a placeholder such as
+    xxxx…), and not an e-mail address or a link."""
+    value = text.strip().strip(".,;:!?\"'“”()")
+    if len(value) < 24 or any(c.isspace() for c in value) or _EMAIL_OR_LINK.fullmatch(value):
+        return False
+    if len(set(value)) < 10:
+        return False
+    return any(c.islower() for c in value) and any(c.isupper() for c in value) and any(c.isdigit() for c in value)
+
+
 def phone_other(text: str) -> bool:
     """A phone number that personal.phone's Vietnamese-mobile shape misses: an 11-digit
     Vietnamese landline written in groups ("024 3933 1208"), or a foreign number (9 to 13
@@ -193,6 +205,7 @@ VALIDATORS: dict[str, Callable[[str], bool]] = {
     "bip39_phrase": bip39_phrase,
     "bip39_mostly": bip39_mostly,
     "strong_secret": strong_secret,
+    "token_like": token_like,
     "grouped_code": grouped_code,
     "key_like": key_like,
     "cccd": cccd,
