@@ -166,6 +166,15 @@ def token_like(text: str) -> bool:
     return any(c.islower() for c in value) and any(c.isupper() for c in value) and any(c.isdigit() for c in value)
 
 
+def base32_key(text: str) -> bool:
+    """A two-factor setup key: 16 to 32 base32 characters once the spaces and dashes between
+    its groups are gone, with at least one digit (capitals alone are an acronym run, not a key)
+    and at least eight different characters."""
+    value = re.sub(r"[\s-]", "", text)
+    return (16 <= len(value) <= 32 and re.fullmatch(r"[A-Z2-7]+", value) is not None
+            and any(c.isdigit() for c in value) and len(set(value)) >= 8)
+
+
 def phone_other(text: str) -> bool:
     """A phone number that personal.phone's Vietnamese-mobile shape misses: an 11-digit
     Vietnamese landline written in groups ("024 3933 1208"), or a foreign number (9 to 13
@@ -206,6 +215,7 @@ VALIDATORS: dict[str, Callable[[str], bool]] = {
     "bip39_mostly": bip39_mostly,
     "strong_secret": strong_secret,
     "token_like": token_like,
+    "base32_key": base32_key,
     "grouped_code": grouped_code,
     "key_like": key_like,
     "cccd": cccd,
