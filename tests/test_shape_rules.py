@@ -8,6 +8,7 @@ import pytest
 
 from postcheck.rulebook import load_rulebook
 from postcheck.validators import grouped_code, key_like, passport_any, phone_other, strong_secret, token_like
+from postcheck.validators import base32_key
 
 
 @pytest.mark.parametrize("value", ["Kh@ch2026", "Pr1nt#T5_xx", "Zoom!4521,", "abc_12!x"])
@@ -123,3 +124,18 @@ def test_a_learned_guess_at_the_sentence_does_not_silence_a_backstop_rule(rulebo
     # and where a word-list rule of the clause reports the sentence, the gap-filler stays silent
     addressed = {f.rule for f in rulebook.check_text("Shop của mình liên hệ qua email lan.nt@mofa.gov.vn nhé.")}
     assert "identity.official-email" in addressed and "office.official-mail-private" not in addressed
+
+
+@pytest.mark.parametrize("value", ["KRUG S4ZA NFXW 2ZLB", "MZXW6YTBOI2TEMZQ", "JBSW-Y3DP-EHPK-3PXP"])
+def test_base32_key_takes_a_two_factor_setup_key(value):
+    assert base32_key(value)
+
+
+@pytest.mark.parametrize("value", [
+    "ABCD EFGH IJKL MNOP",   # capitals only: an acronym run, not a key
+    "AAAA 2222 AAAA 2222",   # too few distinct characters: a placeholder
+    "KRUG S4ZA NFXW",        # too short
+    "KRUG S4ZA NFXW 2Z1B",   # 1 is not base32
+])
+def test_base32_key_refuses_look_alikes(value):
+    assert not base32_key(value)
