@@ -118,3 +118,33 @@ def test_model_inputs_of_a_span_equal_model_input_of_its_text(text, data):
     start = data.draw(st.integers(0, len(text)))
     end = data.draw(st.integers(start, len(text)))
     assert ModelInputs(text).of(start, end) == model_input(text[start:end])
+
+
+def test_named_word_is_cut_from_the_view_not_the_original(rulebook, rule, monkeypatch):
+    """A chat sentence holding a quoted word is rescored on its matching view (teencode
+    spelt out), as the thresholds were picked there: only the quotation is cut."""
+    from postcheck.checks.named_words import named_words
+
+    model = rule.model()
+    text = 'mn ko nên dùng từ "xyzw" vs ng khác nha'
+    doc = rulebook.document(text)
+    s, e = 0, len(doc.view.text)
+    assert named_words(doc, s, e) == [(text.index("xyzw"), text.index("xyzw") + 4)]
+
+    class Spy:
+        classes = model.classes
+        seen: list[str] = []
+
+        def predict_with_score(self, features):
+            self.seen.append(features)
+            return model.predict_with_score(features)
+
+    monkeypatch.setattr(rule, "_model", Spy())
+    rule._still(doc, s, e, 0.0)
+    view_said = 'mọi người không nên dùng từ với người khác nha'
+    assert Spy.seen == [model_input(view_said)]
+    assert model.predict_with_score(Spy.seen[0])[1] == pytest.approx(
+        model.predict_with_score(model_input(view_said))[1])
+    # what the original scored (teencode not spelt out) is another score
+    assert offensive_score(model, 'mn ko nên dùng từ với ng khác nha') != pytest.approx(
+        offensive_score(model, view_said))

@@ -19,6 +19,7 @@ from ..document import Document
 from ..lang.vi import fold
 from ..terms import word_letters
 from .base import Hit, Rule, RuleKeys
+from .named_words import still_reaches
 from .schema import key
 from .scope import SENTENCE, Scope
 from .sdk import Context, RuleError
@@ -169,16 +170,6 @@ def post_score(model, doc: Document, scope: str = "sentence", min_chars: int = 1
     spans = sentences + ([whole] if whole else [])
     inputs = ModelInputs.of_document(doc)
     return max((_score(model, inputs.of(s, e), label) for s, e in spans), default=0.0)
-
-
-def _named_words(doc: Document, s: int, e: int) -> list[tuple[int, int]]:
-    """The quotations inside the unit (view span) that name a word rather than use it
-    (tone.mention: a short quotation after "dùng từ", "gọi là", or in an article)."""
-    spans = tone.quoted_spans(doc)
-    if not spans:
-        return []
-    os_, oe = doc.view.original_span(s, e)
-    return [(qs, qe) for qs, qe in spans if os_ <= qs and qe <= oe and tone.mention(doc, qs, qe)]
 
 
 def _model_file(name: Any, where: str, key: str) -> Path:
@@ -346,26 +337,10 @@ class ClassifierRule(Rule):
                     yield whole[0], whole[1], score
 
     def _still(self, doc: Document, s: int, e: int, needed: float) -> bool:
-        """Does the unit reach `needed` with the neutral phrases and the words it only names
-        taken out? (True when it holds none.) Asked only of the few units that reached it."""
-        features = ModelInputs.of_document(doc).of(s, e)
-        named = _named_words(doc, s, e)
-        if named:
-            # a word held up in quotation marks to reject it ('phản đối việc dùng từ "…"') is
-            # named, not used: the sentence is scored on its own words (read in the original)
-            os_, oe = doc.view.original_span(s, e)
-            kept, at = [], os_
-            for qs, qe in named:
-                kept.append(doc.original[at:qs])
-                at = qe
-            kept.append(doc.original[at:oe])
-            features = model_input(" ".join(kept).lower())
-        elif self.neutral is None:
-            return True
-        left = " ".join(self.neutral.sub(" ", features.lower()).split()) if self.neutral else features
-        if not named and left == features.lower():
-            return True
-        return bool(left) and label_score(self.model().predict_with_score(left), self.label, self._n_labels) >= needed
+        return still_reaches(doc, s, e, ModelInputs.of_document(doc).of(s, e),
+                             lambda features: label_score(self.model().predict_with_score(features), self.label,
+                                                          self._n_labels),
+                             needed, self.neutral)
 
     def post_score(self, doc: Document) -> float:
         return post_score(self.model(), doc, self.scope, self.min_chars, self.label)

@@ -1,0 +1,70 @@
+"""Words a sentence names rather than uses, and the learned score once they are cut out.
+
+A word held up in quotation marks to reject it ('phản đối việc dùng từ "…"') is named, not
+used: a learned rule asks whether the sentence still reaches its threshold on its own
+words. The model is scored on the matching view (teencode expanded, evasions undone), as
+its thresholds were picked there, so the quotations are cut out of the view, through the
+view's map from the quotation's original offsets.
+"""
+from __future__ import annotations
+
+import re
+
+from .. import tone
+from ..document import Document
+
+
+def named_words(doc: Document, s: int, e: int) -> list[tuple[int, int]]:
+    """The quotations (original spans) inside the unit (view span) that name a word rather
+    than use it (tone.mention: a short quotation after "dùng từ", "gọi là", or in an article)."""
+    spans = tone.quoted_spans(doc)
+    if not spans:
+        return []
+    os_, oe = doc.view.original_span(s, e)
+    return [(qs, qe) for qs, qe in spans if os_ <= qs and qe <= oe and tone.mention(doc, qs, qe)]
+
+
+def view_pieces(doc: Document, s: int, e: int, cut: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """The view spans of [s, e) left when every view character that stands for original
+    characters inside one of `cut` (original spans, in order) is taken out."""
+    view = doc.view
+    pieces, at = [], s
+    k = s
+    for qs, qe in cut:
+        while k < e and view.char_span(k)[0] < qs:
+            k += 1
+        start = k
+        while k < e and view.char_span(k)[1] <= qe:
+            k += 1
+        if k > start:  # a quotation the view dropped entirely cuts nothing
+            pieces.append((at, start))
+            at = k
+    pieces.append((at, e))
+    return [(a, b) for a, b in pieces if b > a]
+
+
+def input_without(words: str, folded: str, pieces: list[tuple[int, int]]) -> str:
+    """model_input() of the view pieces joined: their words, then the same words folded
+    (words/folded: ModelInputs' one-space-a-character texts of the whole view)."""
+    said = " ".join(" ".join(words[a:b].split()) for a, b in pieces)
+    bare = " ".join(" ".join(folded[a:b].split()) for a, b in pieces)
+    return f"{' '.join(said.split())} {' '.join(bare.split())}"
+
+
+def still_reaches(doc: Document, s: int, e: int, features: str, score, needed: float,
+                  neutral: re.Pattern | None) -> bool:
+    """Does the unit (view span, model input `features`) reach `needed` with the neutral
+    phrases and the words it only names taken out? (True when it holds none.) `score`
+    maps a model input to the rule's 0..1 score; it is asked only when something was cut."""
+    from .classifier import ModelInputs
+
+    named = named_words(doc, s, e)
+    if named:
+        inputs = ModelInputs.of_document(doc)
+        features = input_without(inputs.words, inputs.folded, view_pieces(doc, s, e, named))
+    elif neutral is None:
+        return True
+    left = " ".join(neutral.sub(" ", features.lower()).split()) if neutral else features
+    if not named and left == features.lower():
+        return True
+    return bool(left) and score(left) >= needed
