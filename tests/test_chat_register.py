@@ -73,9 +73,8 @@ def test_an_ambiguous_unaccented_term_without_a_deciding_neighbour_does_not_matc
 
 @pytest.mark.parametrize("teen, full", [
     ("khum biết", "không biết"),
-    ("đợi ny đi làm về", "đợi người yêu đi làm về"),
     ("nói lun đi", "nói luôn đi"),
-    ("gửi cj nx nhé", "gửi chị nữa nhé"),
+    ("gửi anh nx nhé", "gửi anh nữa nhé"),
     ("mik ở cq", "mình ở cơ quan"),
 ])
 def test_chat_short_forms_are_spelt_out(teen, full):
@@ -94,6 +93,17 @@ def test_chat_short_forms_are_spelt_out(teen, full):
 ])
 def test_ambiguous_or_partial_short_forms_stay(text):
     assert view(text).text == text
+
+
+@pytest.mark.parametrize("text", [
+    "Anh ấy bị đau hông từ hôm qua",  # hip: "không" would read a negation in
+    "Đi lối cửa hông vào sảnh",  # side door
+    "Trời tối đen thui",
+    "Lãnh sự quán tại NY thông báo lịch làm việc",  # New York, not người yêu
+    "Tập đoàn CJ mở thêm nhà máy",
+])
+def test_short_forms_that_are_words_or_names_stay(text):
+    assert view(text).text == text.lower()
 
 
 def test_a_spelt_out_short_form_maps_back_to_what_was_typed():
