@@ -9,10 +9,7 @@ import sys
 import pytest
 
 from postcheck import load_rulebook
-
-
-def counted(check, text):
-    return {(f.rule, text[f.start:f.end]) for f in check(text) if f.severity in ("error", "warning")}
+from rule_files import counted
 
 
 def rules_of(check, text):
@@ -50,9 +47,22 @@ def test_neutral_phrases_are_what_the_model_fired_on(tmp_path, text):
     "Bố mẹ mày không dạy mày à?",
     "Con mình học kém thì kệ con mình, loại như mày thì biết gì mà nói.",
 ])
-def test_abuse_beside_a_kin_word_is_still_rude(check, text):
-    assert "language.offensive-learned" in rules_of(check, text) or "4.1" in {
-        f.clause for f in check(text) if f.severity != "info"}
+def test_abuse_beside_a_kin_word_is_still_rude(tmp_path, text):
+    """The model alone (the word rules also flag "mày"): its neutral phrases leave the abuse."""
+    assert rules_of(_learned_rule_alone(tmp_path).check_text, text) == {"language.offensive-learned"}
+
+
+def _learned_rule_alone(tmp_path):
+    import yaml
+
+    from postcheck.resources import resource_dir
+
+    shipped = yaml.safe_load((resource_dir("rules") / "learned.yaml").read_text(encoding="utf-8"))
+    alone = [r for r in shipped["rules"] if r["id"] == "language.offensive-learned"]
+    folder = tmp_path / "learned"
+    folder.mkdir()
+    (folder / "r.yaml").write_text(yaml.safe_dump({"rules": alone}, allow_unicode=True), encoding="utf-8")
+    return load_rulebook([folder], [resource_dir("wordlists")])
 
 
 def test_neutral_must_be_phrases(tmp_path):
@@ -172,14 +182,16 @@ def test_the_claim_stated_as_fact_still_hits(check):
     assert "5.3" in {f.clause for f in check(text) if f.severity != "info"}
 
 
-def test_the_staff_named_as_a_group_claim_no_office(check):
-    text = "Cán bộ sứ quán toàn đi xe sang, chỉ giỏi mua hàng hiệu về bán."
-    assert "office.claim-for-favour" not in rules_of(check, text)
-
-
-def test_ones_own_office_for_a_favour_still_hits(check):
-    text = "Tôi là cán bộ sứ quán đây, anh xếp cho tôi lên đầu nhé."
-    assert "office.claim-for-favour" in rules_of(check, text)
+@pytest.mark.parametrize("rule, text, fires", [
+    # 5.5: the staff named as a group claim no office; one's own office for a favour does
+    ("office.claim-for-favour", "Cán bộ sứ quán toàn đi xe sang, chỉ giỏi mua hàng hiệu về bán.", False),
+    ("office.claim-for-favour", "Tôi là cán bộ sứ quán đây, anh xếp cho tôi lên đầu nhé.", True),
+    # a national secret as a joke is no mark; the law's term still marks a document
+    ("classified.marks", "Hỏi lương tháng này của em à? Bí mật quốc gia nhé 😂", False),
+    ("classified.marks", "Gửi mọi người bản báo cáo này, thuộc bí mật nhà nước đấy, đọc xong xóa nhé.", True),
+])
+def test_a_look_alike_beside_the_violation(check, rule, text, fires):
+    assert (rule in rules_of(check, text)) is fires
 
 
 # ---------------------------------------------------------------- 5.1: one's own date of birth
@@ -198,16 +210,6 @@ def test_ones_own_birth_date_is_not_anothers_data(check, text):
 ])
 def test_someone_elses_birth_date_still_hits(check, text, date):
     assert ("personal.birth-date", date) in counted(check, text)
-
-
-def test_a_national_secret_as_a_joke_is_no_mark(check):
-    text = "Hỏi lương tháng này của em à? Bí mật quốc gia nhé 😂"
-    assert "classified.marks" not in rules_of(check, text)
-
-
-def test_the_laws_term_still_marks_a_document(check):
-    text = "Gửi mọi người bản báo cáo này, thuộc bí mật nhà nước đấy, đọc xong xóa nhé."
-    assert "classified.marks" in rules_of(check, text)
 
 
 # ---------------------------------------------------------------- 5.1: a number that is a code

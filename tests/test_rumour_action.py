@@ -6,75 +6,65 @@ these tests; so are the vocabulary cases for the slots widened in inflammatory_s
 """
 from __future__ import annotations
 
-import pytest
-
-
-def rules(check, text, severities=("error", "warning")):
-    return {f.rule for f in check(text) if f.severity in severities}
+from rule_files import slot_rule_tests
 
 
 CASES = {
     "rumour.panic-action": (
-        ["Điện lực sắp cắt điện cả huyện một tuần, nhà nào có tiền thì mua máy phát ngay.",
-         "Công ty bảo hiểm đó sắp mất khả năng chi trả, ai đóng phí rồi thì đòi lại ngay.",
-         "Đê bao phía tây sắp vỡ, dân xóm dưới chạy hết đi.",
-         "Nhà máy ngay cạnh bị rò rỉ phóng xạ, cho con nghỉ học ở nhà đi các mẹ.",
-         "thang toi doi tien, tien cu het gia tri, ai con tien mat thi doi sang vang"],
+        ["Điện lực sắp cắt điện cả huyện một tuần, nhà nào có tiền thì [mua máy phát] ngay.",
+         "Công ty bảo hiểm đó sắp mất khả năng chi trả, ai đóng phí rồi thì [đòi lại ngay].",
+         "Đê bao phía tây sắp vỡ, dân xóm dưới [chạy hết đi].",
+         "Nhà máy ngay cạnh bị rò rỉ phóng xạ, [cho con nghỉ học] ở nhà đi các mẹ.",
+         "thang toi doi tien, tien cu het gia tri, ai con tien mat thi [doi sang vang]"],
         ["Bán gấp lô đất 100 mét vuông mặt đường liên xã, chính chủ.",
          "Theo khuyến cáo của trung tâm dự báo, bão sắp đổ bộ, bà con tích trữ nước uống.",
          "Chuyện ngân hàng sắp phá sản là tin đồn thất thiệt, không cần rút hết tiền.",
          "Nhà mình hay trữ gạo và mắm muối cho cả tháng.",
          "Cắt điện theo lịch từ 8 giờ đến 11 giờ sáng mai để bảo dưỡng trạm biến áp."]),
     "incitement.exile-organisation": (
-        ["Hội đồng lâm thời cần người trong nước, ai có chí thì đăng ký tham gia nhé.",
-         "Góp sức cho lực lượng phục quốc đi anh em, chuyển khoản qua số dưới.",
-         "Tổ chức lưu vong này đang quyên góp để lật đổ chế độ, donate ít nhiều.",
-         "Ủy ban quốc gia lâm thời mở biểu quyết trên mạng, ai cũng nên bấm đồng ý.",
-         "moi nguoi gop tien cho mat tran hai ngoai de chuan bi ngay ve nuoc"],
+        ["[Hội đồng lâm thời] cần người trong nước, ai có chí thì đăng ký tham gia nhé.",
+         "Góp sức cho [lực lượng phục quốc] đi anh em, chuyển khoản qua số dưới.",
+         "[Tổ chức lưu vong] này đang quyên góp để [lật đổ chế độ], donate ít nhiều.",
+         "[Ủy ban quốc gia lâm thời] mở biểu quyết trên mạng, ai cũng nên bấm đồng ý.",
+         "moi nguoi gop tien cho [mat tran hai ngoai] de chuan bi [ngay ve nuoc]"],
         ["Cảnh giác với các trang tự xưng chính phủ lưu vong kêu gọi chuyển tiền, đó là lừa đảo.",
          "Sách giáo khoa lịch sử kể về Chính phủ lâm thời năm 1945 và lời kêu gọi ủng hộ Tuần lễ Vàng.",
          "Tòa tuyên án ba đối tượng tham gia tổ chức khủng bố lưu vong.",
          "Hội người cao tuổi phường đang quyên góp ủng hộ bà con vùng lũ.",
          "Bộ phim kể về một nhà thơ sống lưu vong ở Paris."]),
     "incitement.anti-state": (
-        ["Bà con ơi, nổi dậy chống lại chế độ hiện tại thôi, chịu đủ rồi.",
-         "Cộng sản sắp sụp rồi, anh em chuẩn bị mà hạ bệ tụi nó.",
-         "Ai còn theo đảng thì mau tỉnh ngộ trước khi muộn.",
-         "chinh quyen nay phai bi lat do, ae dong long nhe"],
+        ["Bà con ơi, nổi dậy chống lại [chế độ hiện tại] thôi, chịu đủ rồi.",
+         "[Cộng sản] sắp sụp rồi, anh em chuẩn bị mà hạ bệ tụi nó.",
+         "Ai còn [theo đảng] thì mau tỉnh ngộ trước khi muộn.",
+         "[chinh quyen nay] phai bi lat do, ae dong long nhe"],
         ["Phong trào Cần Vương nổi dậy chống lại thực dân Pháp cuối thế kỷ 19.",
          "Chế độ tiền lương mới áp dụng từ tháng bảy, anh em xem kỹ bảng lương.",
          "Các thế lực thù địch xuyên tạc, kêu gọi lật đổ chế độ, mọi người cảnh giác.",
          "Trò chơi này có chế độ chống lại quái vật theo nhóm."]),
     # widened vocabularies of the older slot rules
     "incitement.mass-disruption": (
-        ["Tụi bây mai đồng loạt nghỉ ốm hết cho xưởng tê liệt luôn.",
-         "Cả tòa nhà tối nay xuống khóa cổng, không cho ban quản trị ra về.",
-         "Đồng bào ai thấy trang đó thì report giúp, mỗi người vài lần.",
-         "Mỗi nick vào bài đó cmt chửi cho nó xóa bài.",
-         "ca lop mai nghi hoc tap the de phan doi nha truong"],
+        ["Tụi bây mai đồng loạt [nghỉ ốm hết] cho xưởng [tê liệt luôn].",
+         "Cả tòa nhà tối nay xuống [khóa cổng], không cho ban quản trị ra về.",
+         "Đồng bào ai thấy trang đó thì [report giúp], mỗi người vài lần.",
+         "Mỗi nick vào bài đó [cmt chửi] cho nó xóa bài.",
+         "ca lop mai [nghi hoc tap the] de phan doi nha truong"],
         ["Tụi bây nhớ mai mang đủ sách vở nhé.",
          "Cả tòa nhà nhớ khóa cửa cẩn thận khi đi vắng dịp Tết.",
          "Ai thấy lỗi trên ứng dụng thì báo cho đội kỹ thuật qua mục góp ý.",
          "Mỗi nhà treo cờ Tổ quốc dịp Quốc khánh theo thông báo của phường.",
          "Cả xưởng nghỉ Tết từ 25 tháng Chạp theo lịch của công ty."]),
     "rumour.insider-claim": (
-        ["Tôi có anh bạn làm thanh tra nói chắc nịch ngân hàng đó sắp bị đóng cửa.",
-         "Con trai bà Tư làm ở điện lực bảo tuần sau cắt điện cả phường, mọi người bán gấp đồ đông lạnh đi.",
-         "Thông tin chính xác từ một người làm ở sở: năm nay bỏ hẳn kỳ thi, chưa ai biết đâu.",
-         "co ban lam o san bay tan mat thay ong giam doc do len may bay tron roi",
-         "Em gái làm ở trạm y tế kể lô vắc xin đó hết hạn, các mẹ đừng cho con đi tiêm.",
-         "Ông anh họ làm bên điện lực nói hè này cúp điện luân phiên, sắm máy phát đi anh em."],
+        ["Tôi [có anh bạn làm] thanh tra nói chắc nịch ngân hàng đó sắp bị đóng cửa.",
+         "[Con trai] bà Tư làm ở điện lực bảo tuần sau cắt điện cả phường, mọi người bán gấp đồ đông lạnh đi.",
+         "[Thông tin chính xác từ] một [người làm ở] sở: năm nay bỏ hẳn kỳ thi, chưa ai biết đâu.",
+         "[co ban lam] o san bay tan mat thay ong giam doc do len may bay tron roi",
+         "[Em gái] làm ở trạm y tế kể lô vắc xin đó hết hạn, các mẹ đừng cho con đi tiêm.",
+         "[Ông anh] họ làm bên điện lực nói hè này cúp điện luân phiên, sắm máy phát đi anh em."],
         ["Con trai bà Tư làm ở điện lực, cuối tuần về quê thăm mẹ.",
          "Tôi có anh bạn làm công an, hôm nào rảnh rủ đi cà phê.",
          "Có bạn làm ở sân bay kể hôm nay khách đông nhất năm."]),
 }
 
 
-@pytest.mark.parametrize("rule,text", [(r, t) for r, (hits, _) in CASES.items() for t in hits])
-def test_a_slot_pair_in_new_words_is_found(check, rule, text):
-    assert rule in rules(check, text)
-
-
-@pytest.mark.parametrize("rule,text", [(r, t) for r, (_, misses) in CASES.items() for t in misses])
-def test_one_slot_alone_or_a_look_alike_is_not(check, rule, text):
-    assert rule not in rules(check, text)
+# each hit's reported spans are marked in [brackets]
+test_a_slot_pair_in_new_words_is_found, test_one_slot_alone_or_a_look_alike_is_not = slot_rule_tests(CASES)
