@@ -306,7 +306,12 @@ def main() -> int:
 
     book = load_rulebook()
     excluded = set(filter(None, args.exclude.split(",")))
-    drafts = [d for d in read_drafts(args.drafts) if d.writer not in excluded]
+    everyone = read_drafts(args.drafts)
+    unknown = sorted(excluded - {d.writer for d in everyone})
+    if unknown:  # a misspelt name would leave the validation writers in the training set
+        ap.error(f"--exclude: no file {', '.join(f'{w}.jsonl' for w in unknown)} in {args.drafts} "
+                 f"(give file stems, or --exclude '' to train on every writer)")
+    drafts = [d for d in everyone if d.writer not in excluded]
     data = [u for i, d in enumerate(drafts) for u in draft_units(book, i, d, families, args.evidence_units)]
     extra: list[Unit] = []
     if args.vihos:

@@ -160,13 +160,26 @@ def test_training_script_runs_on_a_tiny_folder(tmp_path):
     out = tmp_path / "models"
     env = {**os.environ, "PYTHONPATH": str(REPO / "src")}
     proc = subprocess.run([sys.executable, str(REPO / "scripts" / "train_drafts_model.py"), str(drafts),
-                           "--cv", "--out", str(out)], capture_output=True, text=True, encoding="utf-8",
+                           "--cv", "--exclude", "", "--out", str(out)], capture_output=True, text=True, encoding="utf-8",
                           timeout=300, env=env)
     assert proc.returncode == 0, proc.stdout + proc.stderr
     assert "10 drafts from a-secrets, b-office" in proc.stdout
     assert "leave-one-writer-out" in proc.stdout or "writer-out" in proc.stdout
     model = load_model(out / "drafts.bin")
     assert set(model.classes) == {"clean", "5.2", "5.5", "5.6"}  # no 5.3 draft in the folder: no label
+
+
+def test_a_misspelt_excluded_writer_stops_training(tmp_path):
+    """A validation writer whose name matches no file would silently be trained on."""
+    (tmp_path / "w16-general2.jsonl").write_text(json.dumps({"id": "1", "text": "a", "expect": []}) + "\n",
+                                                 encoding="utf-8")
+    env = {**os.environ, "PYTHONPATH": str(REPO / "src")}
+    proc = subprocess.run([sys.executable, str(REPO / "scripts" / "train_drafts_model.py"), str(tmp_path),
+                           "--no-save", "--exclude", "w16-general2,w17-replys"],
+                          capture_output=True, text=True, encoding="utf-8", timeout=300, env=env)
+    assert proc.returncode == 2
+    assert "--exclude: no file w17-replys.jsonl in" in proc.stderr
+    assert "Traceback" not in proc.stderr
 
 
 def test_training_script_refuses_a_blind_set(tmp_path):
