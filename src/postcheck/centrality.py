@@ -185,14 +185,15 @@ def settled(doc, index: int) -> bool:
 
 
 # a short post that names only an old year ("phong trào năm 1908") has no later year to be
-# measured against: it is measured against the Decision's year, so that nothing set after
-# 1999 is ever history by this rule
+# measured against: it is measured against the Decision's year. The cut-off is
+# SETTLED_YEARS before the later of the two, max(latest year, 2019) - 20: 1999 for a text
+# that names no year after 2019, later for one that does (naming 2025 makes 2005 history)
 REFERENCE_YEAR = 2019
 
 
 def historical(doc, index: int) -> bool:
-    """Is sentence `index` set SETTLED_YEARS or more before both the latest year the text
-    names and REFERENCE_YEAR (a past event told as history, not news or a call for today)?"""
+    """Is sentence `index` set SETTLED_YEARS or more before the later of the latest year the
+    text names and REFERENCE_YEAR (a past event told as history, not news or a call for today)?"""
     years, latest = doc.memo("centrality.years", lambda: _years_and_latest(doc))
     return years[index] is not None and years[index] <= max(latest, REFERENCE_YEAR) - SETTLED_YEARS
 
