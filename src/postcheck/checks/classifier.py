@@ -337,7 +337,7 @@ class ClassifierRule(Rule):
                     yield whole[0], whole[1], score
 
     def _still(self, doc: Document, s: int, e: int, needed: float) -> bool:
-        return still_reaches(doc, s, e, ModelInputs.of_document(doc).of(s, e),
+        return still_reaches(doc, s, e, ModelInputs.of_document(doc),
                              lambda features: label_score(self.model().predict_with_score(features), self.label,
                                                           self._n_labels),
                              needed, self.neutral)

@@ -51,19 +51,18 @@ def input_without(words: str, folded: str, pieces: list[tuple[int, int]]) -> str
     return f"{' '.join(said.split())} {' '.join(bare.split())}"
 
 
-def still_reaches(doc: Document, s: int, e: int, features: str, score, needed: float,
+def still_reaches(doc: Document, s: int, e: int, inputs, score, needed: float,
                   neutral: re.Pattern | None) -> bool:
-    """Does the unit (view span, model input `features`) reach `needed` with the neutral
-    phrases and the words it only names taken out? (True when it holds none.) `score`
-    maps a model input to the rule's 0..1 score; it is asked only when something was cut."""
-    from .classifier import ModelInputs
-
+    """Does the unit (view span) reach `needed` with the neutral phrases and the words it
+    only names taken out? (True when it holds none.) `inputs`: the document's ModelInputs;
+    `score` maps a model input to the rule's 0..1 score, asked only when something was cut."""
     named = named_words(doc, s, e)
     if named:
-        inputs = ModelInputs.of_document(doc)
         features = input_without(inputs.words, inputs.folded, view_pieces(doc, s, e, named))
     elif neutral is None:
         return True
+    else:
+        features = inputs.of(s, e)
     left = " ".join(neutral.sub(" ", features.lower()).split()) if neutral else features
     if not named and left == features.lower():
         return True
