@@ -101,6 +101,7 @@ def test_ambiguous_or_partial_short_forms_stay(text):
     "Trời tối đen thui",
     "Lãnh sự quán tại NY thông báo lịch làm việc",  # New York, not người yêu
     "Tập đoàn CJ mở thêm nhà máy",
+    "Sản xuất còn nhỏ lẻ, manh mún",  # fragmented, not muốn
 ])
 def test_short_forms_that_are_words_or_names_stay(text):
     assert view(text).text == text.lower()
