@@ -123,6 +123,10 @@ class Document:
             return False
         return written_with_diacritics(self.original, s, e, reach=80, probe=self._accent_probe)
 
+    def accented_near(self, start: int, end: int) -> bool:
+        """Is the original text around the original span [start, end) written with diacritics?"""
+        return written_with_diacritics(self.original, start, end, reach=80, probe=self._accent_probe)
+
     def _unmarked_ok(self, start: int, end: int, term, partial: bool) -> bool:
         """Is a span typed with its term's marks missing the term? As terms.unmarked_plausible
         decides on the view, judged on what the user typed: teencode expansions are no

@@ -19,6 +19,7 @@ from ..document import Document
 from ..lang.vi import fold
 from ..validators import VALIDATORS
 from .base import Hit, Rule, RuleKeys
+from .folded_pattern import fold_literals
 from .re2_pattern import GuardedPattern, Utf8Text
 from .schema import Terms, key
 from .scope import SENTENCE, Scope, terms_present
@@ -100,11 +101,11 @@ class PatternRule(Rule):
         ignorecase, multiline = bool(flags & re.IGNORECASE), bool(flags & re.MULTILINE)
         guards = {k: getattr(keys, k) for k in ("after", "not_after", "not_before", "boundary", "guard_group",
                                                 "phrase_stops") if getattr(keys, k) is not None}
-        self.matcher = GuardedPattern({"pattern": keys.pattern, **guards}, "pattern", where, ignorecase, multiline,
-                                      lazy=ctx.trusted)
+        spec = {"pattern": keys.pattern, **guards}
+        self.matcher = GuardedPattern(spec, "pattern", where, ignorecase, multiline, lazy=ctx.trusted)
         groups = self.matcher.groupindex
         self._match_group = _match_groups(groups)
-        self.repeat = None
+        self.repeat = rspec = None
         if keys.repeat is not None:
             # a repeat starts where the last value ended: only what may follow a value applies
             rspec = {"repeat": keys.repeat, **({"not_before": keys.not_before} if keys.not_before else {})}
@@ -112,6 +113,14 @@ class PatternRule(Rule):
             self._repeat_group = _match_groups(self.repeat.groupindex)
             if keys.domains is not None:
                 raise RuleError(f"{where}: key 'repeat': not with 'domains' (a repeated value has no domain)")
+        # the same pattern for text typed without diacritics (checks/folded_pattern.py), when
+        # its literals carry any; its guards are folded too, or they would never hold there
+        self.unmarked = self.unmarked_repeat = None
+        fspec, frspec = _folded_spec(spec), rspec and _folded_spec(rspec)
+        if fspec != spec or frspec != rspec:
+            self.unmarked = GuardedPattern(fspec, "pattern", where, ignorecase, multiline, lazy=ctx.trusted)
+            if frspec is not None:
+                self.unmarked_repeat = GuardedPattern(frspec, "repeat", where, ignorecase, multiline, lazy=ctx.trusted)
         self._domain_group = groups.get("domain")
         self.view = keys.view
         self.validate = VALIDATORS[keys.validate] if keys.validate else None
@@ -175,17 +184,48 @@ class PatternRule(Rule):
         return first
 
     def hits(self, doc: Document) -> Iterator[Hit]:
+        if self.unmarked is None:
+            yield from self._marked_hits(doc)
+            return
+        seen: set[tuple[int, int]] = set()
+        for hit in self._marked_hits(doc):
+            seen.add((hit.start, hit.end))
+            yield hit
+        yield from self.unmarked_hits(doc, seen)
+
+    def _marked_hits(self, doc: Document) -> Iterator[Hit]:
         view = doc.clean if self.view == "clean" else doc.view
         first = self.prefilter(doc, view)  # RE2's first match once searched
         if first is None:
             return
         yield from self._re2_hits(doc, view, view.text, self._match_group, first)
 
-    def _re2_hits(self, doc: Document, view, text: str, group, first) -> Iterator[Hit]:
-        u = _utf8_text(doc, self.view, text)
+    def unmarked_hits(self, doc: Document, seen: set[tuple[int, int]]) -> Iterator[Hit]:
+        """Hits of the folded pattern on the folded view, where the matched text and the text
+        around it were typed without diacritics (a look-alike amid accented text is another
+        word: "sinh ngây"), other than the spans in `seen`."""
+        view = doc.clean if self.view == "clean" else doc.view
+        if self.context is not None and not any(not m.weak for m in doc.matches.get(self.context.name, ())):
+            return
+        if self.trigger and not self._triggered(doc):
+            return
+        # same length as the view: its spans map back as they are
+        text = doc.memo(("pattern.folded", self.view), lambda: fold(view.text))
+        for hit in self._re2_hits(doc, view, text, self._match_group, False, self.unmarked, self.unmarked_repeat,
+                                  f"{self.view}.folded"):
+            if (hit.start, hit.end) not in seen:
+                seen.add((hit.start, hit.end))
+                yield hit
+
+    def _re2_hits(self, doc: Document, view, text: str, group, first, matcher=None, repeat=None,
+                  name=None) -> Iterator[Hit]:
+        matcher, name = matcher or self.matcher, name or self.view
+        repeat = repeat if matcher is not self.matcher else self.repeat
+        u = _utf8_text(doc, name, text)
+        unmarked = name != self.view
         pos, n = 0, len(u.data)
         while pos <= n:
-            m = self.matcher.search(u, text, pos) if first is False else first
+            m = matcher.search(u, text, pos) if first is False else first
             first = False
             if m is None:
                 return
@@ -194,13 +234,15 @@ class PatternRule(Rule):
             start, end = m.byte_start, m.byte_span(_reported(m, group))[1]
             pos = end if end > start else u.next_char(start)
             hit = self._accept(doc, view, m, group)
-            if hit is None:
+            if hit is None or unmarked and not _typed_unmarked(doc, view, m):
                 continue
             yield hit
             # each value found consumes its characters: the list is read once, in linear time
-            while self.repeat is not None:
-                more = self.repeat.match(u, text, pos)
+            while repeat is not None:
+                more = repeat.match(u, text, pos)
                 hit = self._accept(doc, view, more, self._repeat_group) if more else None
+                if hit is not None and unmarked and not _typed_unmarked(doc, view, more):
+                    hit = None
                 if hit is None:
                     break
                 yield hit
@@ -240,3 +282,23 @@ def _reported(m, group):
     if not isinstance(group, tuple):
         return group
     return next((g for g in group if m.span(g)[0] >= 0), 0)
+
+
+_FOLDED_KEYS = ("pattern", "repeat", "after", "not_after", "not_before")
+
+
+def _folded_spec(spec: dict) -> dict:
+    out = {k: fold_literals(v) if k in _FOLDED_KEYS and isinstance(v, str) else v for k, v in spec.items()}
+    if isinstance(spec.get("phrase_stops"), list):
+        out["phrase_stops"] = [fold(w) if isinstance(w, str) else w for w in spec["phrase_stops"]]
+    return out
+
+
+def _typed_unmarked(doc: Document, view, m) -> bool:
+    """Was the whole match, and the text around it, typed without diacritics?"""
+    s, e = m.span(0)
+    typed = view.text[s:e]
+    if fold(typed) != typed:
+        return False
+    start, end = view.original_span(s, e)
+    return not doc.accented_near(start, end)
