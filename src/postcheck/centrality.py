@@ -45,6 +45,7 @@ from .checks.schema import Terms, key
 from .checks.scope import SENTENCE, terms_present
 from .checks.sdk import Context
 from .findings import SEVERITY_RANK, Finding
+from .narrative_years import settled
 from .terms import TermSet
 
 DROP = "drop"
@@ -66,8 +67,6 @@ _FIRST_PERSON = re.compile(
     r"biết|xin|đi|sang|về|ở|là|hy vọng)(?!\w)")
 PERSONAL_SHARE = 0.15  # of the sentences in the first person: a personal post
 SHARE = 0.1  # a recurring topic fills at least this share of the sentences
-SETTLED_YEARS = 20  # a sentence set this long before the text's latest year is history
-_YEAR = re.compile(r"(?<![\d,.])(1[5-9]\d\d|20\d\d)(?![\d,.]\d)")
 # a sentence closing on "!" or "?" (outside a quotation): an exclamation or a question the
 # writer asks, which news narration does not
 _EXCLAIMS = re.compile(r"[!?][\s”\"’')\]]*$")
@@ -175,46 +174,6 @@ def lead_sentences(doc, least: int) -> int:
         end = nl + 1
     held = doc.sentence_of_original(end)
     return held if least < held <= 2 * least else least
-
-
-def settled(doc, index: int) -> bool:
-    """Is sentence `index` history: set, by its own year or the last year named before it
-    in its paragraph, SETTLED_YEARS or more before the latest year the text names?"""
-    years, latest = doc.memo("centrality.years", lambda: _years_and_latest(doc))
-    return years[index] is not None and years[index] <= latest - SETTLED_YEARS
-
-
-# a short post that names only an old year ("phong trào năm 1908") has no later year to be
-# measured against: it is measured against the Decision's year. The cut-off is
-# SETTLED_YEARS before the later of the two, max(latest year, 2019) - 20: 1999 for a text
-# that names no year after 2019, later for one that does (naming 2025 makes 2005 history)
-REFERENCE_YEAR = 2019
-
-
-def historical(doc, index: int) -> bool:
-    """Is sentence `index` set SETTLED_YEARS or more before the later of the latest year the
-    text names and REFERENCE_YEAR (a past event told as history, not news or a call for today)?"""
-    years, latest = doc.memo("centrality.years", lambda: _years_and_latest(doc))
-    return years[index] is not None and years[index] <= max(latest, REFERENCE_YEAR) - SETTLED_YEARS
-
-
-def _years_and_latest(doc) -> tuple[list, int]:
-    years = _narrative_years(doc)
-    return years, max((y for y in years if y is not None), default=0)
-
-
-def _narrative_years(doc) -> list:
-    """Each sentence's year: the latest it names, or the one its paragraph last named."""
-    out, current = [], None
-    texts = tone.sentence_texts(doc)
-    for k, text in enumerate(texts):
-        if k and "\n\n" in doc.original[doc.register.sentences[k - 1][1]:doc.register.sentences[k][0] + 1]:
-            current = None  # a new paragraph: a new time
-        named = [int(y) for y in _YEAR.findall(text)]
-        if named:
-            current = max(named)
-        out.append(current)
-    return out
 
 
 def own_comment(doc, start: int, end: int, commentary=None) -> bool:

@@ -34,6 +34,7 @@ import re
 
 from . import endorse
 from .comment_voice import informal
+from .narrative_years import historical
 from .tone_doc import (ends_with_initial, formal, informal_sentence, of_sentence, quote_around, quoted_spans,
                        sentence_texts)
 
@@ -360,8 +361,6 @@ def history(doc, s: int, e: int) -> bool:
     """Is the sentence history: set by its year (or its paragraph's last) 20 years or more
     before the text's latest year and the Decision's ("phong trào tẩy chay năm 1919",
     "cuộc đảo chính năm 1973")? A past event told, not a call or a comment on today."""
-    from .centrality import historical  # centrality reads tone: imported when first asked
-
     index = doc.sentence_of_original(s)
     if not historical(doc, index):
         return False
