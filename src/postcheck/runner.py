@@ -130,11 +130,6 @@ def check_paths(paths: list[str], spec: RulebookSpec, lang: str, jobs: int | Non
                 on_done()
         return out
     reports: dict[int, FileReport] = {}
-    stdin_index = [i for i, p in enumerate(paths) if p == "-"]
-    if stdin_index:
-        book = rulebook or spec.build()
-        for i in stdin_index:
-            reports[i] = check_one(book, "-", lang, options)
     files = [(i, p) for i, p in enumerate(paths) if p != "-"]
     global _worker_book
     _worker_book = rulebook or spec.build()
@@ -150,6 +145,10 @@ def check_paths(paths: list[str], spec: RulebookSpec, lang: str, jobs: int | Non
             reports[i] = report
             if on_done:
                 on_done()
+    # standard input is checked here, after the workers: a process that has run the
+    # sentence encoder (encoder.py) cannot fork workers that run it again
+    for i in (i for i, p in enumerate(paths) if p == "-"):
+        reports[i] = check_one(_worker_book, "-", lang, options)
     return [reports[i] for i in range(len(paths))]
 
 

@@ -215,7 +215,8 @@ def _clauses(value: list[str]) -> str | None:
 
 
 @dataclass(kw_only=True)
-class ClassifierKeys(RuleKeys):
+class LearnedKeys(RuleKeys):
+    """The keys of a rule whose verdict is a model's score of each unit (classifier, semantic)."""
     model: Path = key(parse=_model_file)  # a file in postcheck/models/
     # the model's label this rule reports (a model of several labels serves several rules);
     # checked against the model when it is first loaded, since compiling does not load it
@@ -232,6 +233,10 @@ class ClassifierKeys(RuleKeys):
     # clauses whose word-list finding inside the scored sentence names the offence more
     # precisely (a slur naming a group is 5.4): the model's guess at it is then dropped
     yields_to: list[str] = key(default_factory=list, check=_clauses)
+
+
+@dataclass(kw_only=True)
+class ClassifierKeys(LearnedKeys):
     # words in a harmless sense that the model reads as abuse ("hai mẹ con", "nở mày nở
     # mặt"): a unit that reaches its threshold is scored again without them, and must still
     # reach it; abuse that also holds one of them keeps its other cues
@@ -263,12 +268,15 @@ def voice(doc: Document, s: int, e: int, min_syllables: int = 0) -> str | None:
     return "comment" if tone.informal(text) else "plain"
 
 
-class ClassifierRule(Rule):
-    Keys = ClassifierKeys
-    mechanism = "classifier"
+class LearnedRule(Rule):
+    """A rule whose verdict is a model's score of each unit (units()), judged by its voice():
+    what the `classifier` and `semantic` kinds share. A kind gives unit_scores() and
+    whole_score(), and may ask _still() for a second look at a unit that fired."""
+
+    Keys = LearnedKeys
     placeholders = Rule.placeholders | {"score", "confidence"}
 
-    def __init__(self, keys: ClassifierKeys, where: str, ctx: Context):
+    def __init__(self, keys: LearnedKeys, where: str, ctx: Context):
         super().__init__(keys, where, ctx)
         self.model_path = keys.model
         self.label = keys.label
@@ -279,15 +287,60 @@ class ClassifierRule(Rule):
         self.plain_threshold = self.threshold if keys.plain_threshold is None else keys.plain_threshold
         self.formal_threshold = keys.formal_threshold
         self.yields_to = frozenset(keys.yields_to)
-        self.neutral = _phrase_pattern(keys.neutral)
-        self._model = None  # loaded on first use (compiling a rulebook loads no model)
         self._model_key = str(keys.model)  # a Path hashes slowly, and the key is asked per document
-        self._n_labels = 0
 
     def gate(self, doc: Document, s: int, e: int) -> float | None:
         """The score a unit (view span) must reach, by its voice(), or None for no verdict."""
         return {"comment": self.threshold, "plain": self.plain_threshold,
                 "formal": self.formal_threshold}.get(voice(doc, s, e, self.min_syllables))
+
+    def unit_scores(self, doc: Document, sentences: list[tuple[int, int]]) -> list[float | None]:
+        """The score of each sentence (None: no score, hence no verdict)."""
+        raise NotImplementedError
+
+    def whole_score(self, doc: Document, whole: tuple[int, int]) -> float | None:
+        raise NotImplementedError
+
+    def _still(self, doc: Document, s: int, e: int, needed: float) -> bool:
+        return True
+
+    def scored(self, doc: Document) -> Iterator[tuple[int, int, float]]:
+        """(view start, view end, score) of each sentence that reaches the threshold, or else
+        of the whole short post if that does: what the rule reports."""
+        sentences, whole = units(doc, self.scope, self.min_chars)
+        if not sentences and not whole:
+            return
+        fired = False
+        floor = min(t for t in (self.threshold, self.plain_threshold, self.formal_threshold) if t is not None)
+        for (s, e), score in zip(sentences, self.unit_scores(doc, sentences)):
+            # the score first (cheap, or already made); the tone only of the few units it flags
+            if score is not None and score >= floor:
+                needed = self.gate(doc, s, e)
+                if needed is not None and score >= needed and self._still(doc, s, e, needed):
+                    fired = True
+                    yield s, e, score
+        if whole and not fired:
+            score = self.whole_score(doc, whole)
+            if score is not None and score >= floor:
+                needed = self.gate(doc, *whole)
+                if needed is not None and score >= needed and self._still(doc, *whole, needed):
+                    yield whole[0], whole[1], score
+
+    def hits(self, doc: Document) -> Iterator[Hit]:
+        for s, e, score in self.scored(doc):
+            start, end = doc.view.original_span(s, e)
+            yield Hit(start, end, {"score": f"{score:.2f}", "confidence": confidence(score)})
+
+
+class ClassifierRule(LearnedRule):
+    Keys = ClassifierKeys
+    mechanism = "classifier"
+
+    def __init__(self, keys: ClassifierKeys, where: str, ctx: Context):
+        super().__init__(keys, where, ctx)
+        self.neutral = _phrase_pattern(keys.neutral)
+        self._model = None  # loaded on first use (compiling a rulebook loads no model)
+        self._n_labels = 0
 
     def model(self):
         if self._model is not None:
@@ -309,32 +362,15 @@ class ClassifierRule(Rule):
         inputs = ModelInputs.of_document(doc)
         return doc.memo(key, lambda: [model.predict_with_score(inputs.of(s, e)) for s, e in spans])
 
-    def scored(self, doc: Document) -> Iterator[tuple[int, int, float]]:
-        """(view start, view end, score) of each sentence that reaches the threshold, or else
-        of the whole short post if that does: what the rule reports."""
-        sentences, whole = units(doc, self.scope, self.min_chars)
-        if not sentences and not whole:
-            return
+    def unit_scores(self, doc: Document, sentences: list[tuple[int, int]]) -> list[float]:
         model = self.model()
-        predictions = self._predictions(doc, model, sentences)
-        fired = False
-        floor = min(t for t in (self.threshold, self.plain_threshold, self.formal_threshold) if t is not None)
-        for (s, e), prediction in zip(sentences, predictions):
-            # the model first (cheap); the tone only of the few sentences it flags
-            score = label_score(prediction, self.label, self._n_labels)
-            if score >= floor:
-                needed = self.gate(doc, s, e)
-                if needed is not None and score >= needed and self._still(doc, s, e, needed):
-                    fired = True
-                    yield s, e, score
-        if whole and not fired:
-            key = ("classifier.whole", self._model_key, self.scope, self.min_chars)
-            prediction = doc.memo(key, lambda: model.predict_with_score(ModelInputs.of_document(doc).of(*whole)))
-            score = label_score(prediction, self.label, self._n_labels)
-            if score >= floor:
-                needed = self.gate(doc, *whole)
-                if needed is not None and score >= needed and self._still(doc, *whole, needed):
-                    yield whole[0], whole[1], score
+        return [label_score(p, self.label, self._n_labels) for p in self._predictions(doc, model, sentences)]
+
+    def whole_score(self, doc: Document, whole: tuple[int, int]) -> float:
+        model = self.model()
+        key = ("classifier.whole", self._model_key, self.scope, self.min_chars)
+        prediction = doc.memo(key, lambda: model.predict_with_score(ModelInputs.of_document(doc).of(*whole)))
+        return label_score(prediction, self.label, self._n_labels)
 
     def _still(self, doc: Document, s: int, e: int, needed: float) -> bool:
         return still_reaches(doc, s, e, ModelInputs.of_document(doc),
@@ -344,11 +380,6 @@ class ClassifierRule(Rule):
 
     def post_score(self, doc: Document) -> float:
         return post_score(self.model(), doc, self.scope, self.min_chars, self.label)
-
-    def hits(self, doc: Document) -> Iterator[Hit]:
-        for s, e, score in self.scored(doc):
-            start, end = doc.view.original_span(s, e)
-            yield Hit(start, end, {"score": f"{score:.2f}", "confidence": confidence(score)})
 
 
 HIGH_CONFIDENCE = 0.9  # a score a reader can call "high"; below it (down to the threshold) "medium"

@@ -6,11 +6,12 @@ from .classifier import ClassifierRule
 from .near import NearRule
 from .pattern import PatternRule
 from .schema import decode
+from .semantic import SemanticRule
 from .sdk import Context, RuleError
 from .term_rule import TermRule
 
 KINDS: dict[str, type[Rule]] = {"terms": TermRule, "near": NearRule, "pattern": PatternRule,
-                               "classifier": ClassifierRule}
+                               "classifier": ClassifierRule, "semantic": SemanticRule}
 
 
 def build_rule(spec: dict, where: str, ctx: Context) -> Rule:

