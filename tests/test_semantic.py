@@ -263,3 +263,10 @@ def test_label_is_required(tmp_path, models):
     (tmp_path / "r.yaml").write_text("rules:\n" + body.replace('    label: "4.1"\n', ""), encoding="utf-8")
     with pytest.raises(RuleError, match="missing key 'label'"):
         _book(tmp_path)
+
+
+def test_a_process_forked_after_the_engine_ran_does_not_run_it(monkeypatch):
+    # libgomp's threads are not inherited by fork(): the child's first batch would hang
+    monkeypatch.setattr(encoder, "_ran_in", -1)
+    with pytest.raises(encoder.EncoderUnavailable, match="forked"):
+        encoder.embed([OTHER])
