@@ -5,6 +5,7 @@ test: label "4.1" points from OTHER to TARGET, label "5.3" the other way, so eac
 one sentence and not on the other. Few embeddings: the tests stay fast."""
 from __future__ import annotations
 
+import json
 import subprocess
 import sys
 import textwrap
@@ -270,3 +271,21 @@ def test_a_process_forked_after_the_engine_ran_does_not_run_it(monkeypatch):
     monkeypatch.setattr(encoder, "_ran_in", -1)
     with pytest.raises(encoder.EncoderUnavailable, match="forked"):
         encoder.embed([OTHER])
+
+
+def test_parallel_workers_and_standard_input_all_get_verdicts(tmp_path, head_dir):
+    # workers are forked before the parent runs the encoder on standard input (runner.py):
+    # a fork after it ran would hang, or lose the workers' verdicts
+    rules = tmp_path / "rules"
+    rules.mkdir()
+    _rules(rules, {"id": "test.sem-a", "clause": "4.1", "label": "4.1"})
+    for name in ("one.txt", "two.txt"):
+        (tmp_path / name).write_text(f"{OTHER} {TARGET}", encoding="utf-8")
+    code = ("import sys; from pathlib import Path; from postcheck.checks import classifier; "
+            "classifier.models_dir = lambda: Path(sys.argv[1]); from postcheck.cli import main; main(sys.argv[2:])")
+    proc = subprocess.run([sys.executable, "-c", code, str(head_dir), "--rules", str(rules), "--format", "json",
+                           "-j", "2", str(tmp_path / "one.txt"), "-", str(tmp_path / "two.txt")],
+                          input=TARGET, capture_output=True, text=True, timeout=300)
+    assert proc.returncode == 1, proc.stderr
+    found = [[f["match"] for f in file["findings"] if f["rule"] == "test.sem-a"] for file in json.loads(proc.stdout)["files"]]
+    assert found == [[TARGET], [TARGET], [TARGET]]
