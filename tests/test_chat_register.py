@@ -25,7 +25,7 @@ def book(tmp_path_factory):
         "    severity: warning\n"
         "    kind: terms\n"
         "    description: test\n"
-        "    terms: [người nhà mình, đại sứ, bên đó]\n"
+        "    terms: [người nhà mình, đại sứ, bên đó, tham tán, chứng minh]\n"
         "    message: {vi: 'x', en: 'x'}\n"
         "    examples: {hit: [a, b, c, d, e], miss: [a, b, c, d, e]}\n", encoding="utf-8")
     return load_rulebook([d], [resource_dir("wordlists")])
@@ -63,11 +63,31 @@ def test_a_longer_word_around_an_ambiguous_unaccented_term_reads_it(book, text, 
 
 
 @pytest.mark.parametrize("text", [
-    "viec dai su cua ca nha",  # đại sự: no longer word decides
-    "thay dai su giang kinh",  # đại sư
-    "cho ben do dong nguoi",  # bến đò
+    "chung minh di an trua nhe",  # chúng mình is written about as often as chứng minh
+    "hom qua chung minh noi chuyen",
 ])
 def test_an_ambiguous_unaccented_term_without_a_deciding_neighbour_does_not_match(book, text):
+    assert hits(book, text) == []
+
+
+@pytest.mark.parametrize("text, match", [
+    # a rare dictionary word folding the same (tham tàn, đại sự, bến đò) no longer blocks the
+    # reading staff write many times as often (data/fold_frequencies.tsv)
+    ("hom nay tham tan moi ca phong an trua", "tham tan"),
+    ("Tham tan vua ve nuoc", "Tham tan"),
+    ("chi ay moi len dai su roi", "dai su"),
+    ("ben do moi nguoi on ca", "ben do"),
+])
+def test_the_usual_reading_of_an_ambiguous_unaccented_term_matches(book, text, match):
+    assert hits(book, text) == [match]
+
+
+@pytest.mark.parametrize("text", [
+    "chính sách tham tàn của bọn cướp",  # typed with marks: only the term's own marks count
+    "ông ấy là một đại sư nổi tiếng",
+    "anh Tham tân ở xóm trên",  # other marks, not the term
+])
+def test_an_accented_other_reading_never_matches_the_usual_one(book, text):
     assert hits(book, text) == []
 
 
@@ -112,3 +132,41 @@ def test_a_spelt_out_short_form_maps_back_to_what_was_typed():
     i = mt.text.index("cơ quan")
     s, e = mt.original_span(i, i + len("cơ quan"))
     assert "gửi cq nha"[s:e] == "cq"
+
+
+@pytest.fixture(scope="module")
+def slot_book(tmp_path_factory):
+    from postcheck import load_rulebook
+    from postcheck.resources import resource_dir
+
+    d = tmp_path_factory.mktemp("rules")
+    (d / "t.yaml").write_text(
+        "rules:\n"
+        "  - id: test.told\n"
+        "    clause: '5.2'\n"
+        "    severity: warning\n"
+        "    kind: terms\n"
+        "    description: test\n"
+        "    terms: [sắp lên chức]\n"
+        "    requires: {terms: [mình, tôi], scope: sentence}\n"
+        "    message: {vi: 'x', en: 'x'}\n"
+        "    examples: {hit: [a, b, c, d, e], miss: [a, b, c, d, e]}\n", encoding="utf-8")
+    return load_rulebook([d], [resource_dir("wordlists")])
+
+
+@pytest.mark.parametrize("text, match", [
+    # typed bare, "minh" is mình many times as often as anything else: it fills the slot
+    ("nghe noi sep minh sap len chuc", "sap len chuc"),
+    ("Minh nghe bao anh Tuan sap len chuc", "sap len chuc"),
+    ("nghe nói sếp mình sắp lên chức", "sắp lên chức"),
+])
+def test_a_lone_unaccented_syllable_with_a_usual_reading_fills_a_slot(slot_book, text, match):
+    assert hits(slot_book, text) == [match]
+
+
+@pytest.mark.parametrize("text", [
+    "Anh Minh sắp lên chức rồi",  # a bare syllable amid accented text is a name
+    "toi nay sep sap len chuc",  # "toi" is tối or tới as often as tôi: still no pronoun
+])
+def test_a_lone_unaccented_syllable_without_a_usual_reading_stays_weak(slot_book, text):
+    assert hits(slot_book, text) == []

@@ -7,10 +7,11 @@ from pathlib import Path
 
 import pytest
 
-from postcheck.lang import MissingResource, dictionary, encodings, resources, syllables, teencode, vi, word_segmenter
+from postcheck.lang import (MissingResource, dictionary, encodings, frequency, resources, syllables, teencode, vi,
+                           word_segmenter)
 
 CACHED = (syllables.inventory, dictionary._dictionary, dictionary._words_and_folded, dictionary.fold_index,
-          encodings.syllables, teencode.teencode_table, vi.confusables)
+          encodings.syllables, teencode.teencode_table, vi.confusables, frequency._by_fold)
 
 
 @pytest.fixture
@@ -59,6 +60,13 @@ def test_teencode_table_missing(monkeypatch, uncached, tmp_path):
         teencode.teencode_table()
 
 
+def test_fold_frequencies_missing(monkeypatch, uncached, tmp_path):
+    # read with the terms: without it every ambiguous unaccented term would fall back silently
+    monkeypatch.setattr(resources, "data_file", lambda name: tmp_path / name)
+    with pytest.raises(MissingResource, match="table of reading frequencies not found: .*fold_frequencies.tsv"):
+        frequency.usual_reading("tham tán")
+
+
 def test_confusables_data_missing(monkeypatch, uncached):
     monkeypatch.setattr(resources, "find_spec", without("confusable_homoglyphs"))
     with pytest.raises(MissingResource, match="'confusable_homoglyphs' is not installed"):
@@ -71,6 +79,9 @@ def test_with_every_file_there_the_lists_are_full(uncached):
     assert len(encodings.syllables()) > 5000
     assert teencode.teencode_table()["ko"] == "không"
     assert Path(resources.viet74k_path()).name == "Viet74K.txt"
+    # staff write tham tán, not tham tàn; chứng minh and chúng mình both often
+    assert frequency.usual_reading("tham tán") and not frequency.usual_reading("tham tàn")
+    assert not frequency.usual_reading("chứng minh") and not frequency.usual_reading("chúng mình")
 
 
 def test_the_command_names_a_missing_resource_in_one_line_exit_3(monkeypatch, capsys, tmp_path):

@@ -216,6 +216,7 @@ CATALOGUE: dict[str, dict[str, str]] = {
     "resource.confusables-file": {"vi": "dữ liệu ký tự dễ nhầm của Unicode (confusable_homoglyphs)",
                                   "en": "the Unicode confusables data (confusable_homoglyphs)"},
     "resource.teencode": {"vi": "bảng teencode", "en": "the teencode table"},
+    "resource.fold-frequencies": {"vi": "bảng tần suất cách đọc khi gõ không dấu", "en": "the table of reading frequencies"},
     "error.missing-resource": {"vi": "{problem} (hãy cài lại postcheck)", "en": "{problem} (reinstall postcheck)"},
     "error.interrupted": {"vi": "đã dừng theo yêu cầu", "en": "interrupted"},
     "baseline.wrote": {"vi": "đã ghi {findings} vào {path} (khóa: {keyfile})",

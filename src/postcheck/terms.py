@@ -25,6 +25,7 @@ import ahocorasick
 from .clean import PLAIN_RUN, clean
 from .joined import holds_joined_syllables
 from .lang.dictionary import fold_index
+from .lang.frequency import usual_reading
 from .lang.teencode import teencode_pattern
 from .lang.vi import accent_probe, fold, tone_key
 from .normalize import matching_view
@@ -180,7 +181,8 @@ def fold_is_ambiguous(term: Term, written: list[str] | None = None) -> bool:
     every marked syllable counts: "tối mat" could be tối mặt; "tuyệt mat" is no other word."""
     words = fold_index().get(term.folded, ())
     if written is None:
-        return any(tone_key(w) != term.key for w in words)
+        # a rare other word (sử quân beside sứ quán) does not make the usual reading doubtful
+        return any(tone_key(w) != term.key for w in words) and not usual_reading(term.text, term.folded)
     return any(tone_key(w) != term.key and partially_marked(written, Term(w, term.folded, term.syllables, True))
                for w in words)
 
@@ -388,5 +390,7 @@ class Matcher:
         if not term.accented or not term.foldable or not termset.fold:
             return None
         if term.syllables == 1:
-            return True
+            # a lone bare syllable is weak unless staff nearly always mean the term by those
+            # letters ("minh" is mình far more often than minh, "toi" is tôi, tối or tới)
+            return not usual_reading(term.text, term.folded)
         return None if fold_is_ambiguous(term) else False

@@ -48,6 +48,11 @@ def read_confusables() -> str:
         encoding="utf-8")
 
 
+def read_fold_frequencies() -> str:
+    """How often each reading of an unmarked spelling is written (data/fold_frequencies.tsv)."""
+    return _file(data_file("fold_frequencies.tsv"), "fold-frequencies").read_text(encoding="utf-8")
+
+
 def read_teencode() -> str:
     """postcheck's teencode table (data/teencode.tsv)."""
     return _file(data_file("teencode.tsv"), "teencode").read_text(encoding="utf-8")

@@ -1,0 +1,42 @@
+"""Which reading of a spelling typed without diacritics staff usually mean.
+
+Typed bare, "tham tan" is tham tán (a counsellor) or tham tàn (cruel), "dai su" đại sứ,
+đại sự or đại sư. A dictionary alone says only that several readings exist, so a rare
+word blocked the everyday one. data/fold_frequencies.tsv (scripts/build_fold_frequencies.py)
+counts how often each reading is written in accented drafts; a reading is the usual one
+when it outnumbers all others of the same letters many times over.
+"""
+from __future__ import annotations
+
+from functools import lru_cache
+
+from .resources import read_fold_frequencies
+from .vi import fold, tone_key
+
+# a reading must be seen this many times for each sighting of any other reading, plus one
+# (so a reading never seen against nothing else needs RATIO sightings of its own): the
+# drafts are a few thousand posts, too few to trust a closer call
+RATIO = 8
+
+
+@lru_cache(maxsize=1)
+def _by_fold() -> dict[str, dict[str, int]]:
+    """Folded spelling → {tone key of a reading: how often it is written}."""
+    table: dict[str, dict[str, int]] = {}
+    for line in read_fold_frequencies().splitlines():
+        if not line or line.startswith("#"):
+            continue
+        word, _, n = line.partition("\t")
+        readings = table.setdefault(fold(word), {})
+        key = tone_key(word)
+        readings[key] = readings.get(key, 0) + int(n)
+    return table
+
+
+def usual_reading(text: str, folded: str | None = None) -> bool:
+    """Is `text` (a word with its marks) what its unmarked spelling nearly always means?"""
+    readings = _by_fold().get(fold(text) if folded is None else folded)
+    if not readings:
+        return False
+    own = readings.get(tone_key(text), 0)
+    return own >= RATIO * (sum(readings.values()) - own + 1)
