@@ -29,7 +29,7 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO / "src"))
 
-from postcheck.lang.dictionary import fold_index  # noqa: E402
+from postcheck.lang.dictionary import dictionary_words, fold_index  # noqa: E402
 from postcheck.lang.vi import fold, has_diacritics  # noqa: E402
 
 VALIDATION = ("w16", "w17")  # scored by the measurements, never read here
@@ -42,8 +42,17 @@ def accented(text: str) -> bool:
     return sum(has_diacritics(w) for w in words) >= 0.25 * max(1, len(words))
 
 
+def inside_longer_word(syl: list[str], i: int, n: int, words: frozenset[str]) -> bool:
+    """Is the run syl[i:i+n] part of a dictionary word one syllable longer? "sự quán" of
+    "lãnh sự quán" is no reading of "su quan" on its own (the matcher reads it with its
+    neighbour: terms.neighbour_refutes)."""
+    return (i > 0 and " ".join(syl[i - 1:i + n]) in words) or \
+        (i + n < len(syl) and " ".join(syl[i:i + n + 1]) in words)
+
+
 def count(paths: list[Path]) -> Counter:
     keys = fold_index()
+    words = dictionary_words()
     counts: Counter = Counter()
     for path in paths:
         for line in path.read_text(encoding="utf-8").splitlines():
@@ -66,7 +75,7 @@ def count(paths: list[Path]) -> Counter:
                 for n in (2, 3, 4):
                     for i in range(len(syl) - n + 1):
                         run = " ".join(syl[i:i + n])
-                        if fold(run) in keys:
+                        if fold(run) in keys and not inside_longer_word(syl, i, n, words):
                             counts[run] += 1
     return counts
 

@@ -25,7 +25,7 @@ def book(tmp_path_factory):
         "    severity: warning\n"
         "    kind: terms\n"
         "    description: test\n"
-        "    terms: [người nhà mình, đại sứ, bên đó, tham tán, chứng minh]\n"
+        "    terms: [người nhà mình, đại sứ, bên đó, tham tán, chứng minh, sứ quán, đồ chó]\n"
         "    message: {vi: 'x', en: 'x'}\n"
         "    examples: {hit: [a, b, c, d, e], miss: [a, b, c, d, e]}\n", encoding="utf-8")
     return load_rulebook([d], [resource_dir("wordlists")])
@@ -65,6 +65,10 @@ def test_a_longer_word_around_an_ambiguous_unaccented_term_reads_it(book, text, 
 @pytest.mark.parametrize("text", [
     "chung minh di an trua nhe",  # chúng mình is written about as often as chứng minh
     "hom qua chung minh noi chuyen",
+    # the usual reading, but the word around it reads it otherwise: lãnh sự quán
+    "chi ay lam o tong lanh su quan",
+    # the dictionary knows only đồ chó, but staff write đồ cho, đó cho, độ cho far more often
+    "mua them do cho be di hoc",
 ])
 def test_an_ambiguous_unaccented_term_without_a_deciding_neighbour_does_not_match(book, text):
     assert hits(book, text) == []
@@ -77,6 +81,7 @@ def test_an_ambiguous_unaccented_term_without_a_deciding_neighbour_does_not_matc
     ("Tham tan vua ve nuoc", "Tham tan"),
     ("chi ay moi len dai su roi", "dai su"),
     ("ben do moi nguoi on ca", "ben do"),
+    ("chi ay lam o su quan", "su quan"),
 ])
 def test_the_usual_reading_of_an_ambiguous_unaccented_term_matches(book, text, match):
     assert hits(book, text) == [match]

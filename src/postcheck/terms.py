@@ -18,14 +18,14 @@ import unicodedata
 from dataclasses import dataclass, field
 from collections.abc import Iterator, Mapping
 from typing import Callable, NamedTuple
-from functools import cached_property
+from functools import cached_property, lru_cache
 
 import ahocorasick
 
 from .clean import PLAIN_RUN, clean
 from .joined import holds_joined_syllables
 from .lang.dictionary import fold_index
-from .lang.frequency import usual_reading
+from .lang.frequency import rare_reading, usual_reading
 from .lang.teencode import teencode_pattern
 from .lang.vi import accent_probe, fold, tone_key
 from .normalize import matching_view
@@ -193,6 +193,43 @@ _WORD = re.compile(r"[^\W_]+")
 _LETTERS = re.compile(r"[a-z0-9]+")
 
 
+def _neighbour_readings(folded: str, start: int, end: int, term: Term) -> Iterator[tuple[list[str], int]]:
+    """The dictionary readings of the span with the word before, and with the word after
+    (a reading, and where the span's syllables begin in it), for each neighbour that
+    makes a dictionary word with it."""
+    before = folded[max(0, start - 24):start]
+    after = folded[end:end + 24]
+    prev = _LETTERS.search(before[::-1]) if before.endswith(" ") and before[:-1][-1:].isalnum() else None
+    nxt = _LETTERS.match(after, 1) if after.startswith(" ") else None
+    index = fold_index()
+    if prev is not None and prev.start() == 1:
+        readings = index.get(prev.group()[::-1] + " " + term.folded)
+        if readings:
+            yield readings, 1
+    if nxt is not None:
+        readings = index.get(term.folded + " " + nxt.group())
+        if readings:
+            yield readings, 0
+
+
+def neighbour_refutes(folded: str, start: int, end: int, term: Term) -> bool:
+    """Does a dictionary word taking in the word before or after the span read the span as
+    another word, whatever its marks? "su quan" is usually sứ quán, but in "lanh su quan"
+    it can only be the sự quán of lãnh sự quán."""
+    own = tone_key(term.text)
+    n = term.syllables
+    return any(all(tone_key(" ".join(w.split(" ")[at:at + n])) != own for w in readings)
+               for readings, at in _neighbour_readings(folded, start, end, term))
+
+
+@lru_cache(maxsize=4096)
+def has_rival_reading(text: str, folded: str) -> bool:
+    """Does another dictionary word fold to the term's letters (so that only how often
+    each is written made the term the reading)?"""
+    key = tone_key(text)
+    return any(tone_key(w) != key for w in fold_index().get(folded, ()))
+
+
 def neighbour_decides(folded: str, start: int, end: int, term: Term) -> bool:
     """Does a dictionary word one syllable longer than the span, taking in the word before
     or after it, read the span as the term and nothing else? Typed without marks "dai su"
@@ -200,21 +237,8 @@ def neighbour_decides(folded: str, start: int, end: int, term: Term) -> bool:
     (bên đó, bến đò) followed by "thi" is no longer word at all: that decides nothing."""
     own = tone_key(term.text)
     n = term.syllables
-    before = folded[max(0, start - 24):start]
-    after = folded[end:end + 24]
-    prev = _LETTERS.search(before[::-1]) if before.endswith(" ") and before[:-1][-1:].isalnum() else None
-    nxt = _LETTERS.match(after, 1) if after.startswith(" ") else None
-    index = fold_index()
-    tries = []
-    if prev is not None and prev.start() == 1:
-        tries.append((prev.group()[::-1] + " " + term.folded, 1))
-    if nxt is not None:
-        tries.append((term.folded + " " + nxt.group(), 0))
-    for key, at in tries:
-        readings = index.get(key)
-        if readings and all(tone_key(" ".join(w.split(" ")[at:at + n])) == own for w in readings):
-            return True
-    return False
+    return any(all(tone_key(" ".join(w.split(" ")[at:at + n])) == own for w in readings)
+               for readings, at in _neighbour_readings(folded, start, end, term))
 
 
 def partially_marked(written: list[str], term: Term) -> bool:
@@ -350,6 +374,10 @@ class Matcher:
                     weak = False  # "dai su quan": the longer word around the span reads it
                 if weak is None:
                     continue
+                if weak is False and term.syllables > 1 and span == folded[start:end] and term.accented \
+                        and has_rival_reading(term.text, term.folded) \
+                        and neighbour_refutes(folded, start, end, term):
+                    continue  # the usual reading, but a longer word around it reads it otherwise
                 if not term.foldable and not term.accented and not written_with_diacritics(text, start, end) \
                         and not _AIMED.search(folded, max(0, start - 40), start):
                     # "=ngu" means this spelling, without marks: only text written with marks
@@ -393,4 +421,4 @@ class Matcher:
             # a lone bare syllable is weak unless staff nearly always mean the term by those
             # letters ("minh" is mình far more often than minh, "toi" is tôi, tối or tới)
             return not usual_reading(term.text, term.folded)
-        return None if fold_is_ambiguous(term) else False
+        return None if fold_is_ambiguous(term) or rare_reading(term.text, term.folded) else False

@@ -67,6 +67,11 @@ def _leading_runs(words) -> frozenset[str]:
     return frozenset(out)
 
 
+def dictionary_words() -> frozenset[str]:
+    """The multi-syllable words, lower case, with their marks."""
+    return _dictionary().words
+
+
 def could_begin_dictionary_word(prefix: str) -> bool:
     d = _dictionary()
     if prefix in d.words or prefix in d.prefixes:

@@ -40,3 +40,13 @@ def usual_reading(text: str, folded: str | None = None) -> bool:
         return False
     own = readings.get(tone_key(text), 0)
     return own >= RATIO * (sum(readings.values()) - own + 1)
+
+
+def rare_reading(text: str, folded: str | None = None) -> bool:
+    """Do staff nearly always mean something else by `text`'s unmarked letters ("sau mot"
+    is sau một, not sâu mọt), even where the dictionary knows no other word of them?"""
+    readings = _by_fold().get(fold(text) if folded is None else folded)
+    if not readings:
+        return False
+    own = readings.get(tone_key(text), 0)
+    return sum(readings.values()) - own >= RATIO * (own + 1)
