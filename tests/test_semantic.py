@@ -289,3 +289,80 @@ def test_parallel_workers_and_standard_input_all_get_verdicts(tmp_path, head_dir
     assert proc.returncode == 1, proc.stderr
     found = [[f["match"] for f in file["findings"] if f["rule"] == "test.sem-a"] for file in json.loads(proc.stdout)["files"]]
     assert found == [[TARGET], [TARGET], [TARGET]]
+
+
+def test_a_sentence_met_again_is_not_embedded_twice(monkeypatch):
+    from postcheck import encoder
+
+    calls = []
+
+    class Model:
+        def query(self, texts):
+            calls.append(list(texts))
+            import numpy as np
+            return np.ones((len(texts), encoder.DIM), dtype=np.float32)
+
+    monkeypatch.setattr(encoder, "_load", lambda: Model())
+    monkeypatch.setattr(encoder, "_recent", {})
+    monkeypatch.setattr(encoder, "_ran_in", None)
+    first = encoder.embed(["Câu thứ nhất của bài.", "Câu thứ hai."])
+    again = encoder.embed(["Câu thứ hai.", "Câu mới hoàn toàn.", "Câu thứ hai."])
+    assert calls == [["Câu thứ nhất của bài.", "Câu thứ hai."], ["Câu mới hoàn toàn."]]
+    assert first.shape == (2, encoder.DIM) and again.shape == (3, encoder.DIM)
+
+
+def test_the_memory_of_recent_sentences_is_bounded(monkeypatch):
+    from postcheck import encoder
+    import numpy as np
+
+    class Model:
+        def query(self, texts):
+            return np.zeros((len(texts), encoder.DIM), dtype=np.float32)
+
+    monkeypatch.setattr(encoder, "_load", lambda: Model())
+    monkeypatch.setattr(encoder, "_recent", {})
+    monkeypatch.setattr(encoder, "_ran_in", None)
+    monkeypatch.setattr(encoder, "RECENT", 3)
+    out = encoder.embed([f"câu số {i}" for i in range(5)])  # more than it keeps, in one batch
+    assert out.shape == (5, encoder.DIM)
+    assert len(encoder._recent) == 3 and "câu số 4" in encoder._recent
+
+
+BROAD = """\
+  - id: test.broad-theft
+    clause: "4.1"
+    severity: warning
+    kind: pattern
+    description: d
+    pattern: 'lấy trộm'
+    backstop: {backstop}
+    message: {{vi: a, en: b}}
+    examples: {{hit: [x], miss: [y]}}
+"""
+
+
+@pytest.mark.parametrize("backstop", ["true", "false"])
+def test_the_encoder_is_the_last_resort_in_a_sentence_another_rule_of_its_clause_names(tmp_path, models, backstop):
+    # a word rule of the clause, broad (backstop) or narrow, already reports the sentence:
+    # the encoder's guess at the same sentence would say it twice
+    (tmp_path / "r.yaml").write_text(
+        "rules:\n" + RULE.format(id="test.sem-a", clause="4.1", label="4.1", model="semantic-test.npz")
+        + RULE.replace("threshold: 0.9\n", "threshold: 0.9\n    backstop: true\n").format(
+            id="test.sem-last", clause="4.1", label="4.1", model="semantic-test.npz")
+        + BROAD.format(backstop=backstop), encoding="utf-8")
+    book = _book(tmp_path)
+    text = f"{TARGET}\n\n{OTHER}"
+    rules = {f.rule for f in book.check_text(text)}
+    assert "test.broad-theft" in rules
+    assert "test.sem-last" not in rules  # the semantic backstop stays silent there
+    assert "test.sem-a" in rules  # one that is no backstop still speaks
+
+
+def test_the_encoder_speaks_where_no_other_rule_of_its_clause_does(tmp_path, models):
+    (tmp_path / "r.yaml").write_text(
+        "rules:\n" + RULE.replace("threshold: 0.9\n", "threshold: 0.9\n    backstop: true\n").format(
+            id="test.sem-last", clause="4.1", label="4.1", model="semantic-test.npz")
+        + BROAD.format(backstop="true").replace("'lấy trộm'", "'bỏ trốn khỏi nước'"), encoding="utf-8")
+    text = f"{OTHER}\n\n{TARGET}"
+    found = [f for f in _book(tmp_path).check_text(text) if f.rule == "test.sem-last"]
+    assert [text[f.start:f.end] for f in found] == [TARGET]

