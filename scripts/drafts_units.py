@@ -46,6 +46,7 @@ class Unit:
     whole: bool = False  # the whole short post, not one sentence
     extra: bool = field(default=False)  # a clean comment from outside the drafts (ViHOS)
     evidence: bool = False  # the evidence alone, a training unit the rule never sees
+    text: str = ""  # the unit's original text: what a sentence encoder reads (semantic rules)
 
 
 def read_drafts(folder: Path) -> list[Draft]:
@@ -99,13 +100,14 @@ def draft_units(book, index: int, draft: Draft, families: tuple[str, ...], evide
         if 0 < best < OVERLAP:
             continue  # touches the evidence only at an edge: neither clearly it nor clearly clean
         labels = wanted if best >= OVERLAP else frozenset()
-        out.append(Unit(index, inputs.of(s, e), labels, voice(doc, s, e, MIN_SYLLABLES), (s, e) == whole))
+        out.append(Unit(index, inputs.of(s, e), labels, voice(doc, s, e, MIN_SYLLABLES), (s, e) == whole,
+                        text=doc.original[os_:oe]))
     if evidence and wanted:
         # the violation without the chatter its sentence may hold around it
         for ev in draft.evidence:
             ev_doc = book.document(ev)
             out.append(Unit(index, ModelInputs.of_document(ev_doc).of(0, len(ev_doc.view.text)), wanted, None,
-                            evidence=True))
+                            evidence=True, text=ev))
     return out
 
 
