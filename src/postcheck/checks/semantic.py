@@ -33,7 +33,7 @@ from pathlib import Path
 from .. import encoder
 from ..clean import clean
 from ..document import Document
-from .classifier import LearnedKeys, LearnedRule, units
+from .classifier import LearnedKeys, LearnedRule, ModelInputs, _phrase_pattern, _phrases, units
 from .schema import key
 from .sdk import Context, RuleError
 
@@ -105,6 +105,10 @@ class SemanticKeys(LearnedKeys):
     # `model` is a head (.npz) in postcheck/models/; `label` one of its labels, asked for
     # since a head has no "offensive" to default to
     label: str = key()
+    # words that take away what the encoder reads as the offence ("ghi rõ tên tác giả" beside a
+    # reposted photo: the head reads the topic, reposting, and cannot tell credit given from
+    # credit removed): a unit holding one of them gets no verdict
+    cleared_by: list[str] = key(default_factory=list, check=_phrases)
 
 
 class SemanticRule(LearnedRule):
@@ -114,6 +118,7 @@ class SemanticRule(LearnedRule):
     def __init__(self, keys: SemanticKeys, where: str, ctx: Context):
         super().__init__(keys, where, ctx)
         self._head: Head | None = None
+        self.cleared_by = _phrase_pattern(keys.cleared_by)
         # the semantic rules of this rulebook: the first to score a document embeds the
         # units any of them could judge, in one batch
         self.peers: list[SemanticRule] = ctx.shared.setdefault("semantic", [])
@@ -151,6 +156,9 @@ class SemanticRule(LearnedRule):
 
     def whole_score(self, doc: Document, whole: tuple[int, int]) -> float | None:
         return self._scores(doc).get(whole)
+
+    def _still(self, doc: Document, s: int, e: int, needed: float) -> bool:
+        return self.cleared_by is None or not self.cleared_by.search(ModelInputs.of_document(doc).of(s, e))
 
 
 def embedded(doc: Document, rules: list[SemanticRule]):
