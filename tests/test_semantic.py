@@ -300,7 +300,7 @@ def test_a_sentence_met_again_is_not_embedded_twice(monkeypatch):
         def query(self, texts):
             calls.append(list(texts))
             import numpy as np
-            return np.ones((len(texts), encoder.DIM), dtype=np.float32)
+            return np.full((len(texts), encoder.DIM), encoder.DIM ** -0.5, dtype=np.float32)  # unit rows
 
     monkeypatch.setattr(encoder, "_load", lambda: Model())
     monkeypatch.setattr(encoder, "_recent", {})
@@ -317,7 +317,7 @@ def test_the_memory_of_recent_sentences_is_bounded(monkeypatch):
 
     class Model:
         def query(self, texts):
-            return np.zeros((len(texts), encoder.DIM), dtype=np.float32)
+            return np.full((len(texts), encoder.DIM), encoder.DIM ** -0.5, dtype=np.float32)  # unit rows
 
     monkeypatch.setattr(encoder, "_load", lambda: Model())
     monkeypatch.setattr(encoder, "_recent", {})

