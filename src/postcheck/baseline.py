@@ -186,5 +186,5 @@ def new_findings(report: FileReport, accepted: set[str], key: bytes, config_dir:
     kept = tuple(f for f, fp in zip(report.findings, fingerprints(report, key, config_dir))
                  if fp not in accepted)
     # an accepted secret is not reported, but it is still in the lines and sentences shown
-    hidden = tuple((f.start, f.end, f.secret) for f in report.findings if f.secret)
+    hidden = tuple((f.start, f.end, f.secret) for f in report.findings if f.hides_span)
     return replace(report, findings=kept, secrets=tuple(sorted(set(report.secrets) | set(hidden))))

@@ -174,6 +174,12 @@ class Rulebook:
             if config.selects(rule.id, rule.clause):
                 rule.severity = config.severity_for(rule.id, rule.clause, rule.severity)
                 kept.append(rule)
+            elif rule.mechanism == "semantic":
+                # a model's guess about a whole sentence finds no value to hide (the rules of
+                # its clause that find values mask them), and it must not choose what is
+                # embedded for the rules that run (checks/semantic.py)
+                if rule in rule.peers:
+                    rule.peers.remove(rule)
             elif rule.secret:
                 # a secret rule switched off still finds what to mask: a password in a sentence
                 # that another rule quotes is printed otherwise

@@ -28,6 +28,14 @@ class Finding:
     # the text the rule offers in place of original[start:end] (checks/fixes.py), or None
     fix: str | None = None
 
+    @property
+    def hides_span(self) -> bool:
+        """Does this finding hide its span of the text, in other findings' quotes too? A
+        secret value's does; a `semantic` finding's span is a whole sentence guessed by a
+        model, which would hide the words every other rule quotes there: only its own
+        match is masked (masking.py)."""
+        return bool(self.secret) and self.mechanism != "semantic"
+
     def where(self) -> str | None:
         """The place in Word's terms, e.g. "footer1, paragraph 2 (“Liên hệ: lan.tt@…”)"."""
         if self.place is None:

@@ -62,7 +62,7 @@ def secrets_of(report: FileReport) -> list[Secret]:
     (hidden wins)."""
     # a rule's `secret` is True or "number": two rules can mark the same span each way,
     # so the style is made a string before the spans are sorted
-    given = {(f.start, f.end, f.secret) for f in report.findings if f.secret} | set(report.secrets)
+    given = {(f.start, f.end, f.secret) for f in report.findings if f.hides_span} | set(report.secrets)
     spans = sorted({(start, end, "number" if style == "number" else "hidden")
                     for start, end, style in given if end > start})
     merged: list[Secret] = []
@@ -174,7 +174,7 @@ def mask_report(report: FileReport) -> FileReport:
     if text is not None:
         values = [(text[s.start:s.end], mask(text[s.start:s.end], s.style)) for s in secrets]
     values += [(f.match, mask(f.match, "number" if f.secret == "number" else "hidden"))
-               for f in report.findings if f.secret and f.match]
+               for f in report.findings if f.hides_span and f.match]
     # longest first: of two secrets with the same text, the first kept is the longer mask
     values = _Values(sorted({v for v in values if v[0].strip()}, key=lambda v: -len(v[0])))
     shown_text = masked_text(text, secrets) if text is not None else None
@@ -185,7 +185,9 @@ def mask_report(report: FileReport) -> FileReport:
         # reaches furthest of all those
         k = bisect_left(starts, f.end)
         overlapping = text is not None and k > 0 and secrets[k - 1].end > f.start
-        masked_match = _masked_slice(text, secrets, starts, f.start, f.end) if overlapping else None
+        # a semantic finding's own sentence is hidden whole (by _masked_finding), whatever it overlaps
+        masked_match = (_masked_slice(text, secrets, starts, f.start, f.end)
+                        if overlapping and not (f.secret and not f.hides_span) else None)
         shown = _masked_finding(f, masked_match, values)
         if f.fix is not None and f.secret == "number" and overlapping and _hidden_within(secrets, starts, f.start, f.end):
             # another rule hides this number whole: its fix may not show the ends either

@@ -47,6 +47,9 @@ _worker_read = ReadOptions()
 
 def _init_worker(spec: RulebookSpec, lang: str, options: ReadOptions) -> None:
     global _worker_book, _worker_lang, _worker_read
+    # before the encoder loads (libgomp reads it then): the pool already has one process
+    # per core, and each engine would otherwise spread every batch over all of them
+    os.environ["OMP_NUM_THREADS"] = "1"
     # forked workers inherit the parent's compiled rulebook; spawned ones compile their own
     if _worker_book is None:
         _worker_book = spec.build()
@@ -67,7 +70,7 @@ def check_source(rulebook, source: Source, lang: str) -> FileReport:
     markup = prose_view(source.path, lf_line_ends(source.text))
     if markup is None:
         findings = rulebook.check_text(source.text, lang)
-        secrets = [f for f in findings if f.secret]
+        secrets = [f for f in findings if f.hides_span]
         if rulebook.maskers:
             secrets += rulebook.check_text(source.text, lang, rules=rulebook.maskers)
     else:
@@ -105,7 +108,7 @@ def _markup_findings(rulebook, markup, source: str, lang: str) -> tuple[list, li
         extra = [f for f in _located(rulebook.check_text(markup.code.text, lang, rules=rulebook.code_rules()),
                                      markup.code, lines) if (f.rule, f.start, f.end) not in seen]
         findings = sorted(findings + extra, key=lambda f: (f.start, f.end, f.clause, f.rule))
-    secrets = [f for f in findings if f.secret]
+    secrets = [f for f in findings if f.hides_span]
     if rulebook.maskers:
         secrets += _located(rulebook.check_text(readable.text, lang, rules=rulebook.maskers), readable, lines)
     return findings, secrets
@@ -138,8 +141,18 @@ def check_paths(paths: list[str], spec: RulebookSpec, lang: str, jobs: int | Non
     preload()  # import underthesea once here, not once per forked worker
     from concurrent.futures import ProcessPoolExecutor  # 10 ms of imports a single-process run never needs
 
+    from . import encoder
+
+    # libgomp's threads do not survive fork(): a worker forked after this process ran the
+    # encoder could not run it (its files would lose their semantic verdicts); a spawned
+    # one starts afresh and compiles its own rulebook
+    context = None
+    if encoder.ran_here():
+        import multiprocessing
+
+        context = multiprocessing.get_context("spawn")
     with ProcessPoolExecutor(max_workers=min(jobs, len(files)), initializer=_init_worker,
-                             initargs=(spec, lang, options)) as pool:
+                             initargs=(spec, lang, options), mp_context=context) as pool:
         chunk = max(1, len(files) // (jobs * 8))
         for (i, _), report in zip(files, pool.map(_check_in_worker, [p for _, p in files], chunksize=chunk)):
             reports[i] = report

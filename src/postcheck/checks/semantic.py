@@ -20,8 +20,10 @@ the language as written, not postcheck's lower-case matching view. There is no `
 Cost: a unit is embedded only when some semantic rule could judge it (its voice gives a
 threshold, its syllables are enough); the units of a document are embedded in one batch,
 kept with the document and shared by every semantic rule (each reads its label's column).
-At most MAX_UNITS units of a document are embedded, in document order: the rest of a very
-long text gets no semantic verdict, so that checking time stays bounded (~30 ms a unit).
+At most MAX_UNITS units and MAX_DOC_CHARS characters of a document are embedded (a unit
+reads at most MAX_CHARS), in document order: the rest of a very long text gets no semantic
+verdict, so that checking time stays bounded (~30 ms a unit). Only the rules that run
+(engine.configure: not switched off by the configuration) decide what is embedded.
 Where the encoder cannot run (encoder.EncoderUnavailable), the rules report nothing.
 """
 from __future__ import annotations
@@ -39,6 +41,7 @@ from .sdk import Context, RuleError
 
 MAX_UNITS = 256  # units embedded per document at most (bounded time on a long text)
 MAX_CHARS = 1000  # characters of a unit the encoder reads (e5 reads 512 tokens at most)
+MAX_DOC_CHARS = 20_000  # characters embedded per document at most (time grows with characters too)
 
 _heads: dict[Path, "Head"] = {}
 _lock = threading.Lock()
@@ -163,7 +166,8 @@ class SemanticRule(LearnedRule):
 
 def embedded(doc: Document, rules: list[SemanticRule]):
     """(spans, vectors): the units (view spans) that some of `rules` could judge, at most
-    MAX_UNITS in document order, and their embeddings, made in one call per document."""
+    MAX_UNITS and MAX_DOC_CHARS in document order, and their embeddings, made in one call
+    per document."""
     def make():
         wanted: dict[tuple[int, int], None] = {}
         for rule in rules:
@@ -172,9 +176,16 @@ def embedded(doc: Document, rules: list[SemanticRule]):
                 # the voice first (regular expressions), the encoder only for what it lets through
                 if span not in wanted and rule.gate(doc, *span) is not None:
                     wanted[span] = None
-        spans = sorted(wanted)[:MAX_UNITS]
+        spans, texts, budget = [], [], MAX_DOC_CHARS
+        for s, e in sorted(wanted)[:MAX_UNITS]:
+            text = encoder_text(doc, s, e)
+            budget -= len(text)
+            if budget < 0:
+                break  # units after it are left too: a verdict stops at one place in the text
+            spans.append((s, e))
+            texts.append(text)
         if not spans:
             return [], None
-        return spans, encoder.embed([encoder_text(doc, s, e) for s, e in spans])
+        return spans, encoder.embed(texts)
 
     return doc.memo(("semantic.embedded", id(rules)), make)
