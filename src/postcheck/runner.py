@@ -107,11 +107,27 @@ def _markup_findings(rulebook, markup, source: str, lang: str) -> tuple[list, li
     if markup.code is not None:
         extra = [f for f in _located(rulebook.check_text(markup.code.text, lang, rules=rulebook.code_rules()),
                                      markup.code, lines) if (f.rule, f.start, f.end) not in seen]
-        findings = sorted(findings + extra, key=lambda f: (f.start, f.end, f.clause, f.rule))
+        findings = _model_guesses_last(sorted(findings + extra, key=lambda f: (f.start, f.end, f.clause, f.rule)),
+                                       source)
     secrets = [f for f in findings if f.hides_span]
     if rulebook.maskers:
         secrets += _located(rulebook.check_text(readable.text, lang, rules=rulebook.maskers), readable, lines)
     return findings, secrets
+
+
+def _model_guesses_last(findings: list, source: str) -> list:
+    """The prose pass does not see the code: a sentence encoder's guess at a sentence whose
+    value sits in inline code ("Mật khẩu là `…`") is said better by the rule that read the
+    code there, and the guess quotes the sentence as it stands in the source."""
+    named = [(f.clause, f.start, f.end) for f in findings if f.mechanism != "semantic" and f.severity != "info"]
+    out = []
+    for f in findings:
+        if f.mechanism == "semantic":
+            if any(c == f.clause and s < f.end and f.start < e for c, s, e in named):
+                continue
+            f = replace(f, match=source[f.start:f.end])
+        out.append(f)
+    return out
 
 
 def _check_in_worker(path: str) -> FileReport:

@@ -244,6 +244,12 @@ class ClassifierKeys(LearnedKeys):
 
 
 def voice(doc: Document, s: int, e: int, min_syllables: int = 0) -> str | None:
+    # every learned rule asks it of the same units (nine semantic rules before one batch):
+    # the tone's regular expressions run once per unit
+    return doc.memo(("classifier.voice", s, e, min_syllables), lambda: _voice(doc, s, e, min_syllables))
+
+
+def _voice(doc: Document, s: int, e: int, min_syllables: int = 0) -> str | None:
     """How a unit (view span) is judged, by its tone: "comment" (a sentence in a comment's
     voice), "plain" (any other sentence of a post that is not an article), "formal" (a plain
     sentence of an article), or None for no verdict:

@@ -14,7 +14,7 @@ numbers; the head, a numpy .npz in postcheck/models/, turns them into one score 
 The units, their voice and the thresholds are the `classifier` kind's (LearnedRule); what
 differs is what the model reads: the original wording of the unit (the clean view of its
 span of the original text: invisible characters dropped, letters composed, case and
-teencode kept), whitespace collapsed, at most 1,000 characters, since the encoder knows
+teencode kept), whitespace collapsed, at most 500 characters, since the encoder knows
 the language as written, not postcheck's lower-case matching view. There is no `neutral`.
 
 Cost: a unit is embedded only when some semantic rule could judge it (its voice gives a
@@ -40,8 +40,8 @@ from .schema import key
 from .sdk import Context, RuleError
 
 MAX_UNITS = 256  # units embedded per document at most (bounded time on a long text)
-MAX_CHARS = 1000  # characters of a unit the encoder reads (e5 reads 512 tokens at most)
-MAX_DOC_CHARS = 20_000  # characters embedded per document at most (time grows with characters too)
+MAX_CHARS = 500  # characters of a unit the encoder reads: a run-on of dense tokens (codes, symbols) costs a second at 1,000
+MAX_DOC_CHARS = 10_000  # characters embedded per document at most (time grows with characters too)
 
 _heads: dict[Path, "Head"] = {}
 _lock = threading.Lock()
