@@ -130,3 +130,21 @@ def test_raising_a_rule_error_loads_no_rule_kind():
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True,
                          env={"PYTHONPATH": str(SRC), "PATH": ""}).stdout
     assert out.strip() == "['postcheck.checks.sdk']"
+
+
+def _private_imports(package: Path) -> list[tuple[str, str]]:
+    """(module, name) of each private name (`_x`) imported from another postcheck module."""
+    found = []
+    for path in package.rglob("*.py"):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.ImportFrom) and (node.level or (node.module or "").startswith("postcheck")):
+                found += [(_module_name(path), a.name) for a in node.names
+                          if a.name.startswith("_") and not a.name.startswith("__")]
+    return found
+
+
+def test_the_rule_kinds_share_only_public_names():
+    # a kind that borrows another's private helper breaks silently when that helper is
+    # renamed or its behaviour changed for its own module's sake
+    assert _private_imports(PACKAGE / "checks") == []
+    assert ("postcheck.cli", "_build") in _private_imports(PACKAGE)  # the reader sees them

@@ -193,12 +193,14 @@ def _count(value: int) -> str | None:
     return None if value >= 0 else f"expected a whole number, 0 or more, got {value!r}"
 
 
-def _phrases(value: list[str]) -> str | None:
+def check_phrases(value: list[str]) -> str | None:
+    """The complaint about a list of phrases (a `neutral` or `cleared_by` key), or None: each
+    must hold a word, since phrase_pattern() matches whole words."""
     bad = [p for p in value if not isinstance(p, str) or not _NON_WORD.sub(" ", p).strip()]
     return f"expected phrases of words, got {bad[0]!r}" if bad else None
 
 
-def _phrase_pattern(phrases: list[str]) -> re.Pattern | None:
+def phrase_pattern(phrases: list[str]) -> re.Pattern | None:
     """Whole words of the phrases (as the model reads them: lower case, punctuation as
     spaces), marked and folded, longest first."""
     forms = {" ".join(_NON_WORD.sub(" ", p.lower()).split()) for p in phrases}
@@ -240,7 +242,7 @@ class ClassifierKeys(LearnedKeys):
     # words in a harmless sense that the model reads as abuse ("hai mẹ con", "nở mày nở
     # mặt"): a unit that reaches its threshold is scored again without them, and must still
     # reach it; abuse that also holds one of them keeps its other cues
-    neutral: list[str] = key(default_factory=list, check=_phrases)
+    neutral: list[str] = key(default_factory=list, check=check_phrases)
 
 
 def voice(doc: Document, s: int, e: int, min_syllables: int = 0) -> str | None:
@@ -344,7 +346,7 @@ class ClassifierRule(LearnedRule):
 
     def __init__(self, keys: ClassifierKeys, where: str, ctx: Context):
         super().__init__(keys, where, ctx)
-        self.neutral = _phrase_pattern(keys.neutral)
+        self.neutral = phrase_pattern(keys.neutral)
         self._model = None  # loaded on first use (compiling a rulebook loads no model)
         self._n_labels = 0
 

@@ -36,7 +36,7 @@ from .. import encoder
 from ..clean import clean
 from ..document import Document
 from ..narrative_years import historical
-from .classifier import LearnedKeys, LearnedRule, ModelInputs, _phrase_pattern, _phrases, units
+from .classifier import LearnedKeys, LearnedRule, ModelInputs, check_phrases, phrase_pattern, units
 from .schema import key
 from .sdk import Context, RuleError
 
@@ -112,7 +112,7 @@ class SemanticKeys(LearnedKeys):
     # words that take away what the encoder reads as the offence ("ghi rõ tên tác giả" beside a
     # reposted photo: the head reads the topic, reposting, and cannot tell credit given from
     # credit removed): a unit holding one of them gets no verdict
-    cleared_by: list[str] = key(default_factory=list, check=_phrases)
+    cleared_by: list[str] = key(default_factory=list, check=check_phrases)
 
 
 class SemanticRule(LearnedRule):
@@ -122,7 +122,7 @@ class SemanticRule(LearnedRule):
     def __init__(self, keys: SemanticKeys, where: str, ctx: Context):
         super().__init__(keys, where, ctx)
         self._head: Head | None = None
-        self.cleared_by = _phrase_pattern(keys.cleared_by)
+        self.cleared_by = phrase_pattern(keys.cleared_by)
         # the semantic rules of this rulebook: the first to score a document embeds the
         # units any of them could judge, in one batch
         self.peers: list[SemanticRule] = ctx.shared.setdefault("semantic", [])
