@@ -392,3 +392,55 @@ def test_cleared_by_must_be_phrases(tmp_path, models):
             id="test.sem-bad", clause="4.1", label="4.1", model="semantic-test.npz"), encoding="utf-8")
     with pytest.raises(RuleError, match="cleared_by"):
         _book(tmp_path)
+
+
+NOTED = """\
+  - id: test.noted-theft
+    clause: "{clause}"
+    severity: {severity}
+    kind: pattern
+    description: d
+    pattern: '{pattern}'
+{guard}    message: {{vi: a, en: b}}
+    examples: {{hit: [x], miss: [y]}}
+"""
+# a guard of the word rule that lowers its finding to a note: the sentence speaks of the
+# fund's theft in the past, so it is judged benign here (a stand-in for a mention, a
+# reported word, an animal)
+GUARD = "    downgrade:\n      terms: [bỏ trốn]\n      to: info\n"
+
+
+def _last_resort_and(tmp_path, clause="4.1", severity="warning", guard=GUARD, pattern="lấy trộm"):
+    (tmp_path / "r.yaml").write_text(
+        "rules:\n" + RULE.replace("threshold: 0.9\n", "threshold: 0.9\n    backstop: true\n").format(
+            id="test.sem-last", clause="4.1", label="4.1", model="semantic-test.npz")
+        + NOTED.format(clause=clause, severity=severity, guard=guard, pattern=pattern), encoding="utf-8")
+    return _book(tmp_path)
+
+
+def test_a_word_rule_its_guard_lowered_to_a_note_silences_the_encoder_in_its_sentence(tmp_path, models):
+    text = f"{OTHER}\n\n{TARGET}"
+    found = {(f.rule, f.severity) for f in _last_resort_and(tmp_path).check_text(text)}
+    assert ("test.noted-theft", "info") in found
+    assert not any(rule == "test.sem-last" for rule, _ in found)
+
+
+@pytest.mark.parametrize("clause, severity, guard", [
+    ("5.3", "warning", GUARD),  # a note of another clause judged another offence
+    ("4.1", "info", ""),  # a rule that is a note by its severity judged nothing
+])
+def test_a_note_that_judged_nothing_of_the_clause_leaves_the_encoder_its_verdict(tmp_path, models, clause,
+                                                                               severity, guard):
+    text = f"{OTHER}\n\n{TARGET}"
+    findings = _last_resort_and(tmp_path, clause, severity, guard).check_text(text)
+    assert {f.severity for f in findings if f.rule == "test.noted-theft"} == {"info"}
+    assert [text[f.start:f.end] for f in findings if f.rule == "test.sem-last"] == [TARGET]
+
+
+def test_a_note_in_another_sentence_leaves_the_encoder_its_verdict(tmp_path, models):
+    text = f"{OTHER}\n\n{TARGET}"
+    guard = GUARD.replace("bỏ trốn", "chiều nay")
+    book = _last_resort_and(tmp_path, guard=guard, pattern="cà phê")
+    findings = book.check_text(text)
+    assert [(text[f.start:f.end], f.severity) for f in findings if f.rule == "test.noted-theft"] == [("cà phê", "info")]
+    assert [text[f.start:f.end] for f in findings if f.rule == "test.sem-last"] == [TARGET]

@@ -73,14 +73,19 @@ def _backstops(doc: Document, findings: list[Finding], rules: list) -> list[Find
     by the narrower rule, and the broad one speaks only where nothing else did. A learned
     model's guess at the whole sentence is no narrower rule: it covers nothing. The sentence
     encoder's guess (`semantic`) is the last resort: any other rule of its clause in the
-    sentence, a broad one or another model, already says what it would."""
+    sentence, a broad one or another model, already says what it would; or one that matched
+    there and was lowered to a note by a guard of its own (a tone gate, reported words, a
+    `downgrade`, centrality): the guard judged the wording benign, and the encoder, which
+    reads the same words and cannot tell use from mention, would overrule it. A rule that is
+    a note by its own or the configuration's severity judged nothing: it does not silence."""
     backstop = {r.id for r in rules if getattr(r, "backstop", False)}
     if not backstop or not any(f.rule in backstop for f in findings):
         return findings
     covered = {(f.clause, doc.sentence_of_original(f.start)) for f in findings
                if f.rule not in backstop and f.severity != "info" and f.mechanism not in LEARNED}
+    noted = {r.id for r in rules if r.severity == "info"}
     said = {(f.clause, doc.sentence_of_original(f.start)) for f in findings
-            if f.severity != "info" and f.mechanism != "semantic"}
+            if f.mechanism != "semantic" and (f.severity != "info" or f.rule not in noted)}
     if not covered and not said:
         return findings
 
