@@ -115,6 +115,25 @@ def test_insult_by_comparison_with_an_animal_still_counts(check):
     assert "language.insult" in flagged(check, "Thằng đó ngu như bò, nói mãi không hiểu.")
 
 
+@pytest.mark.parametrize("text", [
+    "Nó ngu lắm, thà nói với con trâu còn hơn.",
+    "Giảng mãi nó vẫn ngu, thà dạy con chó còn hơn.",
+])
+def test_an_animal_in_better_this_than_that_is_the_comparison_not_the_subject(check, text):
+    # "thà … còn hơn": better the animal than the person, an insult aimed at that person;
+    # no "mày", "ông", "người" for the person-address check to find, only "nó"
+    assert "language.insult" in flagged(check, text)
+
+
+def test_the_idiom_leaves_the_learned_models_their_verdict_and_a_real_animal_none(rulebook):
+    from postcheck.checks.classifier import voice
+
+    for text, judged in [("Nói chuyện với nó thì thà nói với con trâu còn hơn, phí cả buổi chiều.", True),
+                         ("Con trâu nhà mình hôm nay ngu ghê, cứ đứng giữa ruộng không chịu đi.", False)]:
+        doc = rulebook.document(text)
+        assert (voice(doc, *doc.sentences[0], 6) is not None) is judged, text
+
+
 def test_a_single_list_word_in_a_plain_sentence_is_a_warning_not_an_error(check):
     assert severities(check, "Phát biểu như vậy là vô văn hóa.", "language.insult") == ["warning"]
     assert severities(check, "Mày vô văn hóa vừa thôi.", "language.insult") == ["error"]

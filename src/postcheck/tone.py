@@ -256,6 +256,11 @@ _ANIMAL = re.compile(r"(?i)(?<!\w)(?:con|chú|bé|em|mấy\s+con|những\s+chú|
 # the animal as the term of a comparison or an epithet: "ngu như bò", "thua cả một con chó", "đồ chó"
 _COMPARED = re.compile(r"(?i)(?<!\w)(?:như|bằng|hơn|thua|kém|khác\s+gì|giống|y\s+hệt|y\s+như|đồ|thằng|loại|cái\s+thứ)"
                        r"(?:\s+(?:cả|là|một|mấy|con|những|cái))*\s*$")
+# the animal inside "thà … còn hơn" ("thà nói với con trâu còn hơn", "thà nuôi con chó còn
+# hơn"): better the animal than the person the sentence is about, an insult aimed at that
+# person. Read within one clause: "thà" before the animal, "còn hơn" after it.
+_RATHER_BEFORE = re.compile(r"(?i)(?<!\w)thà(?!\w)[^,.;:!?…]{0,40}$")
+_RATHER_AFTER = re.compile(r"(?i)^[^,.;:!?…]{0,40}?(?<!\w)còn\s+hơn(?!\w)")
 _PERSON_ADDRESS = re.compile(r"(?i)(?<!\w)(?:mày|chúng\s+mày|bọn\s+mày|thằng|con\s+kia|con\s+mụ|mụ|bọn|lũ|tụi|ông|bà|anh|chị|"
                              r"cô|chú|bác|sếp|admin|ad|người|đứa|hắn|gã|y)(?!\w)")
 
@@ -274,10 +279,17 @@ def _animal_subject(doc, i: int) -> bool:
     texts = sentence_texts(doc)
     here = texts[i] if 0 <= i < len(texts) else ""
     near = here + " " + (texts[i - 1] if i > 0 else "")
-    subject = [m for m in _ANIMAL.finditer(near) if not _COMPARED.search(near[max(0, m.start() - 20):m.start()])]
+    subject = [m for m in _ANIMAL.finditer(near) if not _compared(near, m.start(), m.end())]
     if not subject:
         return False
     return not _PERSON_ADDRESS.search(here)
+
+
+def _compared(text: str, s: int, e: int) -> bool:
+    """Is the animal named at text[s:e] the term of a comparison, not what is talked of?"""
+    if _COMPARED.search(text[max(0, s - 20):s]):
+        return True
+    return bool(_RATHER_BEFORE.search(text[max(0, s - 50):s]) and _RATHER_AFTER.search(text[e:e + 50]))
 
 
 _SELF_BEFORE = re.compile(r"(?i)(?:^|[,.!?;:…(]\s*|(?<!\w)(?:mà|nhưng|thì|vì|tại|chắc|đúng\s+là|công\s+nhận|hôm\s+nay|hôm\s+qua|"
