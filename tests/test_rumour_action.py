@@ -63,6 +63,22 @@ CASES = {
         ["Con trai bà Tư làm ở điện lực, cuối tuần về quê thăm mẹ.",
          "Tôi có anh bạn làm công an, hôm nào rảnh rủ đi cà phê.",
          "Có bạn làm ở sân bay kể hôm nay khách đông nhất năm."]),
+    # the writer's own act of passing a claim on, told in a diary's prose: still the writer's
+    "rumour.writer-spread": (
+        ["Hôm qua đi họp phụ huynh về, mọi người bàn tán rằng trường sắp cắt hết suất bán trú. "
+         "Nghe bảo kế toán đã bỏ túi tiền ăn của các cháu, [mình đã chuyển tiếp] cho hội phụ huynh khối ba.",
+         "Chị đồng nghiệp bảo nước máy khu này nhiễm độc nặng, [tôi đăng lên] trang cá nhân cho bà con biết.",
+         "ong to truong noi cau sap bi thao do, [minh da share] cho ca xom"],
+        ["Mình đã share thông báo chính thức của phường về lịch tiêm chủng.",
+         "Tin nước máy nhiễm độc là tin giả, mình đã share bài bác bỏ của công ty cấp nước.",
+         "Hôm nay mình đăng lên nhóm ảnh cả lớp đi dã ngoại ở Ba Vì."]),
+    "incitement.writer-call": (
+        ["Tôi kêu gọi mọi người thứ Bảy này [kéo lên] ủy ban phường đòi trả lại mặt bằng.",
+         "Anh em ơi tối nay vào trang của nhà xe [đánh giá 1 sao] cho đến khi họ hoàn vé.",
+         "minh da xac nhan tham gia [chan cong] nha may sang thu hai"],
+        ["Tôi kêu gọi mọi người góp ý dự thảo qua cổng thông tin của phường.",
+         "Anh em ơi tối nay đội tuyển thắng, kéo nhau ra phố ăn mừng thôi.",
+         "Mình đã tham gia buổi dọn rác bãi biển cùng đoàn thanh niên."]),
 }
 
 
