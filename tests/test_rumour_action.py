@@ -74,7 +74,7 @@ CASES = {
          "Hôm nay mình đăng lên nhóm ảnh cả lớp đi dã ngoại ở Ba Vì."]),
     "incitement.writer-call": (
         ["Tôi kêu gọi mọi người thứ Bảy này [kéo lên] ủy ban phường đòi trả lại mặt bằng.",
-         "Anh em ơi tối nay vào trang của nhà xe [đánh giá 1 sao] cho đến khi họ hoàn vé.",
+         "Anh em ơi tối nay vào trang của nhà xe đánh giá [1 sao] cho đến khi họ hoàn vé.",
          "minh da xac nhan tham gia [chan cong] nha may sang thu hai"],
         ["Tôi kêu gọi mọi người góp ý dự thảo qua cổng thông tin của phường.",
          "Anh em ơi tối nay đội tuyển thắng, kéo nhau ra phố ăn mừng thôi.",
