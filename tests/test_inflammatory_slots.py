@@ -116,6 +116,17 @@ CASES = {
          "Hôm nay mình thấy mình thật vô dụng, làm gì cũng hỏng.",
          "Con vẹt nhà bà ngoại biết nói xin chào.",
          "Từ lóng 'trẩu tre' nghĩa là trẻ con hay gây sự."]),
+    # a person's trait likened, after "như", to an animal or a worthless thing
+    "language.vile-likeness": (
+        ["Cô kế toán mới nói chuyện như [con vẹt], ai bảo gì nghe nấy.",
+         "Lão chủ trọ keo kiệt như [chuột cống], tiền điện cũng ăn chênh.",
+         "Mặt hắn lúc bị nhắc nhở nhăn như [khỉ ăn ớt].",
+         "Thằng bé hàng xóm hát như [bò rống] từ sáng tới trưa."],
+        ["Con vẹt nhà ông nội nói được mấy câu chào khách.",
+         "Anh ấy khỏe như trâu, vác hai bao xi măng một lúc.",
+         "Chiếc bánh chưng to như cái mâm, cả nhà ăn ba ngày.",
+         "Mình ngu như bò ấy, quên mang cả ví.",
+         "Đừng gọi ai là 'mặt như đít nồi', câu nói đó xúc phạm người ta."]),
 }
 
 
