@@ -32,6 +32,15 @@ drafts flagged; 0.001 (shipped) +0.016/+0.039 with 0 and 1. One hidden layer of 
 250 steps) instead of the regression saturates: its scores of clean look-alikes reach 0.99, the
 limits then push most thresholds to 1.0, and it adds less (+0.004/+0.043).
 
+Sixth session (2026-12-07), not shipped: trained on twenty writers (w16/w17 and the new w21 twins,
+w22, w23 added; w24 left out to validate), --look-alike-weight 1 / 2 / 4 gave w24 family recall
+0.887 / 0.887 / 0.896 (the shipped head: 0.88 on the same writer, measured with score.py), precision
+0.863 / 0.860 / 0.861, 13 of 139 clean drafts flagged each; leave-one-writer-out 0.845 / 0.847 / 0.850.
+Weight 4 lowered the 5.2 and 5.3 scores of the rules' own hit examples (an unsigned appointment
+told as settled: 0.85–0.95 against a new threshold of 0.95), so the head was kept: +0.016 on one
+validation writer did not pay for pinned hits lost. The default --exclude keeps the writers the
+shipped head never saw out, so a plain run reproduces it.
+
 Embeddings are cached in --cache (by the unit's text), so a second run costs seconds.
 """
 from __future__ import annotations
@@ -229,7 +238,7 @@ def report(title: str, drafts, idx: list[int], scores: np.ndarray, ruled: list[s
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("dir", nargs="?", type=Path, default=REPO / "training" / "drafts")
-    ap.add_argument("--exclude", default="w16,w17", help="validation writers (file-name prefixes): scored only")
+    ap.add_argument("--exclude", default="w16,w17,w21,w22,w23,w24", help="validation writers (file-name prefixes): scored only")
     ap.add_argument("--news", type=Path)
     ap.add_argument("--clean-budget", type=float, default=0.001)
     ap.add_argument("--look-alike-weight", type=float, default=1.0,
