@@ -34,3 +34,13 @@ def test_still_reported(text, rule):
 ])
 def test_look_alike_stays_clean(text, rule):
     assert rule not in flagged(text)
+
+
+def test_own_passport_beside_anothers_keeps_hers_reported():
+    text = "Số hộ chiếu của anh Tuấn là C7654321, còn hộ chiếu của chính mình thì để ở nhà."
+    assert any(f.rule == "personal.passport" and f.severity == "error" for f in BOOK.check_text(text))
+
+
+def test_a_position_quoted_from_a_notice_is_not_the_writers():
+    text = "Ý kiến của Đại sứ quán là bà con nên gia hạn hộ chiếu sớm, theo thông báo trên cổng thông tin."
+    assert "title.ministry-stance" not in flagged(text)
