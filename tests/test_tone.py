@@ -247,3 +247,18 @@ def test_indirect_needs_someone_else_as_the_speaker(rulebook):
 def test_a_reported_call_to_an_unlawful_gathering_is_not_a_call(check):
     text = "Một số đối tượng kêu gọi tụ tập trái phép, người dân không nghe theo lời kích động."
     assert "incitement.protest-call" not in flagged(check, text)
+
+
+def test_a_naming_frame_names_every_quoted_word_of_its_list():
+    from postcheck import load_rulebook
+
+    book = load_rulebook()
+
+    def counted(text):
+        return {f.rule for f in book.check_text(text) if f.severity in ("error", "warning")}
+
+    # examples of bad language held up in a training: named, not used
+    assert "language.insult" not in counted(
+        "Buổi tập huấn nêu các câu kiểu “đồ ngu”, “lũ ăn hại” và “đồ mất dạy” để học viên tránh dùng.")
+    # the same words aimed at the reader are used, quotation marks or not
+    assert "language.insult" in counted("Mày là “đồ ngu”, “đồ ăn hại”, nghe rõ chưa.")

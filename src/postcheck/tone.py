@@ -53,7 +53,7 @@ _SAYING = re.compile(
 )
 
 
-_NAMING = re.compile(r"(?<!\w)(?:gọi(?:\s+\w+){0,3}\s+là|bị\s+chửi\s+là|chửi\s+là|chửi|mắng|dùng\s+(?:từ|chữ|cụm\s+từ)|từ|chữ|cụm\s+từ|"
+_NAMING = re.compile(r"(?<!\w)(?:gọi(?:\s+\w+){0,5}\s+là|bị\s+chửi\s+là|chửi\s+là|chửi|mắng|dùng\s+(?:từ|chữ|cụm\s+từ)|từ|chữ|cụm\s+từ|"
                      r"tiếng|mang\s+tiếng|biệt\s+danh|nghĩa\s+là|như|kiểu)\W*$", re.I)
 
 
@@ -63,7 +63,27 @@ def mention(doc, s: int, e: int) -> bool:
     q = quote_around(doc, s, e)
     if q is None or len(_TOKEN.findall(doc.original[q[0]:q[1]])) > 4:
         return False
-    return formal(doc) or bool(_NAMING.search(doc.original[max(0, q[0] - 25):q[0] - 1]))
+    return formal(doc) or _named_before(doc, q)
+
+
+# between two quoted words of a list: "kiểu 'đồ ngu', 'lũ ăn hại'" (the frame names them all)
+_LIST_GAP = re.compile(r"^\W{0,2}\s*(?:,|và|hay|hoặc|hoặc là)?\s*\W?$", re.I)
+
+
+def _named_before(doc, q: tuple[int, int]) -> bool:
+    """Does a naming frame open the quotation at `q`, or the list of quoted words it ends?"""
+    spans = quoted_spans(doc)
+    k = spans.index(q) if q in spans else -1
+    for _ in range(8):
+        if _NAMING.search(doc.original[max(0, q[0] - 25):q[0] - 1]):
+            return True
+        if k <= 0:
+            return False
+        prev = spans[k - 1]
+        if not _LIST_GAP.match(doc.original[prev[1]:q[0]]) or prev[1] - prev[0] > 40:
+            return False
+        q, k = prev, k - 1
+    return False
 
 
 def _says_who(sentence: str) -> bool:
