@@ -31,6 +31,7 @@ formal(), quotations) in tone_doc.py; both are re-exported here.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 
 from . import endorse
 from .comment_voice import informal
@@ -73,7 +74,8 @@ _LIST_GAP = re.compile(r"^\W{0,2}\s*(?:,|và|hay|hoặc|hoặc là)?\s*\W?$", re
 def _named_before(doc, q: tuple[int, int]) -> bool:
     """Does a naming frame open the quotation at `q`, or the list of quoted words it ends?"""
     spans = quoted_spans(doc)
-    k = spans.index(q) if q in spans else -1
+    k = bisect_left(spans, q)  # sorted: a draft full of quotations is not searched once per hit
+    k = k if k < len(spans) and spans[k] == q else -1
     for _ in range(8):
         if _NAMING.search(doc.original[max(0, q[0] - 25):q[0] - 1]):
             return True
