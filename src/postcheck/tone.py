@@ -35,6 +35,7 @@ from bisect import bisect_left
 
 from . import endorse
 from .comment_voice import informal
+from .lang.vi import fold
 from .narrative_years import historical
 from .tone_doc import (ends_with_initial, formal, informal_sentence, of_sentence, quote_around, quoted_spans,
                        sentence_texts)
@@ -56,6 +57,11 @@ _SAYING = re.compile(
 
 _NAMING = re.compile(r"(?<!\w)(?:gọi(?:\s+\w+){0,5}\s+là|bị\s+chửi\s+là|chửi\s+là|chửi|mắng|dùng\s+(?:từ|chữ|cụm\s+từ)|từ|chữ|cụm\s+từ|"
                      r"tiếng|mang\s+tiếng|biệt\s+danh|nghĩa\s+là|như|kiểu)\W*$", re.I)
+# the same frames typed without marks ("goi minh la 'x'", "kieu 'x'"), and a scolding with its
+# object between ("chửi mình 'x'"): read on the folded text, only the frames whose folded
+# spelling is no everyday word
+_NAMING_FOLDED = re.compile(r"(?<!\w)(?:goi(?:\s+\w+){0,5}\s+la|chui(?:\s+\w+){0,3}|mang\s+tieng|"
+                            r"dung\s+(?:tu|chu|cum\s+tu)|cum\s+tu|biet\s+danh|nghia\s+la|kieu)\W*$")
 
 
 def mention(doc, s: int, e: int) -> bool:
@@ -77,7 +83,8 @@ def _named_before(doc, q: tuple[int, int]) -> bool:
     k = bisect_left(spans, q)  # sorted: a draft full of quotations is not searched once per hit
     k = k if k < len(spans) and spans[k] == q else -1
     for _ in range(8):
-        if _NAMING.search(doc.original[max(0, q[0] - 25):q[0] - 1]):
+        head = doc.original[max(0, q[0] - 25):q[0] - 1]
+        if _NAMING.search(head) or _NAMING_FOLDED.search(fold(head.lower())):
             return True
         if k <= 0:
             return False
@@ -257,6 +264,8 @@ def after_number(doc, s: int, e: int) -> bool:
 
 # what makes a word aimed at someone even in prose: "đồ …", "thằng …", "lũ …", "mày"
 _AIMED = re.compile(r"(?<!\w)(?:đồ|thằng|con|lũ|bọn|tụi|loại|cái\s+thứ|mày|chúng\s+mày|mụ)\s+$", re.I)
+# a span that opens with one of them; "con" left out: "con lợn", "con gái" open plain words too
+_AIMED_OPENING = re.compile(r"(?:đồ|thằng|lũ|bọn|tụi|loại|thứ|cái\s+thứ|mụ)\s+\w", re.I)
 
 
 def formal_plain(doc, s: int, e: int) -> bool:
@@ -267,7 +276,8 @@ def formal_plain(doc, s: int, e: int) -> bool:
         return False
     if doc.register.endorsed(doc.register.sentence_index(s)):
         return False  # a diary told in prose that passes the words on with approval
-    return not _AIMED.search(doc.original[max(0, s - 12):s])
+    # the classifier may open the span itself ("đồ đầu đất", a listed insult)
+    return not (_AIMED.search(doc.original[max(0, s - 12):s]) or _AIMED_OPENING.match(doc.original[s:e]))
 
 
 # -- who or what the word is said of ----------------------------------------------------------
