@@ -262,3 +262,26 @@ def test_a_naming_frame_names_every_quoted_word_of_its_list():
         "Buổi tập huấn nêu các câu kiểu “đồ ngu”, “lũ ăn hại” và “đồ mất dạy” để học viên tránh dùng.")
     # the same words aimed at the reader are used, quotation marks or not
     assert "language.insult" in counted("Mày là “đồ ngu”, “đồ ăn hại”, nghe rõ chưa.")
+
+
+def test_an_insult_opening_with_its_classifier_stays_aimed_in_prose(check):
+    # a long post of plain prose: a listed insult that opens with "đồ"/"thằng" still names someone
+    text = ARTICLE.format(middle="Riêng anh thủ kho làm mất sổ sách lần thứ ba, đúng là đồ đầu đất.")
+    assert "language.insult" in flagged(check, text)
+    # a plain list word in the same place stays the article's description
+    text = ARTICLE.format(middle="Một số ý kiến phê phán cách làm vô văn hóa ở một vài cơ sở.")
+    assert "language.insult" not in flagged(check, text)
+
+
+@pytest.mark.parametrize("text", [
+    "Nghe ai cũng dùng câu kiểu 'đồ mặt dày' với người bán hàng mà mình thấy không ổn chút nào.",
+    "Nghe ai cung dung cau kieu 'do mat day' voi nguoi ban hang ma minh thay khong on chut nao.",
+    "Hồi đi học tụi bạn goi minh la 'thang dau dat' suốt, giờ nghĩ lại thấy buồn cười.",
+    "Có người chửi mình 'óc bã đậu' trên mạng, mình kệ thôi.",
+])
+def test_naming_frames_without_marks_or_with_an_object_make_a_mention(check, text):
+    assert "language.insult" not in flagged(check, text)
+
+
+def test_the_same_word_aimed_without_a_naming_frame_still_counts(check):
+    assert "language.insult" in flagged(check, "Mày đúng là đồ mặt dày, biến đi cho khuất mắt.")
