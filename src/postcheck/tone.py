@@ -55,7 +55,10 @@ _SAYING = re.compile(
 )
 
 
-_NAMING = re.compile(r"(?<!\w)(?:gọi(?:\s+\w+){0,5}\s+là|bị\s+chửi\s+là|chửi\s+là|chửi|mắng|dùng\s+(?:từ|chữ|cụm\s+từ)|từ|chữ|cụm\s+từ|"
+# "mắng cậu thanh niên là '…'" names the one scolded between the verb and the word; "ví dụ
+# '…'" lists a word as a sample; "câu '…'" (a film's or a song's line) holds up a line
+_NAMING = re.compile(r"(?<!\w)(?:gọi(?:\s+\w+){0,5}\s+là|bị\s+chửi\s+là|(?:chửi|mắng|chê|rủa)(?:\s+\w+){0,5}\s+là|chửi|mắng|"
+                     r"dùng\s+(?:từ|chữ|cụm\s+từ)|từ|chữ|cụm\s+từ|ví\s+dụ|vd|chẳng\s+hạn|câu(?:\s+nói|\s+thoại)?|cau(?:\s+noi|\s+thoai)?|"
                      r"tiếng|mang\s+tiếng|biệt\s+danh|nghĩa\s+là|như|kiểu)\W*$", re.I)
 # the same frames typed without marks ("goi minh la 'x'", "kieu 'x'"), and a scolding with its
 # object between ("chửi mình 'x'"): read on the folded text, only the frames whose folded
@@ -73,6 +76,9 @@ def mention(doc, s: int, e: int) -> bool:
     return formal(doc) or _named_before(doc, q)
 
 
+# how far before a quotation its naming frame may open: "mắng một cậu thanh niên là '…'"
+_NAMING_REACH = 40
+
 # between two quoted words of a list: "kiểu 'đồ ngu', 'lũ ăn hại'" (the frame names them all)
 _LIST_GAP = re.compile(r"^\W{0,2}\s*(?:,|và|hay|hoặc|hoặc là)?\s*\W?$", re.I)
 
@@ -83,7 +89,7 @@ def _named_before(doc, q: tuple[int, int]) -> bool:
     k = bisect_left(spans, q)  # sorted: a draft full of quotations is not searched once per hit
     k = k if k < len(spans) and spans[k] == q else -1
     for _ in range(8):
-        head = doc.original[max(0, q[0] - 25):q[0] - 1]
+        head = doc.original[max(0, q[0] - _NAMING_REACH):q[0] - 1]
         if _NAMING.search(head) or _NAMING_FOLDED.search(fold(head.lower())):
             return True
         if k <= 0:
@@ -325,7 +331,11 @@ def _compared(text: str, s: int, e: int) -> bool:
 
 
 _SELF_BEFORE = re.compile(r"(?i)(?:^|[,.!?;:…(]\s*|(?<!\w)(?:mà|nhưng|thì|vì|tại|chắc|đúng\s+là|công\s+nhận|hôm\s+nay|hôm\s+qua|"
-                          r"sáng\s+nay|tối\s+qua|chiều\s+nay|nay|giờ|lúc\s+đó|lúc\s+ấy|hồi\s+đó|ngày\s+xưa)\s+)(?:tôi|mình|tớ|tui|bản\s+thân)(?:\s+(?:thật|quá|đúng|thấy|cũng|hơi|đã|bị|vẫn|còn|là))?\s+(?:sự\s+)?$")
+                          r"sáng\s+nay|tối\s+qua|chiều\s+nay|nay|giờ|lúc\s+đó|lúc\s+ấy|hồi\s+đó|ngày\s+xưa|"
+                          # someone else's word for the writer, reported: "nó bảo tôi béo như con lợn"
+                          r"bảo|chê|trêu|kêu|gọi|nói)\s+)(?:tôi|mình|tớ|tui|bản\s+thân|"
+                          # the chat "t" (tao, tôi), lower case only: "T" is a name's initial
+                          r"(?-i:t))(?:\s+(?:thật|quá|đúng|thấy|cũng|hơi|đã|bị|vẫn|còn|là))?\s+(?:sự\s+)?$")
 _SELF_AFTER = re.compile(r"(?i)^\s*(?:\w+\s+)?của\s+(?:mình|tôi|tớ|tui|bản\s+thân)(?!\w)")
 _SELF_CAUSE = re.compile(r"(?i)(?<!\w)(?:tại|vì|do)\s+(?:\w+\s+){0,3}$")
 
