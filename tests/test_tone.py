@@ -285,3 +285,36 @@ def test_naming_frames_without_marks_or_with_an_object_make_a_mention(check, tex
 
 def test_the_same_word_aimed_without_a_naming_frame_still_counts(check):
     assert "language.insult" in flagged(check, "Mày đúng là đồ mặt dày, biến đi cho khuất mắt.")
+
+
+@pytest.mark.parametrize("text", [
+    # someone scolded between the verb and the quoted word: "mắng <ai> là '…'"
+    "Ở bến xe bà bán vé mắng một anh khách quê là 'đồ vô học' chỉ vì hỏi đường.",
+    # the same frame typed without marks
+    "doc bao thay co ong bi hang xom chui la 'do mat day' roi kien ra toa",
+    # a line held up from a film or a tale, and samples in a moderation guide
+    "Trong phim có câu 'thằng ngu này' của ông bố làm cả rạp cười.",
+    "Nội quy nhóm: ẩn các bình luận có từ thô tục (ví dụ 'đm', 'vcl') rồi báo quản trị viên.",
+])
+def test_a_word_held_up_by_its_frame_is_named_not_used(check, text):
+    assert not flagged(check, text) & {"language.insult", "language.profanity"}
+
+
+@pytest.mark.parametrize("text", [
+    "Em gái nó bảo tôi béo như con lợn sau Tết, chắc phải tập thể dục thôi.",
+    "t ngu thật, lại để quên ví ở quán",
+])
+def test_a_name_the_writer_is_called_or_calls_themself(check, text):
+    assert "language.insult" not in flagged(check, text)
+
+
+@pytest.mark.parametrize("text", [
+    # the writer's own word at someone, after the self-report: still theirs
+    "Nó bảo tôi chậm, còn tôi thì bảo nó ngu như bò.",
+    # the frame without a quotation holds nothing up: the insult is aimed
+    "Hàng xóm mắng con là đồ mất dạy, mà nó mất dạy thật.",
+    # an upper-case "T" is a name's initial, not the chat "t"
+    "Hôm nay T ngu thật, để mất cả xe.",
+])
+def test_the_writers_own_insult_still_counts(check, text):
+    assert "language.insult" in flagged(check, text)
