@@ -59,8 +59,6 @@ _SAYING = re.compile(
 # '…'" lists a word as a sample; "câu '…'" (a film's or a song's line) holds up a line
 _NAMING = re.compile(r"(?<!\w)(?:gọi(?:\s+\w+){0,5}\s+là|bị\s+chửi\s+là|(?:chửi|mắng|chê|rủa)(?:\s+\w+){0,5}\s+là|chửi|mắng|"
                      r"dùng\s+(?:từ|chữ|cụm\s+từ)|từ|chữ|cụm\s+từ|ví\s+dụ|vd|chẳng\s+hạn|câu(?:\s+nói|\s+thoại)?|cau(?:\s+noi|\s+thoai)?|"
-                     # the same frames typed without marks
-                     r"goi(?:\s+\w+){0,5}\s+la|chui(?:\s+\w+){0,5}\s+la|"
                      r"tiếng|mang\s+tiếng|biệt\s+danh|nghĩa\s+là|như|kiểu)\W*$", re.I)
 # the same frames typed without marks ("goi minh la 'x'", "kieu 'x'"), and a scolding with its
 # object between ("chửi mình 'x'"): read on the folded text, only the frames whose folded
