@@ -445,38 +445,6 @@ def test_a_note_in_another_sentence_leaves_the_encoder_its_verdict(tmp_path, mod
     findings = book.check_text(text)
     assert [(text[f.start:f.end], f.severity) for f in findings if f.rule == "test.noted-theft"] == [("cà phê", "info")]
     assert [text[f.start:f.end] for f in findings if f.rule == "test.sem-last"] == [TARGET]
-
-
-def test_a_backstop_encoder_is_not_asked_in_a_sentence_another_rule_of_any_clause_flags(tmp_path, models, calls):
-    # a 5.3 word rule flags TARGET: the 4.1 backstop would only add a guess at a sentence the
-    # writer already has to rewrite, so TARGET is never embedded; OTHER, flagged by nothing, is
-    (tmp_path / "r.yaml").write_text(
-        "rules:\n" + RULE.replace("threshold: 0.9\n", "threshold: 0.9\n    backstop: true\n").format(
-            id="test.sem-last", clause="4.1", label="4.1", model="semantic-test.npz")
-        + BROAD.format(backstop="false").replace('clause: "4.1"', 'clause: "5.3"'), encoding="utf-8")
-    book = _book(tmp_path)
-    text = f"{TARGET}\n\n{OTHER}"
-    found = book.check_text(text)
-    assert {f.rule for f in found} == {"test.broad-theft"}
-    assert all(TARGET not in batch for batch in calls) and [OTHER] in calls
-    # the same sentence with no other rule flagging it: the encoder reads it and speaks
-    (tmp_path / "r.yaml").write_text(
-        "rules:\n" + RULE.replace("threshold: 0.9\n", "threshold: 0.9\n    backstop: true\n").format(
-            id="test.sem-last", clause="4.1", label="4.1", model="semantic-test.npz"), encoding="utf-8")
-    assert [text[f.start:f.end] for f in _book(tmp_path).check_text(text) if f.rule == "test.sem-last"] == [TARGET]
-
-
-def test_a_note_does_not_count_as_flagging_its_sentence(tmp_path, models):
-    # a rule at note level judged nothing: the encoder still reads the sentence
-    (tmp_path / "r.yaml").write_text(
-        "rules:\n" + RULE.replace("threshold: 0.9\n", "threshold: 0.9\n    backstop: true\n").format(
-            id="test.sem-last", clause="4.1", label="4.1", model="semantic-test.npz")
-        + BROAD.format(backstop="false").replace('clause: "4.1"', 'clause: "5.3"').replace(
-            "severity: warning", "severity: info"), encoding="utf-8")
-    text = f"{TARGET}\n\n{OTHER}"
-    assert "test.sem-last" in {f.rule for f in _book(tmp_path).check_text(text)}
-
-
 _THREADS = """
 import ctypes, glob, os, sys
 from postcheck import encoder

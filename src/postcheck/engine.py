@@ -9,7 +9,6 @@ from bisect import bisect_left
 from dataclasses import replace
 
 from .centrality import settle
-from .checks.semantic import note_flagged
 from .document import Document
 from .findings import Finding
 from .lang.teencode import teencode_table
@@ -73,10 +72,10 @@ def _backstops(doc: Document, findings: list[Finding], rules: list) -> list[Find
     another rule of its clause already has a counted finding: the sentence is reported once,
     by the narrower rule, and the broad one speaks only where nothing else did. A learned
     model's guess at the whole sentence is no narrower rule: it covers nothing. The sentence
-    encoder's guess (`semantic`) is the last resort: it is not even asked in a sentence that
-    another rule flags, of any clause, (checks/semantic.py note_flagged); and in the others it
-    is silent where a rule of its clause matched and was lowered to a note by a guard of its
-    own (a tone gate, reported words, a `downgrade`, centrality): the guard judged the wording benign, and the encoder, which
+    encoder's guess (`semantic`) is the last resort: any other rule of its clause in the
+    sentence, a broad one or another model, already says what it would; or one that matched
+    there and was lowered to a note by a guard of its own (a tone gate, reported words, a
+    `downgrade`, centrality): the guard judged the wording benign, and the encoder, which
     reads the same words and cannot tell use from mention, would overrule it. A rule that is
     a note by its own or the configuration's severity judged nothing: it does not silence."""
     backstop = {r.id for r in rules if getattr(r, "backstop", False)}
@@ -158,12 +157,7 @@ class Rulebook:
             # a block cut inside an enormous line starts mid-line: its first line's columns shift
             column_offset = start - (text.rfind("\n", 0, start) + 1)
             running = self.rules if rules is None else rules
-            found = [f for rule in running if rule.mechanism != "semantic" for f in rule.check(doc, lang)]
-            last = [rule for rule in running if rule.mechanism == "semantic"]
-            if last:
-                # the encoder last: a sentence another rule flags is not embedded (semantic.py)
-                note_flagged(doc, found)
-                found += [f for rule in last for f in rule.check(doc, lang)]
+            found = [f for rule in running for f in rule.check(doc, lang)]
             # a rule with `centrality` is judged against its clause's findings of every rule
             found = settle(doc, found, {r.id: r for r in running})
             found = _backstops(doc, found, running)

@@ -18,9 +18,7 @@ teencode kept), whitespace collapsed, at most 500 characters, since the encoder 
 the language as written, not postcheck's lower-case matching view. There is no `neutral`.
 
 Cost: a unit is embedded only when some semantic rule could judge it (its voice gives a
-threshold, its syllables are enough) and, for a `backstop` rule (all shipped ones), no other
-rule flags its sentence (the engine runs the semantic rules last and tells them:
-note_flagged); the units of a document are embedded in one batch,
+threshold, its syllables are enough); the units of a document are embedded in one batch,
 kept with the document and shared by every semantic rule (each reads its label's column).
 At most MAX_UNITS units and MAX_DOC_CHARS characters of a document are embedded (a unit
 reads at most MAX_CHARS), in document order: the rest of a very long text gets no semantic
@@ -171,43 +169,20 @@ class SemanticRule(LearnedRule):
         return not historical(doc, doc.sentence_of_original(doc.view.original_span(s, e)[0]))
 
 
-def note_flagged(doc: Document, findings) -> None:
-    """Tell the semantic rules which sentences of `doc` the other rules flag (a finding above
-    a note): the encoder is the last resort, and a sentence a precise rule already flags is
-    one the writer will rewrite, so a guess at the whole of it adds nothing but cost (~20 ms a
-    unit). The engine calls this before it runs the semantic rules."""
-    doc.memo(("semantic.flagged",), lambda: frozenset(
-        doc.sentence_of_original(f.start) for f in findings if f.severity != "info"))
-
-
-def _flagged(doc: Document, span: tuple[int, int]) -> bool:
-    flagged = doc.memo(("semantic.flagged",), frozenset)  # nothing known: a rule run alone
-    if not flagged:
-        return False
-    first, last = (doc.sentence_of_original(x) for x in doc.view.original_span(span[0], max(span[1] - 1, span[0])))
-    return any(i in flagged for i in range(first, last + 1))
-
-
-def candidates(doc: Document, rules: list[SemanticRule]) -> list[tuple[int, int]]:
-    """The units (view spans, in document order) that some of `rules` could judge: its voice
-    gives a threshold, and, for a `backstop` rule, no other rule flags its sentence
-    (note_flagged)."""
-    wanted: dict[tuple[int, int], None] = {}
-    for rule in rules:
-        sentences, whole = units(doc, rule.scope, rule.min_chars)
-        for span in sentences + ([whole] if whole else []):
-            # the voice first (regular expressions), the encoder only for what it lets through
-            if span not in wanted and not (rule.backstop and _flagged(doc, span)) and rule.gate(doc, *span) is not None:
-                wanted[span] = None
-    return sorted(wanted)
-
-
 def embedded(doc: Document, rules: list[SemanticRule]):
-    """(spans, vectors): the candidates() of `rules`, at most MAX_UNITS and MAX_DOC_CHARS in
-    document order, and their embeddings, made in one call per document."""
+    """(spans, vectors): the units (view spans) that some of `rules` could judge, at most
+    MAX_UNITS and MAX_DOC_CHARS in document order, and their embeddings, made in one call
+    per document."""
     def make():
+        wanted: dict[tuple[int, int], None] = {}
+        for rule in rules:
+            sentences, whole = units(doc, rule.scope, rule.min_chars)
+            for span in sentences + ([whole] if whole else []):
+                # the voice first (regular expressions), the encoder only for what it lets through
+                if span not in wanted and rule.gate(doc, *span) is not None:
+                    wanted[span] = None
         spans, texts, budget = [], [], MAX_DOC_CHARS
-        for s, e in candidates(doc, rules)[:MAX_UNITS]:
+        for s, e in sorted(wanted)[:MAX_UNITS]:
             text = encoder_text(doc, s, e)
             budget -= len(text)
             if budget < 0:
