@@ -57,12 +57,11 @@ _SAYING = re.compile(
 
 # "mắng cậu thanh niên là '…'" names the one scolded between the verb and the word; "ví dụ
 # '…'" lists a word as a sample; "câu '…'" (a film's or a song's line) holds up a line
-_NAMING = re.compile(r"(?<!\w)(?:gọi(?:\s+\w+){0,5}\s+là|bị\s+chửi\s+là|(?:chửi|mắng|chê|rủa)(?:\s+\w+){0,5}\s+là|chửi|mắng|"
+_NAMING = re.compile(r"(?<!\w)(?:gọi(?:\s+\w+){0,5}\s+là|bị\s+chửi\s+là|(?:chửi|mắng|chê|rủa)(?:\s+\w+){0,5}\s+là|(?:chửi|mắng)(?:\s+\w+){0,3}|"
                      r"dùng\s+(?:từ|chữ|cụm\s+từ)|từ|chữ|cụm\s+từ|ví\s+dụ|vd|chẳng\s+hạn|câu(?:\s+nói|\s+thoại)?|cau(?:\s+noi|\s+thoai)?|"
                      r"tiếng|mang\s+tiếng|biệt\s+danh|nghĩa\s+là|như|kiểu)\W*$", re.I)
-# the same frames typed without marks ("goi minh la 'x'", "kieu 'x'"), and a scolding with its
-# object between ("chửi mình 'x'"): read on the folded text, only the frames whose folded
-# spelling is no everyday word
+# the same frames typed without marks ("goi minh la 'x'", "kieu 'x'", "chui minh 'x'"): asked
+# only of a head typed without marks, since folded "chùi", "gói" would read as "chui", "goi"
 _NAMING_FOLDED = re.compile(r"(?<!\w)(?:goi(?:\s+\w+){0,5}\s+la|chui(?:\s+\w+){0,3}|mang\s+tieng|"
                             r"dung\s+(?:tu|chu|cum\s+tu)|cum\s+tu|biet\s+danh|nghia\s+la|kieu)\W*$")
 
@@ -78,9 +77,26 @@ def mention(doc, s: int, e: int) -> bool:
 
 # how far before a quotation its naming frame may open: "mắng một cậu thanh niên là '…'"
 _NAMING_REACH = 40
+# the writer as the one who scolds ("tao chửi thẳng mặt nó '…'", "tôi chê ông ta là '…'"):
+# the words are the writer's own, used, not held up ("tôi bị chửi là" stays a mention)
+_WRITER_SCOLDS = re.compile(r"(?<!\w)(?:tôi|tao|mình|tớ|tui|ta)\s+(?:(?!bị\b)\w+\s+){0,2}(?:chửi|mắng|chê|rủa)(?!\w)", re.I)
+# the quoted word aimed at someone right after it: "câu '…' là dành cho ông đấy", "'…' là mày"
+# ("dùng từ '…' là bạn đã xúc phạm người ta" is a lesson: the pronoun must end the clause)
+_YOU = r"(?:mày|mi|ông|bà|bạn|anh|chị|cậu|chúng\s+mày|bọn\s+mày|tụi\s+mày)"
+_AIMED_AFTER = re.compile(rf"^\W{{0,2}}\s*(?:(?:là\s+)?(?:dành\s+cho|nói)\s+{_YOU}(?!\w)|(?:là|chính\s+là)\s+{_YOU}"
+                          r"(?:\s+(?:đấy|đó|chứ\s+ai|luôn))?\s*(?:[.,!?…]|$))", re.I)
 
 # between two quoted words of a list: "kiểu 'đồ ngu', 'lũ ăn hại'" (the frame names them all)
 _LIST_GAP = re.compile(r"^\W{0,2}\s*(?:,|và|hay|hoặc|hoặc là)?\s*\W?$", re.I)
+
+
+def _unmarked_frame(head: str) -> bool:
+    """A naming frame typed without marks ends `head`: the frame itself bare, whatever the
+    words before it ("Hồi đi học tụi bạn goi minh la '…'")."""
+    lower = head.lower()
+    folded = fold(lower)
+    m = _NAMING_FOLDED.search(folded)
+    return bool(m) and len(folded) == len(lower) and lower[m.start():m.end()] == folded[m.start():m.end()]
 
 
 def _named_before(doc, q: tuple[int, int]) -> bool:
@@ -88,9 +104,13 @@ def _named_before(doc, q: tuple[int, int]) -> bool:
     spans = quoted_spans(doc)
     k = bisect_left(spans, q)  # sorted: a draft full of quotations is not searched once per hit
     k = k if k < len(spans) and spans[k] == q else -1
+    if _AIMED_AFTER.match(doc.original[q[1] + 1:q[1] + 41]):
+        return False
     for _ in range(8):
         head = doc.original[max(0, q[0] - _NAMING_REACH):q[0] - 1]
-        if _NAMING.search(head) or _NAMING_FOLDED.search(fold(head.lower())):
+        if _WRITER_SCOLDS.search(head):
+            return False
+        if _NAMING.search(head) or _unmarked_frame(head):
             return True
         if k <= 0:
             return False
