@@ -295,6 +295,10 @@ def test_the_same_word_aimed_without_a_naming_frame_still_counts(check):
     # a line held up from a film or a tale, and samples in a moderation guide
     "Trong phim có câu 'thằng ngu này' của ông bố làm cả rạp cười.",
     "Nội quy nhóm: ẩn các bình luận có từ thô tục (ví dụ 'đm', 'vcl') rồi báo quản trị viên.",
+    # the writer as the one scolded, and a lesson that goes on to its reader
+    'Hôm qua tôi bị chửi là "đồ mất dạy" chỉ vì nhắc hàng xóm giữ trật tự.',
+    'Dùng từ "đồ ngu" là bạn đã xúc phạm người khác rồi.',
+    'Cô giáo dạy: ví dụ "thằng ngu" là lời lẽ xúc phạm, không nên dùng.',
 ])
 def test_a_word_held_up_by_its_frame_is_named_not_used(check, text):
     assert not flagged(check, text) & {"language.insult", "language.profanity"}
@@ -315,28 +319,13 @@ def test_a_name_the_writer_is_called_or_calls_themself(check, text):
     "Hàng xóm mắng con là đồ mất dạy, mà nó mất dạy thật.",
     # an upper-case "T" is a name's initial, not the chat "t"
     "Hôm nay T ngu thật, để mất cả xe.",
-])
-def test_the_writers_own_insult_still_counts(check, text):
-    assert "language.insult" in flagged(check, text)
-
-
-# -- a naming frame holds a word up; the writer scolding with it, or aiming it, uses it --------
-
-@pytest.mark.parametrize("text", [
+    # the writer scolding with the quoted words, or aiming them right after the quotation
     'Tao chửi thẳng mặt nó "thằng mất dạy" rồi đấy, làm gì nhau.',
     'Hôm qua tôi chửi lão trưởng phòng là "đồ mất dạy", lão im luôn.',
     'Tôi chê ông ta là "đồ vô học" và tôi không rút lại lời đó.',
     'Câu "đồ ăn hại" là dành cho ông đấy.',
     'Ví dụ "thằng ngu" là mày đấy.',
 ])
-def test_the_writers_own_scolding_in_quotation_marks_is_used_not_named(check, text):
+def test_the_writers_own_insult_still_counts(check, text):
     assert "language.insult" in flagged(check, text)
 
-
-@pytest.mark.parametrize("text", [
-    'Hôm qua tôi bị chửi là "đồ mất dạy" chỉ vì nhắc hàng xóm giữ trật tự.',
-    'Dùng từ "đồ ngu" là bạn đã xúc phạm người khác rồi.',
-    'Cô giáo dạy: ví dụ "thằng ngu" là lời lẽ xúc phạm, không nên dùng.',
-])
-def test_a_word_held_up_by_its_frame_stays_a_mention(check, text):
-    assert "language.insult" not in flagged(check, text)
