@@ -91,9 +91,11 @@ def test_pem_headers_without_end_take_linear_time(check):
     import time
 
     text = "-----BEGIN RSA PRIVATE KEY----- " * 20000
-    started = time.perf_counter()
+    # CPU time of this process, not wall time: on a loaded host (CPU steal of 50% was seen in
+    # CI) the wall clock measures the machine, not the complexity
+    started = time.process_time()
     check(text)
-    assert time.perf_counter() - started < 5
+    assert time.process_time() - started < 5
 
 
 def test_backup_code_lists_are_found_whole(check):
