@@ -42,8 +42,9 @@ _ATTRIBUTION = re.compile(
     r"|(?<!\w)(?<!bản )(?<!lời )(?<!các )(?<!một )(?<!những )(?<!bài )(?<!thảo )(?<!văn )(?<!tờ )(?<!theo )"
     r"(?<!chưa )(?<!không )(?<!đừng )"
     r"(?:tuyên bố|thông báo|xác nhận|khuyến cáo|cảnh báo)(?! chung)(?!\s+(?:số|này|trên|của)\b)(?!\w)"
-    # "Bác nói đúng", "Anh nói chuẩn": a reply agreeing, the writer's own judgement, not a source
-    rf"|[{_U}][^\W\d_]*\s+nói(?!\w)(?!\s+(?:đúng|phải|chuẩn|chí phải|quá đúng|rất đúng|hay quá)(?!\w))"
+    # "Bác nói đúng", "Anh nói chuẩn": a reply agreeing, the writer's own judgement, not a source;
+    # "Nghe nói …" is hearsay the writer passes on, with no one credited
+    rf"|(?!Nghe\s)[{_U}][^\W\d_]*\s+nói(?!\w)(?!\s+(?:đúng|phải|chuẩn|chí phải|quá đúng|rất đúng|hay quá)(?!\w))"
     rf"|(?<!\w)[Tt]heo\s+(?:[{_U}]|ông|bà|các|giới|nguồn|báo|hãng|đại diện|lãnh đạo|chuyên gia|"
     r"thông tin|thông báo|thông cáo|người phát ngôn|phóng viên|đặc phái viên|số liệu|thống kê)")
 

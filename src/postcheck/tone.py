@@ -37,12 +37,12 @@ from . import endorse
 from .comment_voice import informal
 from .lang.vi import fold
 from .narrative_years import historical
-from .tone_doc import (ends_with_initial, formal, informal_sentence, of_sentence, quote_around, quoted_spans,
+from .tone_doc import (ends_with_initial, formal, informal_sentence, of_sentence, personal, quote_around, quoted_spans,
                        sentence_texts)
 
 _TOKEN = re.compile(r"[^\W\d_]+", re.U)  # a word, as mention() counts them
 
-__all__ = ["GATES", "ends_with_initial", "formal", "informal", "informal_sentence", "quoted_spans", "sentence_texts"]
+__all__ = ["GATES", "ends_with_initial", "formal", "informal", "personal", "informal_sentence", "quoted_spans", "sentence_texts"]
 
 # -- quotation and attribution ---------------------------------------------------------------
 
@@ -163,6 +163,10 @@ def reported(doc, s: int, e: int) -> bool:
         return formal(doc) or attributed(doc, s) or attributed(doc, max(0, e))
     if dialogue(doc, s):
         return formal(doc)
+    if personal(doc):
+        # a personal post: any verb of saying is not enough ("hết chỗ nói", "mình đáp
+        # lại"); the sentence must credit a source and not be told in the first person
+        return formal(doc) and doc.register.reported(doc.register.sentence_index(s))
     return formal(doc) and attributed(doc, s)
 
 
@@ -302,6 +306,8 @@ def formal_plain(doc, s: int, e: int) -> bool:
         return False
     if doc.register.endorsed(doc.register.sentence_index(s)):
         return False  # a diary told in prose that passes the words on with approval
+    if personal(doc) and not doc.register.reported(doc.register.sentence_index(s)):
+        return False  # a personal post in good prose: the writer's own words, not a report
     # the classifier may open the span itself ("đồ đầu đất", a listed insult)
     return not (_AIMED.search(doc.original[max(0, s - 12):s]) or _AIMED_OPENING.match(doc.original[s:e]))
 

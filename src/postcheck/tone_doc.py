@@ -4,6 +4,7 @@ prose, and where quotations are."""
 from __future__ import annotations
 
 import re
+import unicodedata
 from bisect import bisect_right
 
 from .comment_voice import informal
@@ -133,3 +134,60 @@ def of_sentence(doc, s: int, judge) -> object:
     """judge(sentence text) for the sentence holding offset `s`, once per sentence and judge:
     a long sentence with many hits must not be read again for each (quadratic)."""
     return doc.memo(("tone.sentence", judge, doc.sentence_of_original(s)), lambda: judge(sentence_text_at(doc, s)))
+
+
+# -- a personal post in good prose ---------------------------------------------------------------
+#
+# formal() reads the shape of prose; a diary post, a rant or a farewell letter written with
+# care has that shape too. personal() reads whose voice the prose is in: the writer's own life
+# and opinion told to friends (the first person, the writer's family, readers addressed, the
+# particles and marks of a post) and none of the apparatus of published reporting (a headline,
+# sources credited, named people with titles, dates, datelines, figures). Read outside
+# quotation marks: a quoted "tôi" is someone else's.
+
+PERSONAL_MIN_MARKS = 2
+PERSONAL_MAX_REPORTING = 1
+_PERSONAL_MARKS = tuple(re.compile(p, re.M) for p in (
+    # the writer as "mình" (not the reflexive "của mình", "chính mình", "tự mình")
+    r"(?<!\w)(?<!của )(?<!chính )(?<!tự )(?<!thân )(?<!lấy )[Mm]ình(?!\w)",
+    r"(?<!\w)[Tt]ôi(?! luyện| rèn)(?!\w)",
+    r"(?<!\w)(?:[Tt]ớ|[Tt]ui|[Tt]ao|[Mm]k)(?!\w)",
+    # the writer's family and home: "nhà mình", "con tôi", "vợ mình"
+    r"(?<!\w)(?:nhà|vợ|chồng|con|mẹ|bố|ba|má|anh|chị|em)\s+(?:mình|tôi|tớ|tui)(?!\w)",
+    # readers addressed
+    r"(?<!\w)(?:[Cc]ác bạn|[Mm]ọi người|[Cc]ả nhà|[Aa]nh chị em|[Aa]nh chị ơi|[Aa]nh em|[Bb]à con|[Aa]e|[Mm]n)(?!\w)",
+    # a particle closing a clause, said to the reader
+    r"(?<!\w)(?:nhé|nha|nhỉ|ạ|nhen|hen)(?=\s*[.!?,…)]|\s*$)",
+    r"[\U0001F300-\U0001FAFF\u2600-\u27BF]|[:;=]\)+|<3|\^\^",
+    r"(?<![\w&])#[^\W\d_]",
+    # a sentence opened by the writer: "Mình vẫn nhớ …", "Tôi nghĩ …"
+    r"(?:^|[.!?…]\s+)(?:[Mm]ình|[Tt]ôi|[Tt]ớ|[Tt]ui)\s",
+))
+# what published reporting writes and a personal post seldom does
+_REPORTING_MARKS = re.compile(
+    r"(?<!\w)(?:cho biết|cho hay|nói rằng|phát biểu|khẳng định|nhấn mạnh|dẫn lời|trả lời phỏng vấn|"
+    r"đưa tin|nêu rõ)(?!\w)"
+    r"|(?<!\w)[Tt]heo\s+(?:[A-ZĐ]|báo|hãng|thông tin|số liệu|thống kê|đại diện|ông|bà)"
+    r"|(?<!\w)(?:[Ôô]ng|[Bb]à)\s+[A-ZĐ]\w*"
+    r"|(?<!\w)(?:ngày|sáng|chiều|tối|trưa|đêm)\s+\d{1,2}[/-]\d{1,2}"
+    r"|^\s*[A-ZĐ]{2,}[^\n]{0,20}\s[-–—]\s|\((?:TTXVN|PV|VOV|VTV|Chinhphu\.vn)[^)]*\)"
+    r"|\d\s?%|(?<!\w)(?:tỷ|triệu) đồng(?!\w)|(?<!\w)USD(?!\w)", re.M)
+
+
+def personal(doc) -> bool:
+    """Is the post the writer's own, told to friends: at least PERSONAL_MIN_MARKS different
+    marks of a personal post outside quotations, at most PERSONAL_MAX_REPORTING marks of
+    published reporting, and no headline?"""
+    return doc.memo("tone.personal", lambda: _personal(doc))
+
+
+def _personal(doc) -> bool:
+    if doc.register.sentences and doc.register.heading():
+        return False
+    chars = list(doc.original)
+    for qs, qe in quoted_spans(doc):
+        chars[qs:qe] = " " * (qe - qs)
+    own = unicodedata.normalize("NFC", "".join(chars))
+    if len(_REPORTING_MARKS.findall(own)) > PERSONAL_MAX_REPORTING:
+        return False
+    return sum(1 for p in _PERSONAL_MARKS if p.search(own)) >= PERSONAL_MIN_MARKS
