@@ -151,3 +151,4 @@ def test_hearsay_credits_no_source(rulebook):
     assert not doc.register.reported(0)
     doc = rulebook.document("Lan nói siêu thị sắp hết gạo.")
     assert doc.register.reported(0)
+

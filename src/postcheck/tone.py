@@ -7,6 +7,10 @@ quotation marks and line shape are gone from the matching view) and are cached p
 - informal(text): the sentence shows the voice of a comment rather than of published prose
   (mày/tao, teencode, chat particles closing a clause, emoticons, no diacritics at all);
 - formal(doc): the post is long, well-formed prose with (almost) no informal sentence;
+- personal(doc): that prose is a personal post (the writer's life and opinion told to friends:
+  the first person, readers addressed, a post's particles and marks, no headline, sources or
+  datelines); formal prose there does not lower the writer's own sentences, only what is
+  quoted or credited to someone;
 - reported(doc, s, e): the span sits in a quotation attributed to someone, in a line of
   dialogue, or in a sentence that says who said it ("... cho biết", "theo ...", "nói");
 - mention(doc, s, e): the span is a short word or phrase held up in quotation marks

@@ -153,7 +153,8 @@ _PERSONAL_MARKS = tuple(re.compile(p, re.M) for p in (
     r"(?<!\w)[Tt]ôi(?! luyện| rèn)(?!\w)",
     r"(?<!\w)(?:[Tt]ớ|[Tt]ui|[Tt]ao|[Mm]k)(?!\w)",
     # the writer's family and home: "nhà mình", "con tôi", "vợ mình"
-    r"(?<!\w)(?:nhà|vợ|chồng|con|mẹ|bố|ba|má|anh|chị|em)\s+(?:mình|tôi|tớ|tui)(?!\w)",
+    r"(?<!\w)(?:[Nn]hà|[Vv]ợ|[Cc]hồng|[Cc]on(?: trai| gái)?|[Mm]ẹ|[Bb]ố|[Bb]a|[Mm]á|[Aa]nh|[Cc]hị|[Ee]m|[Ss]ếp|"
+    r"[Bb]ạn|[Đđ]ồng nghiệp|[Hh]àng xóm)\s+(?:mình|tôi|tớ|tui)(?!\w)",
     # readers addressed
     r"(?<!\w)(?:[Cc]ác bạn|[Mm]ọi người|[Cc]ả nhà|[Aa]nh chị em|[Aa]nh chị ơi|[Aa]nh em|[Bb]à con|[Aa]e|[Mm]n)(?!\w)",
     # a particle closing a clause, said to the reader

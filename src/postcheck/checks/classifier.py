@@ -269,17 +269,11 @@ def _voice(doc: Document, s: int, e: int, min_syllables: int = 0) -> str | None:
         return None
     if tone.animal(doc, os_, oe):
         return None  # said of a pet or an animal, no person addressed
-    if tone.formal(doc) and not _own_in_personal(doc, os_):
+    if tone.formal(doc):
         # in an article, only the author's own words in a comment's voice: what is
         # quoted is someone else's, and the weak marks of a comment are not enough
         return "comment" if tone.informal(tone.unquoted(doc, os_, oe), weak=False) else "formal"
     return "comment" if tone.informal(text) else "plain"
-
-
-def _own_in_personal(doc: Document, os_: int) -> bool:
-    """Is the unit the writer's own sentence in a personal post written in good prose
-    (tone.personal): read as any post's sentence, not as an article's?"""
-    return tone.personal(doc) and not doc.register.reported(doc.register.sentence_index(os_))
 
 
 class LearnedRule(Rule):
