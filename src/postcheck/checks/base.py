@@ -55,6 +55,9 @@ class Unless(Terms):
 
     scope: Scope = SENTENCE
     names: bool = False  # a person's full name in the sentence also counts (register.py)
+    # terms whose presence in the same sentence voids the condition: an exemption that
+    # does not hold where the misuse itself is said ("ghi trong thông báo … nhận hộ")
+    voided_by: Terms | None = None
 
 
 @dataclass(kw_only=True)
@@ -165,17 +168,22 @@ class Condition:
     to: str | None = None
     names: bool = False  # a person's full name in the sentence also counts (register.py)
     quotations: bool = False  # an exemption also covers the quotation its sentence opens or closes
+    voided: TermSet | None = None  # terms in the sentence that void the condition (voided_by)
 
     @classmethod
     def build(cls, keys: Unless, where: str, key: str, ctx: Context, name: str,
               quotations: bool = False) -> "Condition":
+        voided = (ctx.termset(keys.voided_by, where, f"{key}.voided_by", f"{name}~voided")
+                  if keys.voided_by else None)
         return cls(ctx.termset(keys, where, key, name), keys.scope, getattr(keys, "to", None), keys.names,
-                   quotations)
+                   quotations, voided)
 
     def holds(self, doc: Document, start: int, end: int) -> bool:
         """The terms within the scope of the finding (scope.terms_present) and, for an
         exemption in a sentence that opens or closes a quotation, that whole quotation (a
         spokesperson's statement quoted over several sentences)."""
+        if self.voided is not None and terms_present(doc, self.voided.name, SENTENCE, start, end):
+            return False
         if terms_present(doc, self.termset.name, self.scope, start, end):
             return True
         if self.scope.unit == "post":
