@@ -10,8 +10,16 @@ from ..document import Document
 from ..register import in_title, inside_name, leads_clause, names_person_after
 from .base import Hit, Rule, RuleKeys, SpanSet
 from .schema import Terms, key
-from .scope import PAIR_UNITS, SENTENCE, Scope, pair_close, sentence_token_starts, word_window
+from .scope import PAIR_UNITS, SENTENCE, Scope, pair_close, sentence_token_starts, terms_present, word_window
 from .sdk import Context
+
+
+@dataclass(kw_only=True)
+class Exceptions(Terms):
+    """Phrases a `b` match inside of is not the topic; `voided_by`: terms whose presence in
+    the sentence makes them count again (a verdict said of the election held)."""
+
+    voided_by: Terms | None = None
 
 
 @dataclass(kw_only=True)
@@ -21,7 +29,7 @@ class NearKeys(RuleKeys):
     # the same sentence, up to N sentences apart ({sentences: N}: a draft of several short
     # exclamations), within N words, or (asked for explicitly) the whole post
     within: Scope = key(SENTENCE, parse=lambda v, where, k: Scope.parse(v, where, k, units=PAIR_UNITS))
-    exceptions: Terms | None = None  # a `b` match inside one of these is not the topic
+    exceptions: Exceptions | None = None  # a `b` match inside one of these is not the topic
     report: Literal["a", "b"] = "b"  # whose span is reported
     # in_names: false — an `a` match that is one syllable of a longer proper name is not the
     # entity ("Đức" in "Tôn Đức Thắng", "Mỹ" in "Mỹ Tâm"); named_titles: false — an `a`
@@ -47,6 +55,9 @@ class NearRule(Rule):
         self.b = ctx.termset(keys.b, where, "b", f"{self.id}#b")
         self.exceptions = (ctx.termset(keys.exceptions, where, "exceptions", f"{self.id}#exceptions")
                            if keys.exceptions else None)
+        self.exceptions_voided = (ctx.termset(keys.exceptions.voided_by, where, "exceptions.voided_by",
+                                              f"{self.id}#exceptions~voided")
+                                  if keys.exceptions and keys.exceptions.voided_by else None)
         self.within = keys.within
         self.in_titles = keys.in_titles
         self.in_names = keys.in_names
@@ -56,6 +67,12 @@ class NearRule(Rule):
 
     def scopes(self) -> list[Scope]:
         return super().scopes() + [self.within]
+
+    def _exception_voided(self, doc: Document, match) -> bool:
+        if self.exceptions_voided is None:
+            return False
+        start, end = doc.original_span(match.start, match.end)
+        return terms_present(doc, self.exceptions_voided.name, SENTENCE, start, end)
 
     def _entity_ok(self, doc: Document, match) -> bool:
         start, end = doc.original_span(match.start, match.end)
@@ -71,7 +88,8 @@ class NearRule(Rule):
         first, second = sorted((self.a.name, self.b.name), key=doc.matches.candidates)
         if first not in doc.matches or second not in doc.matches:
             return
-        excluded = SpanSet((m.start, m.end) for m in doc.matches.get(self.exceptions.name, ())) if self.exceptions else None
+        excluded = SpanSet((m.start, m.end) for m in doc.matches.get(self.exceptions.name, ())
+                           if not self._exception_voided(doc, m)) if self.exceptions else None
         # proximity first, word boundaries last: segmentation runs only for close pairs
         entities = doc.matches.get(self.a.name, ())
         if not (self.in_names and self.named_titles) or self.leads_clause:
