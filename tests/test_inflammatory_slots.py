@@ -63,8 +63,8 @@ CASES = {
          "Tín đồ Tin Lành tổ chức lễ Giáng sinh ấm cúng."]),
     "hate.threat-harm": (
         ["Mày còn bén mảng tới đây là tao cho [gãy chân].",
-         "Thằng nào động vào xe tao thì xác định nằm viện, à không, [cho nằm viện] luôn.",
-         "Tao thề sẽ [đốt nhà] nó nếu còn nợ tiền không trả.",
+         "Thằng nào động vào xe tao thì [xác định nằm viện], à không, [cho nằm viện] luôn.",
+         "Tao thề sẽ [đốt nhà nó] nếu còn nợ tiền không trả.",
          "Chúng mày cứ chờ đó, tối nay bọn tao [mang dao] qua.",
          "tao se [tat axit] vao mat con do"],
         ["Tao vừa chém gió với mấy đứa bạn cả buổi tối.",

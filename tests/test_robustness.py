@@ -149,11 +149,13 @@ def test_many_findings_in_one_sentence_scale_linearly():
     # must not be quadratic (it was: 126 s for 400k characters)
     small, big = "tài liệu mật " * 2_000, "tài liệu mật " * 16_000
     RULEBOOK.check_text(small)
-    t0 = time.perf_counter()
+    # this process's CPU time, not wall time: a busy or stolen core must not fail a bound on
+    # the algorithm (the fresh-clone CI failed it once at 20.1x while another install ran)
+    t0 = time.process_time()
     RULEBOOK.check_text(small)
-    t1 = time.perf_counter()
+    t1 = time.process_time()
     findings = RULEBOOK.check_text(big)
-    t2 = time.perf_counter()
+    t2 = time.process_time()
     assert len(findings) >= 16_000
     assert (t2 - t1) < 20 * max(t1 - t0, 0.05), (t1 - t0, t2 - t1)
 
