@@ -42,7 +42,7 @@ from .comment_voice import informal
 from .lang.vi import fold
 from .narrative_years import historical
 from .tone_doc import (ends_with_initial, formal, informal_sentence, of_sentence, personal, quote_around, quoted_spans,
-                       sentence_texts)
+                       sentence_texts, unquoted)
 
 _TOKEN = re.compile(r"[^\W\d_]+", re.U)  # a word, as mention() counts them
 
@@ -145,15 +145,6 @@ def dialogue(doc, s: int) -> bool:
     return _opens_with_dash(doc.original[line_start:min(s, line_start + 8)]) or bool(of_sentence(doc, s, _opens_with_dash))
 
 
-def unquoted(doc, s: int, e: int) -> str:
-    """The original text of [s, e) with what is inside quotation marks blanked out."""
-    chars = list(doc.original[s:e])
-    for qs, qe in quoted_spans(doc):
-        for k in range(max(qs, s), min(qe, e)):
-            chars[k - s] = " "
-    return "".join(chars)
-
-
 def reported(doc, s: int, e: int) -> bool:
     """Are the words someone else's, reported: in a quotation or a line of dialogue in an
     article, or in a quotation of a sentence that names who said it? Not when the writer
@@ -167,11 +158,13 @@ def reported(doc, s: int, e: int) -> bool:
         return formal(doc) or attributed(doc, s) or attributed(doc, max(0, e))
     if dialogue(doc, s):
         return formal(doc)
+    if not formal(doc):
+        return False
     if personal(doc):
         # a personal post: any verb of saying is not enough ("hết chỗ nói", "mình đáp
         # lại"); the sentence must credit a source and not be told in the first person
-        return formal(doc) and doc.register.reported(doc.register.sentence_index(s))
-    return formal(doc) and attributed(doc, s)
+        return doc.register.reported(doc.register.sentence_index(s))
+    return attributed(doc, s)
 
 
 def _writers_quote(doc, q: tuple[int, int]) -> bool:

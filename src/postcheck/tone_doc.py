@@ -116,6 +116,15 @@ def _quoted_spans(text: str) -> list[tuple[int, int]]:
     return spans
 
 
+def unquoted(doc, s: int, e: int) -> str:
+    """The original text of [s, e) with what is inside quotation marks blanked out."""
+    chars = list(doc.original[s:e])
+    for qs, qe in quoted_spans(doc):
+        for k in range(max(qs, s), min(qe, e)):
+            chars[k - s] = " "
+    return "".join(chars)
+
+
 def quote_around(doc, s: int, e: int) -> tuple[int, int] | None:
     spans = quoted_spans(doc)
     k = bisect_right(spans, (s, float("inf"))) - 1
@@ -185,10 +194,7 @@ def personal(doc) -> bool:
 def _personal(doc) -> bool:
     if doc.register.sentences and doc.register.heading():
         return False
-    chars = list(doc.original)
-    for qs, qe in quoted_spans(doc):
-        chars[qs:qe] = " " * (qe - qs)
-    own = unicodedata.normalize("NFC", "".join(chars))
+    own = unicodedata.normalize("NFC", unquoted(doc, 0, len(doc.original)))
     if len(_REPORTING_MARKS.findall(own)) > PERSONAL_MAX_REPORTING:
         return False
     return sum(1 for p in _PERSONAL_MARKS if p.search(own)) >= PERSONAL_MIN_MARKS
