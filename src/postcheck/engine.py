@@ -51,7 +51,8 @@ def _yield(findings: list[Finding], rules: list) -> list[Finding]:
     """Drops a finding of a rule with `yields_to` (a model's guess at a whole sentence) when
     a counted finding of one of those clauses starts inside its span: the same offence,
     named more precisely. Sorted starts and a bisection keep this n log n."""
-    yielding = {r.id: r.yields_to for r in rules if getattr(r, "yields_to", None)}
+    yielding = {r.id: r.yields_to for r in rules
+                if getattr(r, "yields_to", None) and r.mechanism in LEARNED}
     if not yielding:
         return findings
     wanted = frozenset().union(*yielding.values())
@@ -65,6 +66,44 @@ def _yield(findings: list[Finding], rules: list) -> list[Finding]:
         return i < len(starts) and starts[i] < f.end
 
     return [f for f in findings if not (f.rule in yielding and f.clause not in yielding[f.rule] and covered(f))]
+
+
+def _yield_in_sentence(doc: Document, findings: list[Finding], rules: list) -> list[Finding]:
+    """Drops a finding of a rule-based rule (a word list, a pattern, a pair of slots) with
+    `yields_to` where a counted finding of one of those clauses shares a sentence with it
+    (where either starts or ends, so spans that overlap do too): the same words named by a
+    stronger clause (an insult inside a threat or a slur is reported once, as the 5.4
+    offence). What it yields to must be a rule's finding:
+    a learned model's guess at a whole sentence names nothing more precisely. A rule that
+    itself yields to the yielding rule's clause is no target either, so two rules that name
+    each other never silence each other both."""
+    yielding = {r.id: r.yields_to for r in rules
+                if getattr(r, "yields_to", None) and r.mechanism not in LEARNED}
+    if not yielding or not any(f.rule in yielding for f in findings):
+        return findings
+    yields = {r.id: r.yields_to for r in rules if getattr(r, "yields_to", None)}
+    wanted = frozenset().union(*yielding.values())
+    targets = [f for f in findings if f.clause in wanted and f.severity != "info"
+               and f.mechanism not in LEARNED]
+    if not targets:
+        return findings
+
+    def sentences(f: Finding) -> set[int]:  # where it starts and where it ends
+        return {doc.sentence_of_original(f.start), doc.sentence_of_original(max(f.start, f.end - 1))}
+
+    by_sentence: dict[tuple[str, int], list[Finding]] = {}
+    for t in targets:
+        for i in sentences(t):
+            by_sentence.setdefault((t.clause, i), []).append(t)
+
+    def gives_way(f: Finding) -> bool:
+        if f.rule not in yielding:
+            return False
+        return any(f.clause not in yields.get(g.rule, ())
+                   for clause in yielding[f.rule] if clause != f.clause
+                   for i in sentences(f) for g in by_sentence.get((clause, i), ()))
+
+    return [f for f in findings if not gives_way(f)]
 
 
 def _backstops(doc: Document, findings: list[Finding], rules: list) -> list[Finding]:
@@ -161,6 +200,7 @@ class Rulebook:
             # a rule with `centrality` is judged against its clause's findings of every rule
             found = settle(doc, found, {r.id: r for r in running})
             found = _backstops(doc, found, running)
+            found = _yield_in_sentence(doc, found, running)
             for f in found:
                 findings.append(f if not start else replace(
                     f, start=f.start + start, end=f.end + start, line=f.line + line_offset,

@@ -18,7 +18,9 @@ quotation marks and line shape are gone from the matching view) and are cached p
 - credit(doc, s, e): the span is a byline, an initial ("M.", "T.Hạnh") or a source credit;
 - acronym(doc, s, e): the span is an upper-case code (a ticker, an abbreviation of a body)
   in prose that is not itself shouted in capitals;
-- in_name(doc, s, e): the span cuts through a run of capitalised words (a street, a person);
+- in_name(doc, s, e): the span cuts through a run of capitalised words (a street, a person),
+  or is one capitalised word in the middle of such a run ("12 Pham Ngu Lao");
+- in_address(doc, s, e): the span is inside an e-mail address, a link or an @handle;
 - after_number(doc, s, e): the span is a unit after a number ("660 cc");
 - negated, self_directed, animal, generic: the word is denied, said of oneself, of an animal,
   or of people in general with no one named;
@@ -262,7 +264,9 @@ def in_name(doc, s: int, e: int) -> bool:
     word ("mũi tàu Cộng Hòa")? A span written all in capitals or all in lower case is not."""
     text = doc.original
     span_words = _TOKEN.findall(text[s:e])
-    if len(span_words) < 2:
+    if len(span_words) == 1:
+        return _inside_a_name(text, s, e, span_words[0])
+    if not span_words:
         return False
     caps = [w[:1].isupper() for w in span_words]
     if all(caps) or not any(caps):
@@ -275,6 +279,39 @@ def in_name(doc, s: int, e: int) -> bool:
         return False
     # the word before is capitalised as part of a name, not because it opens the sentence
     return not _sentence_opens_at(text, s - len(before.group(0)))
+
+
+def _title(word: str) -> bool:
+    return word[:1].isupper() and (len(word) == 1 or word[1:].islower())
+
+
+def _inside_a_name(text: str, s: int, e: int, word: str) -> bool:
+    """One word, capitalised as a name's word is (not shouted), with a capitalised word on
+    each side, the one before not just opening the sentence: the middle of a name ("số 12
+    Pham Ngu Lao", "anh Nguyen Ngu Binh")."""
+    if not _title(word):
+        return False
+    after = re.match(r"[ \t]+([^\W\d_]+)", text[e:])
+    before = re.search(r"([^\W\d_]+)[ \t]+$", text[max(0, s - 30):s])
+    if not (after and before and _title(after.group(1)) and _title(before.group(1))):
+        return False
+    return not _sentence_opens_at(text, s - len(before.group(0)))
+
+
+# an e-mail address, a link or a handle: a run of non-spaces with "@", "://" or "www."
+_ADDRESS = re.compile(r"\S*(?:@|://|www\.)\S*")
+
+
+def in_address(doc, s: int, e: int) -> bool:
+    """Is the span inside an e-mail address, a web link or an @handle ("tuan.dm@mofa.gov.vn")?"""
+    text = doc.original
+    left = s
+    while left > 0 and not text[left - 1].isspace() and s - left < 200:
+        left -= 1
+    right = e
+    while right < len(text) and not text[right].isspace() and right - e < 200:
+        right += 1
+    return bool(_ADDRESS.fullmatch(text[left:right]))
 
 
 def _sentence_opens_at(text: str, s: int) -> bool:
@@ -359,6 +396,9 @@ _SELF_BEFORE = re.compile(r"(?i)(?:^|[,.!?;:…(]\s*|(?<!\w)(?:mà|nhưng|thì|v
                           r"bảo|chê|trêu|kêu|gọi|nói)\s+)(?:tôi|mình|tớ|tui|bản\s+thân|"
                           # the chat "t" (tao, tôi), lower case only: "T" is a name's initial
                           r"(?-i:t))(?:\s+(?:thật|quá|đúng|thấy|cũng|hơi|đã|bị|vẫn|còn|là))?\s+(?:sự\s+)?$")
+# a chat writer's own "em"/"e" to seniors, told of the day: "hôm nay e ngu quá, nộp nhầm file"
+_SELF_JUNIOR = re.compile(r"(?i)(?<!\w)(?:hôm\s+nay|hôm\s+qua|sáng\s+nay|tối\s+qua|chiều\s+nay|hnay|hqua|nay)\s+"
+                          r"(?:em|e)(?:\s+(?:thật|quá|đúng|thấy|cũng|hơi|đã|bị|là))?\s+$")
 _SELF_AFTER = re.compile(r"(?i)^\s*(?:\w+\s+)?của\s+(?:mình|tôi|tớ|tui|bản\s+thân)(?!\w)")
 _SELF_CAUSE = re.compile(r"(?i)(?<!\w)(?:tại|vì|do)\s+(?:\w+\s+){0,3}$")
 
@@ -368,7 +408,7 @@ def self_directed(doc, s: int, e: int) -> bool:
     text = doc.original
     before = text[max(0, s - 30):s]
     after = text[e:e + 30]
-    if _SELF_BEFORE.search(before) or _SELF_AFTER.search(after):
+    if _SELF_BEFORE.search(before) or _SELF_AFTER.search(after) or _SELF_JUNIOR.search(before):
         return True
     # "một phần vì ngu" with the speaker as the only person of the sentence
     return bool(_SELF_CAUSE.search(before)) and bool(of_sentence(doc, s, _only_the_speaker))
@@ -461,6 +501,7 @@ GATES = {
     "credit": credit,
     "acronym": acronym,
     "in_name": in_name,
+    "in_address": in_address,
     "after_number": after_number,
     "formal": formal_plain,
     "animal": animal,

@@ -126,6 +126,11 @@ def _described(value: Any, where: str, key: str) -> dict[str, str]:
     return described(value, f"{where}: key '{key}'")
 
 
+def _clauses(value: list[str]) -> str | None:
+    unknown = [c for c in value if c not in CLAUSES]
+    return f"unknown clause {unknown[0]!r} (known: {', '.join(CLAUSES)})" if unknown else None
+
+
 def _tone(value: Any, where: str, key: str) -> ToneGate:
     return ToneGate.build(value, f"{where}: key '{key}'")
 
@@ -157,6 +162,10 @@ class RuleKeys:
     # backstop: true — a broad rule that only fills gaps: its finding is dropped where another
     # rule of its clause already has a counted finding in the same sentence (engine.py)
     backstop: bool = False
+    # yields_to: ["5.4"] — clauses that name the same offence more precisely: the rule's
+    # finding is dropped where a counted finding of one of them shares its sentence or span
+    # (an insult inside a threat is the threat; engine.py)
+    yields_to: list[str] = key(default_factory=list, check=_clauses)
 
 
 @dataclass
@@ -245,6 +254,7 @@ class Rule:
         self.centrality = Centrality.build(keys.centrality, where, ctx, self.id) if keys.centrality else None
         self.fixer = Fixer(keys.fix, where, ctx, keys.secret) if keys.fix else None
         self.backstop = keys.backstop
+        self.yields_to = frozenset(keys.yields_to)
 
     def scopes(self) -> list[Scope]:
         """How far each of the rule's co-occurrences reaches."""

@@ -14,7 +14,6 @@ from pathlib import Path
 from typing import Any, Iterator
 
 from .. import tone
-from ..clauses import CLAUSES
 from ..document import Document
 from ..lang.vi import fold
 from ..terms import word_letters
@@ -211,11 +210,6 @@ def phrase_pattern(phrases: list[str]) -> re.Pattern | None:
     return re.compile(rf"(?<!\w)(?:{alts})(?!\w)")
 
 
-def _clauses(value: list[str]) -> str | None:
-    unknown = [c for c in value if c not in CLAUSES]
-    return f"unknown clause {unknown[0]!r} (known: {', '.join(CLAUSES)})" if unknown else None
-
-
 @dataclass(kw_only=True)
 class LearnedKeys(RuleKeys):
     """The keys of a rule whose verdict is a model's score of each unit (classifier, semantic)."""
@@ -232,9 +226,9 @@ class LearnedKeys(RuleKeys):
     scope: Scope = key(SENTENCE, parse=_unit_scope)
     min_chars: int = key(1, check=_count)  # shorter units are not scored
     min_syllables: int = key(0, check=_count)  # fewer: a fragment, no verdict (initials not counted)
-    # clauses whose word-list finding inside the scored sentence names the offence more
-    # precisely (a slur naming a group is 5.4): the model's guess at it is then dropped
-    yields_to: list[str] = key(default_factory=list, check=_clauses)
+    # (yields_to, a key of every rule: clauses whose word-list finding inside the scored
+    # sentence names the offence more precisely, a slur naming a group is 5.4; the model's
+    # guess at it is then dropped)
 
 
 @dataclass(kw_only=True)
@@ -294,7 +288,6 @@ class LearnedRule(Rule):
         self.min_syllables = keys.min_syllables
         self.plain_threshold = self.threshold if keys.plain_threshold is None else keys.plain_threshold
         self.formal_threshold = keys.formal_threshold
-        self.yields_to = frozenset(keys.yields_to)
         self._model_key = str(keys.model)  # a Path hashes slowly, and the key is asked per document
 
     def gate(self, doc: Document, s: int, e: int) -> float | None:
