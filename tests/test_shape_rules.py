@@ -139,3 +139,12 @@ def test_base32_key_takes_a_two_factor_setup_key(value):
 ])
 def test_base32_key_refuses_look_alikes(value):
     assert not base32_key(value)
+
+
+def test_bip39_partial_takes_a_cut_phrase_not_prose():
+    from postcheck.validators import bip39_partial
+    assert bip39_partial("abandon ability able about above absent absorb")
+    assert bip39_partial("violin harbor frozen pistol meadow ribbon orbit tunnelx")  # one slip from eight words on
+    assert not bip39_partial("violin harbor frozen pistol tunnelx")  # too short
+    assert not bip39_partial("never share this with anyone else ever")  # prose
+    assert not bip39_partial("abandon ability able about above absent absorb abstract absurd abuse access accident")  # whole: bip39_mostly's

@@ -208,11 +208,25 @@ def bip39_mostly(text: str) -> bool:
     return sum(w in listed for w in words) * 4 >= len(words) * 3
 
 
+def bip39_partial(text: str) -> bool:
+    """Part of a wallet's recovery phrase, given after its label and cut short ("cụm từ khôi
+    phục: apple river ocean tiger lamp seven …"): six to eleven words, every one of them (one
+    misspelt word allowed from eight on) from the BIP-39 English list. The words given are
+    still most of the key. Only after a label (account.seed-phrase-partial)."""
+    words = [w for w in re.split(r"[\s,]+", text.lower()) if w]
+    if not 6 <= len(words) <= 11:
+        return False
+    listed = _bip39_words()
+    missing = sum(w not in listed for w in words)
+    return missing == 0 or (missing == 1 and len(words) >= 8)
+
+
 VALIDATORS: dict[str, Callable[[str], bool]] = {
     "secret_like": secret_like,
     "otp_code": otp_code,
     "bip39_phrase": bip39_phrase,
     "bip39_mostly": bip39_mostly,
+    "bip39_partial": bip39_partial,
     "strong_secret": strong_secret,
     "token_like": token_like,
     "base32_key": base32_key,
