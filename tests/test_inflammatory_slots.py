@@ -127,6 +127,23 @@ CASES = {
          "Chiếc bánh chưng to như cái mâm, cả nhà ăn ba ngày.",
          "Mình ngu như bò ấy, quên mang cả ví.",
          "Đừng gọi ai là 'mặt như đít nồi', câu nói đó xúc phạm người ta."]),
+    # ninth session: a threat that names no harm; a claim vouched for by a cover-up
+    "hate.veiled-threat": (
+        ["Còn đăng bài bêu tao nữa [thì coi chừng] cái thân.",
+         "Biết điều thì gỡ đi, [đừng trách tao] không nói trước.",
+         "con nao con comment linh tinh [thi coi chung]",
+         "Tao biết chỗ làm của mày rồi, tối [về cẩn thận] nhé."],
+        ["Đường trơn lắm, tối về cẩn thận nhé.",
+         "Cứ viết tiếp đi, truyện của bạn hay lắm.",
+         "Mẹ dặn: còn thức khuya nữa thì coi chừng ốm.",
+         "Chị bị nhắn dọa còn viết thì đừng trách, chị đã trình báo công an."]),
+    "rumour.hidden-truth": (
+        ["Nghe đâu cả chuyến đi là để bán biển, [báo chí không nói] gì hết.",
+         "Phó giám đốc sở bị bắt vì nhận hối lộ, [báo không đăng] đâu.",
+         "ong pho giam doc vua bi bat roi, [bao khong dang] dau"],
+        ["Báo không đăng kết quả trận đấu tối qua, ai xem rồi kể mình nghe.",
+         "Tin đồn sập cầu mà báo không đăng là tin giả, đừng tin.",
+         "Theo báo Nhân Dân, phà chìm do sóng lớn, không có người chết."]),
 }
 
 
