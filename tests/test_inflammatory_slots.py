@@ -130,7 +130,7 @@ CASES = {
     # ninth session: a threat that names no harm; a claim vouched for by a cover-up
     "hate.veiled-threat": (
         ["Còn đăng bài bêu tao nữa [thì coi chừng] cái thân.",
-         "Biết điều thì gỡ đi, [đừng trách tao] không nói trước.",
+         "Khôn hồn thì gỡ đi, [đừng trách tao] không nói trước.",
          "con nao con comment linh tinh [thi coi chung]",
          "Tao biết chỗ làm của mày rồi, tối [về cẩn thận] nhé."],
         ["Đường trơn lắm, tối về cẩn thận nhé.",
