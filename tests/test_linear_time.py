@@ -42,6 +42,9 @@ MIXED = {
     # one sentence without an end holding thousands of insults: a sentence-level verdict
     # (is it said of an animal?) was read again for each hit (67 s at 72 K characters)
     "insults in one endless sentence": "mày ngu “" * (SIZE // 9),
+    # reported insults in one endless sentence: each name's clause, words and endorsement
+    # were read to the sentence's end (reported_names.py; 11 s at 54 K characters)
+    "reported insults in one endless sentence": "người ta chửi nó là đồ ngu " * (SIZE // 27),
     "look-alikes in a plain run": "".join(_rng.choice("abcօɑ中ᴛ") for _ in range(SIZE // 2)),
     # pattern guards (checks/re2_pattern.py) refuse a candidate and search again from the
     # next character: runs where every position starts a refused candidate

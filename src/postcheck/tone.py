@@ -39,7 +39,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 
-from . import endorse
+from . import endorse, reported_names
 from .comment_voice import informal
 from .lang.vi import fold
 from .narrative_years import historical
@@ -74,11 +74,38 @@ _NAMING_FOLDED = re.compile(r"(?<!\w)(?:goi(?:\s+\w+){0,5}\s+la|chui(?:\s+\w+){0
 
 def mention(doc, s: int, e: int) -> bool:
     """Is the span a word or short phrase (up to 4 syllables) in quotation marks of its own,
-    named rather than used: in an article, or after a naming frame ("dùng từ", "bị gọi là")?"""
+    named rather than used: in an article, or after a naming frame ("dùng từ", "bị gọi là")?
+    Or, without marks, the name someone else called someone ("hàng xóm chửi con mình là …",
+    "bị khách mắng là …"; reported_names.py), not endorsed by the writer?"""
     q = quote_around(doc, s, e)
-    if q is None or len(_TOKEN.findall(doc.original[q[0]:q[1]])) > 4:
+    if q is None:
+        return any(fs <= s and e <= ne for _, fs, _, ne in reported_names_in(doc, s))
+    if len(_TOKEN.findall(doc.original[q[0]:q[1]])) > 4:
         return False
     return formal(doc) or _named_before(doc, q)
+
+
+def reported_names_in(doc, s: int) -> tuple[tuple[int, int, int, int], ...]:
+    """(start of the clause, of the one insulted, of the name, end of the name): the original offsets of the names
+    reported as someone else's insult in the sentence holding offset `s` (reported_names.py),
+    unless the writer endorses them; once a sentence."""
+    reg = doc.register
+    if not reg.sentences:
+        return ()
+    index = reg.sentence_index(s)
+    return doc.memo(("tone.reported_names", index), lambda: _reported_names(doc, index))
+
+
+def _reported_names(doc, index: int) -> tuple[tuple[int, int, int, int], ...]:
+    reg = doc.register
+    a, b = reg.sentences[index]
+    sentence = doc.original[a:b]
+    names = reported_names.name_spans(sentence)
+    if not names:
+        return ()
+    after = doc.original[slice(*reg.sentences[index + 1])] if index + 1 < len(reg.sentences) else ""
+    return tuple((a + cs, a + fs, a + ns, a + ne) for cs, fs, ns, ne in names
+                 if not reported_names.endorsed(sentence, (ns, ne), after))
 
 
 # how far before a quotation its naming frame may open: "mắng một cậu thanh niên là '…'"

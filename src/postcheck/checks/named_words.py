@@ -16,12 +16,36 @@ from ..document import Document
 
 def named_words(doc: Document, s: int, e: int) -> list[tuple[int, int]]:
     """The quotations (original spans) inside the unit (view span) that name a word rather
-    than use it (tone.mention: a short quotation after "dùng từ", "gọi là", or in an article)."""
+    than use it (tone.mention: a short quotation after "dùng từ", "gọi là", or in an article),
+    and the clauses that report someone else's insult without marks (tone.reported_names_in)."""
     spans = tone.quoted_spans(doc)
-    if not spans:
-        return []
     os_, oe = doc.view.original_span(s, e)
-    return [(qs, qe) for qs, qe in spans if os_ <= qs and qe <= oe and tone.mention(doc, qs, qe)]
+    named = [(qs, qe) for qs, qe in spans if os_ <= qs and qe <= oe and tone.mention(doc, qs, qe)]
+    # names reported as someone else's insult, without marks ("hàng xóm chửi nó là …")
+    # and the reports of someone else's insult without marks ("hàng xóm chửi nó là …"), whole
+    reported = [(max(cs, os_), ne) for at in _sentence_starts(doc, os_, oe) for cs, _, _, ne in tone.reported_names_in(doc, at)
+                if os_ <= ne <= oe]
+    return _merged(named + reported)
+
+
+def _merged(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """The spans sorted, overlapping ones joined (view_pieces() cuts them in order)."""
+    out: list[tuple[int, int]] = []
+    for s, e in sorted(spans):
+        if out and s <= out[-1][1]:
+            out[-1] = (out[-1][0], max(out[-1][1], e))
+        else:
+            out.append((s, e))
+    return out
+
+
+def _sentence_starts(doc: Document, os_: int, oe: int) -> list[int]:
+    """The original start of each register sentence that overlaps [os_, oe)."""
+    reg = doc.register
+    if not reg.sentences:
+        return []
+    first, last = reg.sentence_index(os_), reg.sentence_index(max(os_, oe - 1))
+    return [max(os_, reg.sentences[k][0]) for k in range(first, last + 1)]
 
 
 def view_pieces(doc: Document, s: int, e: int, cut: list[tuple[int, int]]) -> list[tuple[int, int]]:
