@@ -175,3 +175,54 @@ def test_a_lone_unaccented_syllable_with_a_usual_reading_fills_a_slot(slot_book,
 ])
 def test_a_lone_unaccented_syllable_without_a_usual_reading_stays_weak(slot_book, text):
     assert hits(slot_book, text) == []
+
+
+@pytest.fixture(scope="module")
+def pair_book(tmp_path_factory):
+    from postcheck import load_rulebook
+    from postcheck.resources import resource_dir
+
+    d = tmp_path_factory.mktemp("pair_rules")
+    (d / "t.yaml").write_text(
+        "rules:\n"
+        "  - id: test.pair\n"
+        "    clause: '5.5'\n"
+        "    severity: warning\n"
+        "    kind: near\n"
+        "    description: test\n"
+        "    a: {terms: [cán bộ ngoại giao, đại sứ quán]}\n"
+        "    b: {terms: [hoàn tiền, giảm giá, đặt cọc, bạn đời, sang làm]}\n"
+        "    within: {sentences: 1}\n"
+        "    report: b\n"
+        "    message: {vi: 'x', en: 'x'}\n"
+        "    examples: {hit: [a, b, c, d, e], miss: [a, b, c, d, e]}\n", encoding="utf-8")
+    return load_rulebook([d], [resource_dir("wordlists")])
+
+
+@pytest.mark.parametrize("text, match", [
+    # typed without marks, one half of the pair makes another word with its neighbour
+    # (tiền vệ, tiên phong, tiền nhà, tiền án, giá tiền): with marks it is no word, and
+    # the pair is still the term
+    ("toi la can bo ngoai giao, khach san phai hoan tien phong cho toi", "hoan tien"),
+    ("toi la can bo ngoai giao, hang bay phai hoan tien ve truoc cho toi", "hoan tien"),
+    ("toi la can bo ngoai giao nen chu tro hoan tien nha ngay", "hoan tien"),
+    ("toi la can bo ngoai giao, quan phai hoan tien an toi qua", "hoan tien"),
+    ("minh o dai su quan, cua hang giam gia tien mat cho minh", "giam gia"),
+    ("Tôi là cán bộ ngoại giao, khách sạn phải hoàn tiền phòng cho tôi", "hoàn tiền"),
+    ("Tôi là cán bộ ngoại giao, hãng bay phải hoàn tiền vé trước cho tôi", "hoàn tiền"),
+    ("nghe noi can bo ngoai giao do sap sang lam dai su o Chile", "sang lam"),
+])
+def test_an_unaccented_pair_with_one_half_taken_by_a_neighbour_is_still_the_term(pair_book, text, match):
+    assert hits(pair_book, text) == [match]
+
+
+@pytest.mark.parametrize("text", [
+    # both halves taken by their neighbours: other words (hô hoán + tiền cọc; bè bạn +
+    # đời sống in "ban be ban doi song")
+    "can bo ngoai giao bat ho hoan tien coc cho toi",
+    "can bo ngoai giao co nhieu ban be ban doi song kha gia",
+    # one half in a word staff write often, the segmenter's reading kept: làm việc
+    "can bo ngoai giao bi lua sang lam viec o Dubai",
+])
+def test_an_unaccented_pair_with_both_halves_taken_is_not_the_term(pair_book, text):
+    assert hits(pair_book, text) == []

@@ -149,6 +149,12 @@ def test_terms_are_spelt_as_the_matching_view_spells_text(tmp_path):
     ("may ngu si the, noi mai khong hieu", True),  # ngu si keeps its spelling
     ("thang ngu nay noi nhieu qua", True),
     ("Mày ngu thế, nói mãi không hiểu.", True),
+    # a bare pair whose first syllable a word staff write often takes, spelt otherwise: xây
+    # dựng, not "đừng sủa"; the pair on its own is still the insult
+    ("thu tuc xin giay phep xay dung sua nha mat ca thang", False),
+    ("cong trinh dang xay dung sua lai mat tien", False),
+    ("may dung sua nua, im di", True),
+    ("thoi dung sua nua, nghe chua", True),
 ])
 def test_an_unaccented_term_in_unaccented_text_yields_to_a_respelled_dictionary_word(rulebook, text, insult):
     assert ("language.insult" in rules_fired(rulebook.check_text, text)) is insult

@@ -152,3 +152,21 @@ def test_hearsay_credits_no_source(rulebook):
     doc = rulebook.document("Lan nói siêu thị sắp hết gạo.")
     assert doc.register.reported(0)
 
+
+
+@pytest.mark.parametrize("text, speaker, own", [
+    # the unit as the subject of its own reporting verb, no other source: the writer speaks
+    ("Bộ Ngoại giao cho rằng hội thảo đó vô bổ, cả nhà đừng đi.", "Bộ Ngoại giao", True),
+    ("Sứ quán hôm qua cũng đã khẳng định quán đó bẩn, bà con tránh ra.", "Sứ quán", True),
+    # another source credited before it, or a person's "cho biết": someone else's words
+    ("Theo báo Lao Động, Bộ Ngoại giao cho rằng hội thảo đó vô bổ.", "Bộ Ngoại giao", False),
+    ("Anh Hùng cho biết Sứ quán không ủng hộ hội chợ đó.", "Sứ quán", False),
+    # a reporting verb far from the unit, after a comma, is no verb of the unit's
+    ("Sứ quán đóng cửa, ông Ba cho rằng do bão.", "Sứ quán", False),
+])
+def test_a_unit_made_to_speak_is_credited_only_by_another_source(text, speaker, own):
+    from postcheck.register import Register
+    reg = Register(text, [(0, len(text))])
+    start = text.index(speaker)
+    assert reg.reported(0)
+    assert reg.credited_besides(0, (start, start + len(speaker))) is (not own)

@@ -83,6 +83,31 @@ def test_exemptions_in_a_list_each_keep_their_own_scope(tmp_path):
     assert fired("Hôm qua học bảo vệ bí mật xong, giờ gửi cả nhóm tài liệu mật đây.") == ["tài liệu mật"]
 
 
+_UNIT_RULE = """rules:
+  - id: t.unit
+    clause: "5.5"
+    severity: warning
+    kind: terms
+    description: a unit
+    terms: [đại sứ quán]
+    unless:
+      - terms: [Mỹ, Nhật Bản]
+        scope: {after: 0}
+    message: {vi: "m", en: "m"}
+    examples: {hit: ["[Đại sứ quán] ta."], miss: ["Đại sứ quán Mỹ."]}
+"""
+
+
+def test_an_after_scope_reads_only_what_follows_the_finding(tmp_path):
+    book = _rulebook_with(tmp_path, _UNIT_RULE)
+    fired = lambda text: [f.match for f in book.check_text(text) if f.rule == "t.unit"]  # noqa: E731
+    assert fired("Đại sứ quán Mỹ nghỉ lễ ngày mai.") == []  # right after it
+    assert fired("Đại sứ quán Nhật Bản mở cửa lại.") == []
+    # before it, or further on, the same words qualify nothing
+    assert fired("Sang Mỹ thì Đại sứ quán vẫn làm việc.") == ["Đại sứ quán"]
+    assert fired("Đại sứ quán ta tại Mỹ nghỉ lễ ngày mai.") == ["Đại sứ quán"]
+
+
 def test_an_unmarked_exact_term_needs_text_written_with_marks(check):
     insult = lambda text: [f for f in check(text) if f.rule == "language.insult"]  # noqa: E731
     assert insult("Ông ấy ngu thật, nói mãi không hiểu.")  # written with marks: the word as spelt

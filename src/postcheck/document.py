@@ -9,7 +9,8 @@ from typing import Callable, Hashable, TypeVar
 from . import segment
 from .lang.dictionary import (could_begin_dictionary_word, is_dictionary_word, longest_dictionary_word,
                               respelled_in_dictionary)
-from .lang.vi import accent_probe, fold, has_diacritics
+from .lang.frequency import common_readings, written_often
+from .lang.vi import accent_probe, fold, has_diacritics, tone_key
 from .normalize import clean, evasion_spans, matching_view
 from .terms import Match, Matcher, Matches, surely_unmarked, word_letters, written_with_diacritics
 from .register import Register
@@ -209,9 +210,14 @@ class Document:
         and the segmenter is not asked: most matches never need underthesea."""
         if self._dictionary_word_spans_edge(match):
             span = self.view.text[match.start:match.end]
-            if match.term.accented and len(span.split()) >= 3 and not has_diacritics(span):
+            pieces = len(span.split())
+            if match.term.accented and not has_diacritics(span) and (
+                    pieces >= 3 or pieces == 2 and not self._common_word_spans_edge(match)):
                 # the segmenter barely reads text without diacritics: a term of three or more
-                # syllables found in full there is judged by its edges alone
+                # syllables found in full there is judged by its edges alone. So is a pair, unless
+                # the word across its edge is one staff write often ("sang lam viec": làm việc);
+                # a rare word of the same letters ("hoan tien ve": tiền vệ, where "hoàn tiền vé"
+                # is no word at all) glued by the segmenter does not hide it
                 return self.plausible_unaccented(match, inside_words=True)
             return self._segments_allow(match) and self.plausible_unaccented(match, inside_words=True)
         return self.plausible_unaccented(match, inside_words=True)
@@ -223,6 +229,18 @@ class Document:
         hi = bisect_left(compounds, (match.end, -1))
         for a, b in compounds[lo:hi]:
             if a < match.start < b or a < match.end < b:
+                return True
+        return False
+
+    def _common_word_spans_edge(self, match: Match) -> bool:
+        """Does a dictionary word crossing an edge of the match read, typed bare, as a word
+        staff often write (lang/frequency.py: a dictionary reading seen COMMON times)?"""
+        compounds, longest = self._compounds(self.sentence_of(match.start))
+        lo = bisect_left(compounds, (match.start - longest, -1))
+        hi = bisect_left(compounds, (match.end, -1))
+        text = self.view.text
+        for a, b in compounds[lo:hi]:
+            if (a < match.start < b or a < match.end < b) and written_often(fold(text[a:b].lower())):
                 return True
         return False
 
@@ -285,6 +303,9 @@ class Document:
         before = text[max(0, match.start - 64):match.start].split()[-1:] if match.start else []
         after = text[match.end:match.end + 30].split()[:1]
         pieces = span.split()
+        if match.term.accented and len(pieces) == 2 \
+                and self._taken_by_common_word(before, pieces, after, match.term.text.split()):
+            return False
         if match.term.accented and not inside_words:
             # a short word typed without marks reads many ways: it counts only when no
             # neighbour spells it otherwise ("chien thang Dien": chiến thắng, not thằng; "6
@@ -321,6 +342,24 @@ class Document:
         if before and respelled_in_dictionary(before[0], pieces[0], own[0], 1):
             return False
         return not (after and respelled_in_dictionary(pieces[-1], after[0], own[-1], 0))
+
+    @staticmethod
+    def _taken_by_common_word(before: list[str], pieces: list[str], after: list[str], own: list[str]) -> bool:
+        """Does a neighbour make, with an edge syllable of a bare pair, a word staff write
+        often in which that syllable is spelt otherwise than in the term ("xay dung sua nha":
+        xây dựng, not "đừng sủa")? Then the pair is that word's syllable and the next word,
+        not the term. A longer word that keeps the term's spelling ("dai su quan": đại sứ
+        quán) or a rare word of the same letters ("tien ve": tiền vệ) takes nothing."""
+        left = before[0].strip(_CLINGING).lower() if before else ""
+        right = after[0].strip(_CLINGING).lower() if after else ""
+        first, last = fold(pieces[0].lower()), fold(pieces[-1].lower())
+
+        def respelled(folded: str, at: int, syllable: str) -> bool:
+            key = tone_key(syllable)
+            return any(reading.split(" ")[at] != key for reading in common_readings(folded))
+
+        return bool(left) and respelled(f"{left} {first}", 1, own[0]) \
+            or bool(right) and respelled(f"{last} {right}", 0, own[-1])
 
     def _read_otherwise(self, match: Match, before: list[str], pieces: list[str]) -> bool:
         """Does the word before an unmarked term that opens with a person classifier spell the

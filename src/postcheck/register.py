@@ -48,6 +48,10 @@ _ATTRIBUTION = re.compile(
     rf"|(?<!\w)[Tt]heo\s+(?:[{_U}]|ông|bà|các|giới|nguồn|báo|hãng|đại diện|lãnh đạo|chuyên gia|"
     r"thông tin|thông báo|thông cáo|người phát ngôn|phóng viên|đặc phái viên|số liệu|thống kê)")
 
+# what may stand between a speaker and its own reporting verb: its own words ("chúng tôi",
+# "hôm qua", "cũng", "đã") up to four, no punctuation
+_SPEAKER_GAP = re.compile(r"\s*(?:[^\W\d_]+\s+){0,4}")
+
 
 def quotation_spans(text: str) -> list[tuple[int, int]]:
     """[start, end) of each quotation, marks included, in text order. A straight quote opens
@@ -137,6 +141,27 @@ class Register:
             self._voice[index] = found
         return found
 
+    def credited_besides(self, index: int, speaker: tuple[int, int]) -> bool:
+        """Is sentence `index` reported speech with a source other than `speaker` (an original
+        span in it) made to say it? "Bộ Ngoại giao cho rằng …" with no channel named puts the
+        words in the Ministry's mouth: the reporting verb right after the speaker credits no
+        one else; "Theo báo X, Bộ Ngoại giao cho rằng …" or a person's "cho biết" still do."""
+        if not self.reported(index):
+            return False
+        s, e = self.sentences[index]
+        # the quotations blanked letter for letter: offsets stay the original's
+        own = list(self.text[s:e])
+        for qs, qe in self.quotes:
+            if qs < e and s < qe:
+                own[max(qs, s) - s:min(qe, e) - s] = " " * (min(qe, e) - max(qs, s))
+        own = "".join(own)
+        after = speaker[1] - s
+        for m in _ATTRIBUTION.finditer(own):
+            if speaker[0] - s <= m.start() and _SPEAKER_GAP.fullmatch(own, max(after, 0), m.start()):
+                continue  # the speaker's own verb
+            return True
+        return False
+
     def attributed_quote(self, quote: tuple[int, int]) -> bool:
         """Is the quotation attributed to someone: a colon just before it, or a reporting
         verb or source in the sentence that opens or closes it (outside the quotation)?"""
@@ -149,13 +174,18 @@ class Register:
         around = self.text[a:qs] + " " + self.text[qe:b]
         return bool(_ATTRIBUTION.search(around))
 
-    def others_words(self, offset: int) -> bool:
+    def others_words(self, offset: int, speaker_end: int | None = None) -> bool:
         """Are the words at `offset` someone else's: inside an attributed quotation, or in a
-        reported sentence, and neither said by the writer nor endorsed by them?"""
+        reported sentence, and neither said by the writer nor endorsed by them? With
+        `speaker_end`, the span [offset, speaker_end) is what a rule reports as speaking (a
+        unit made to judge: voice {finding_speaks: true}); its own reporting verb is no
+        other source (credited_besides)."""
         index = self.sentence_index(offset)
         quote = self.quote_of(offset)
         if quote is not None and quote[1] - quote[0] > 12 and self.attributed_quote(quote):
             return not self.writers_own(offset)
+        if speaker_end is not None:
+            return self.credited_besides(index, (offset, speaker_end)) and not self.endorsed(index)
         return self.reported(index) and not self.endorsed(index)
 
     def endorsed(self, index: int) -> bool:

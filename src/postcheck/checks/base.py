@@ -6,7 +6,7 @@ import re
 from bisect import bisect_left
 from dataclasses import dataclass, field
 from itertools import accumulate
-from typing import Any, Iterable, Iterator, Literal
+from typing import Any, Iterable, Iterator, Literal, NamedTuple
 
 from ..clauses import CLAUSES
 from ..document import Document
@@ -93,17 +93,31 @@ def _severity(value: Any, where: str, key: str) -> str:
     raise RuleError(f"{where}: key '{key}': {short(value)} is not one of {', '.join(SEVERITIES)}")
 
 
-def _voice(value: Any, where: str, key: str) -> str | None:
+class Voice(NamedTuple):
+    """What a rule does with words reported from others: `reported` is "drop" or the
+    severity they keep; `finding_speaks`: the finding made the speaker of a reporting verb
+    ("Bộ Ngoại giao cho rằng …") is no source credited (register.Register.credited_besides)."""
+
+    reported: str
+    finding_speaks: bool = False
+
+
+def _voice(value: Any, where: str, key: str) -> Voice | None:
     """voice: any — every finding counts (None); own — words reported from others (a sentence
     crediting a source, an attributed quotation: register.py) do not count ("drop");
-    {reported: info|warning} — they count at that lower severity."""
+    {reported: info|warning|drop} — they count at that lower severity, or not at all; with
+    `finding_speaks: true`, a sentence whose only credit is the finding's own reporting verb
+    is the writer's words put in the finding's mouth, not someone else's."""
     if value == "any":
         return None
     if value == "own":
-        return "drop"
-    if isinstance(value, dict) and set(value) == {"reported"} and value["reported"] in SEVERITIES:
-        return value["reported"]
-    raise RuleError(f"{where}: key '{key}': expected 'any', 'own' or {{reported: <severity>}}")
+        return Voice("drop")
+    if isinstance(value, dict) and set(value) in ({"reported"}, {"reported", "finding_speaks"}) \
+            and (value["reported"] in SEVERITIES or value["reported"] == "drop") \
+            and isinstance(value.get("finding_speaks", False), bool):
+        return Voice(value["reported"], value.get("finding_speaks", False))
+    raise RuleError(f"{where}: key '{key}': expected 'any', 'own' or "
+                    f"{{reported: <severity>|drop, finding_speaks: true|false}}")
 
 
 def _exemptions(value: Any, where: str, key: str) -> list[Unless]:
@@ -116,6 +130,18 @@ def _exemptions(value: Any, where: str, key: str) -> list[Unless]:
             raise RuleError(f"{where}: key '{key}': expected a mapping or a non-empty list of mappings")
         return [decode(Unless, v, where, f"{key}[{i}]") for i, v in enumerate(value)]
     return [decode(Unless, value, where, key)]
+
+
+def _downgrades(value: Any, where: str, key: str) -> list[Downgrade]:
+    """`downgrade`: one, or a list of them, each with its own terms, scope and `to` (each that
+    holds lowers the finding; the lowest wins). A narrow one (one's own number "số mình" a few
+    words away) can stand beside a wider one (a shop's offer in the post) without widening it."""
+    from .schema import decode
+    if isinstance(value, list):
+        if not value:
+            raise RuleError(f"{where}: key '{key}': expected a mapping or a non-empty list of mappings")
+        return [decode(Downgrade, v, where, f"{key}[{i}]") for i, v in enumerate(value)]
+    return [decode(Downgrade, value, where, key)]
 
 
 def _localized(value: Any, where: str, key: str) -> dict[str, str]:
@@ -153,9 +179,9 @@ class RuleKeys:
     suggestion: dict | None = key(None, parse=_localized)
     unless: list[Unless] | None = key(None, parse=_exemptions)  # one mapping or a list (any one clears)
     requires: Requires | None = None
-    downgrade: Downgrade | None = None
+    downgrade: list[Downgrade] | None = key(None, parse=_downgrades)  # one mapping or a list
     secret: bool | Literal["number"] = False  # masked in every output; "number": ends may show
-    voice: str | None = key(None, parse=_voice)  # the severity of others' words, "drop", or None
+    voice: Voice | None = key(None, parse=_voice)  # what others' words become, or None
     tone: ToneGate | None = key(None, parse=_tone)  # tone.py's gates (checks/tone_gate.py)
     centrality: CentralityKeys | None = None  # in a long text, only where it is the topic (centrality.py)
     fix: FixKeys | None = None  # the replacement offered for a finding's text (checks/fixes.py)
@@ -233,7 +259,7 @@ class Rule:
         self.descriptions = keys.description
         self.description = self.descriptions["en"]  # SARIF's and the API's, as before
         self.secret = keys.secret
-        self.voice_reported = keys.voice
+        self.voice = keys.voice
         self.messages = keys.message
         self.suggestions = keys.suggestion
         self.examples = keys.examples
@@ -241,13 +267,14 @@ class Rule:
                                               f"{self.id}#unless" + (str(i + 1) if i else ""),
                                               # a quotation reaches as far as its sentence: a
                                               # narrower exemption would be widened by it
-                                              quotations=u.scope.unit not in ("words", "before"))
+                                              quotations=u.scope.unit not in ("words", "before", "after"))
                               for i, u in enumerate(keys.unless)])
                        if keys.unless else None)
         self.requires = (Condition.build(keys.requires, where, "requires", ctx, f"{self.id}#requires")
                          if keys.requires else None)
-        self.downgrade = (Condition.build(keys.downgrade, where, "downgrade", ctx, f"{self.id}#downgrade")
-                          if keys.downgrade else None)
+        self.downgrades = [Condition.build(d, where, "downgrade" if len(keys.downgrade) == 1 else f"downgrade[{i}]", ctx,
+                                           f"{self.id}#downgrade" + (str(i + 1) if i else ""))
+                           for i, d in enumerate(keys.downgrade or [])]
         self.tone = keys.tone
         # in a long text, a finding only where the text is about it (centrality.py; judged
         # over all rules' findings by engine.py)
@@ -259,7 +286,7 @@ class Rule:
     def scopes(self) -> list[Scope]:
         """How far each of the rule's co-occurrences reaches."""
         unless = self.unless.conditions if self.unless else []
-        return [c.scope for c in (*unless, self.requires, self.downgrade) if c is not None]
+        return [c.scope for c in (*unless, self.requires, *self.downgrades) if c is not None]
 
     def hits(self, doc: Document) -> Iterator[Hit]:
         raise NotImplementedError
@@ -282,12 +309,14 @@ class Rule:
                 if self.requires.to is None:
                     continue
                 severity = self.requires.to
-            if self.downgrade and self.downgrade.holds(doc, hit.start, hit.end):
-                severity = _lower(severity, self.downgrade.to)
-            if self.voice_reported is not None and doc.register.others_words(hit.start):
-                if self.voice_reported == "drop":
+            for downgrade in self.downgrades:
+                if downgrade.holds(doc, hit.start, hit.end):
+                    severity = _lower(severity, downgrade.to)
+            if self.voice is not None and doc.register.others_words(
+                    hit.start, hit.end if self.voice.finding_speaks else None):
+                if self.voice.reported == "drop":
                     continue
-                severity = _lower(severity, self.voice_reported)
+                severity = _lower(severity, self.voice.reported)
             if self.tone:
                 severity = self.tone.judge(doc, hit.start, hit.end, severity)
                 if severity is None:

@@ -7,6 +7,8 @@ sides of a `near` rule.
     scope: {words: 4}        # within N words, in the same sentence (`4` alone says the same)
     scope: {before: 3}       # ending at most N words before the finding, in the same sentence
                              # (a condition's frame that reads one way: "bảo vệ bí mật nhà nước")
+    scope: {after: 0}        # starting at most N words after the finding ends, in the same
+                             # sentence (what qualifies it: "Đại sứ quán Mỹ" is not one's own)
     scope: post              # anywhere in the draft, asked for explicitly (tests/test_scope.py)
 """
 from __future__ import annotations
@@ -21,8 +23,8 @@ from ..document import Document
 from ..safe_yaml import short
 from .sdk import RuleError
 
-UNITS = ("sentence", "post", "sentences", "words", "before")
-# a near rule pairs two sides with no order between them: `before` is for conditions only
+UNITS = ("sentence", "post", "sentences", "words", "before", "after")
+# a near rule pairs two sides with no order between them: `before` and `after` are for conditions only
 PAIR_UNITS = ("sentence", "post", "sentences", "words")
 MAX_SENTENCES = 3  # a wider window is nearly the whole of a short post: say `post` then
 _TOKEN = re.compile(r"\S+")  # the words counted by `words: N`
@@ -36,7 +38,8 @@ class Scope:
     @classmethod
     def parse(cls, value: Any, where: str, key: str, units: Sequence[str] = UNITS) -> "Scope":
         forms = [f for u, f in (("sentence", "'sentence'"), ("post", "'post'"), ("sentences", "{sentences: 0..3}"),
-                                ("words", "{words: N}"), ("before", "{before: N}")) if u in units]
+                                ("words", "{words: N}"), ("before", "{before: N}"),
+                                ("after", "{after: N}")) if u in units]
         expected = f"{where}: key '{key}': expected {', '.join(forms[:-1])} or {forms[-1]}, got {short(value)}"
         if isinstance(value, str) and value in ("sentence", "post") and value in units:
             return cls(value)
@@ -44,7 +47,7 @@ class Scope:
             value = {"words": value}  # `within: 4`, the short form
         if isinstance(value, dict) and len(value) == 1:
             [(unit, n)] = value.items()
-            if unit in ("sentences", "words", "before") and unit in units and isinstance(n, int) \
+            if unit in ("sentences", "words", "before", "after") and unit in units and isinstance(n, int) \
                     and not isinstance(n, bool):
                 if 0 <= n and (unit != "sentences" or n <= MAX_SENTENCES):
                     return cls(unit, n)
@@ -70,8 +73,9 @@ def terms_present(doc: Document, name: str, scope: Scope, start: int, end: int) 
     sentence = doc.sentence_of_original(start)
     grouped = doc.strong_by_sentence(name)
     here = grouped.get(sentence)
-    if scope.unit in ("words", "before"):
-        return _words_present(doc, name, here or (), sentence, start, end, scope.n, scope.unit == "before")
+    if scope.unit in ("words", "before", "after"):
+        return _words_present(doc, name, here or (), sentence, start, end, scope.n, scope.unit == "before",
+                              scope.unit == "after")
     if here and any(doc.is_word(m) and not doc.waived(m) for m in here):
         return True
     if not scope.n:
@@ -81,7 +85,7 @@ def terms_present(doc: Document, name: str, scope: Scope, start: int, end: int) 
 
 
 def _words_present(doc: Document, name: str, matches, sentence: int, start: int, end: int, words: int,
-                   before: bool = False) -> bool:
+                   before: bool = False, after: bool = False) -> bool:
     # the sentence's matches with their original spans, sorted once, and only those near the
     # hit looked at: a scan of all of them for every hit is cubic with the word counts
     group = doc.memo(("scope.original_spans", name, sentence), lambda: sorted(
@@ -96,6 +100,8 @@ def _words_present(doc: Document, name: str, matches, sentence: int, start: int,
     for ms, me, m in group[lo:hi]:
         if before and ms >= start:
             continue  # only a frame that opens before the finding (it may run into it)
+        if after and ms < end:
+            continue  # only what follows the finding
         gap = doc.original[min(me, end):max(ms, start)]
         if len(gap.split()) <= words and doc.is_word(m) and not doc.waived(m):
             return True

@@ -50,3 +50,26 @@ def rare_reading(text: str, folded: str | None = None) -> bool:
         return False
     own = readings.get(tone_key(text), 0)
     return sum(readings.values()) - own >= RATIO * (own + 1)
+
+
+# sightings of a dictionary word's reading that make it one staff write often
+COMMON = 5
+
+
+@lru_cache(maxsize=4096)
+def common_readings(folded: str) -> tuple[str, ...]:
+    """The tone keys of the dictionary words that the unmarked letters `folded` (two or more
+    syllables) are seen written as at least COMMON times in the drafts ("lam viec": làm việc;
+    none for "tien ve", whose only sightings are "tiền về", no word)."""
+    from .dictionary import fold_index
+
+    readings = _by_fold().get(folded)
+    if not readings:
+        return ()
+    words = {tone_key(w) for w in fold_index().get(folded, ())}
+    return tuple(key for key, n in readings.items() if n >= COMMON and key in words)
+
+
+def written_often(folded: str) -> bool:
+    """Is a reading of the unmarked letters `folded` a dictionary word staff write often?"""
+    return bool(common_readings(folded))
