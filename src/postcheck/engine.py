@@ -5,6 +5,7 @@
 """
 from __future__ import annotations
 
+import re
 from bisect import bisect_left
 from dataclasses import replace
 
@@ -68,40 +69,67 @@ def _yield(findings: list[Finding], rules: list) -> list[Finding]:
     return [f for f in findings if not (f.rule in yielding and f.clause not in yielding[f.rule] and covered(f))]
 
 
+# how many words may stand between a yielding finding and the finding it yields to: the
+# same words named twice, not two offences of one long sentence
+YIELD_NEAR = 4
+_SEVERITY_RANK = {"info": 0, "warning": 1, "error": 2}
+_WORD = re.compile(r"\w+")
+
+
+def _names(targets: frozenset, g: Finding) -> bool:
+    """Does a `yields_to` list name finding g, by its clause ("5.4") or its rule id?"""
+    return g.clause in targets or g.rule in targets
+
+
 def _yield_in_sentence(doc: Document, findings: list[Finding], rules: list) -> list[Finding]:
     """Drops a finding of a rule-based rule (a word list, a pattern, a pair of slots) with
-    `yields_to` where a counted finding of one of those clauses shares a sentence with it
-    (where either starts or ends, so spans that overlap do too): the same words named by a
-    stronger clause (an insult inside a threat or a slur is reported once, as the 5.4
-    offence). What it yields to must be a rule's finding:
-    a learned model's guess at a whole sentence names nothing more precisely. A rule that
-    itself yields to the yielding rule's clause is no target either, so two rules that name
-    each other never silence each other both."""
+    `yields_to` where a counted finding that list names (a clause, or a rule id) covers the
+    same words: its span overlaps the yielding span or stands within YIELD_NEAR words of it
+    in the same sentence (an insult inside a threat is reported once, as the threat). The
+    target must be at least as severe (an error never gives way to a warning), must be a
+    rule's finding (a learned model's guess at a whole sentence names nothing more
+    precisely) and must itself survive: a target that yielded in turn silences nothing, so
+    the sentence never ends with less than it had. A rule that itself yields to the yielding
+    rule is no target either, so two rules that name each other never silence each other."""
     yielding = {r.id: r.yields_to for r in rules
                 if getattr(r, "yields_to", None) and r.mechanism not in LEARNED}
     if not yielding or not any(f.rule in yielding for f in findings):
         return findings
     yields = {r.id: r.yields_to for r in rules if getattr(r, "yields_to", None)}
-    wanted = frozenset().union(*yielding.values())
-    targets = [f for f in findings if f.clause in wanted and f.severity != "info"
-               and f.mechanism not in LEARNED]
+    targets = [g for g in findings if g.severity != "info" and g.mechanism not in LEARNED
+               and any(_names(y, g) for y in yielding.values())]
     if not targets:
         return findings
+    text = doc.original
 
-    def sentences(f: Finding) -> set[int]:  # where it starts and where it ends
-        return {doc.sentence_of_original(f.start), doc.sentence_of_original(max(f.start, f.end - 1))}
-
-    by_sentence: dict[tuple[str, int], list[Finding]] = {}
-    for t in targets:
-        for i in sentences(t):
-            by_sentence.setdefault((t.clause, i), []).append(t)
-
-    def gives_way(f: Finding) -> bool:
-        if f.rule not in yielding:
+    def near(f: Finding, g: Finding) -> bool:
+        if f.start < g.end and g.start < f.end:
+            return True
+        lo, hi = (f.end, g.start) if f.end <= g.start else (g.end, f.start)
+        if doc.sentence_of_original(lo) != doc.sentence_of_original(max(lo, hi - 1)):
             return False
-        return any(f.clause not in yields.get(g.rule, ())
-                   for clause in yielding[f.rule] if clause != f.clause
-                   for i in sentences(f) for g in by_sentence.get((clause, i), ()))
+        return len(_WORD.findall(text[lo:hi])) <= YIELD_NEAR
+
+    def candidates(f: Finding) -> list[Finding]:
+        mine = yielding[f.rule]
+        rank = _SEVERITY_RANK.get(f.severity, 0)
+        return [g for g in targets if g is not f and g.clause != f.clause and _names(mine, g)
+                and not _names(yields.get(g.rule, frozenset()), f)
+                and _SEVERITY_RANK.get(g.severity, 0) >= rank and near(f, g)]
+
+    dropped: dict[int, bool] = {}
+
+    def gives_way(f: Finding, seen: frozenset = frozenset()) -> bool:
+        if f.rule not in yielding or f.severity == "info":
+            return False
+        key = id(f)
+        if key in dropped:
+            return dropped[key]
+        if key in seen:  # a ring of yields: nobody gives way
+            return False
+        out = any(not gives_way(g, seen | {key}) for g in candidates(f))
+        dropped[key] = out
+        return out
 
     return [f for f in findings if not gives_way(f)]
 

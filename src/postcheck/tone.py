@@ -322,11 +322,32 @@ def _inside_a_name(text: str, s: int, e: int, word: str) -> bool:
     before = re.search(r"([^\W\d_]+)[ \t]+$", text[max(0, s - 30):s])
     if not (after and before and _title(after.group(1)) and _title(before.group(1))):
         return False
+    if _title_cased_sentence(doc_sentence_text(text, s)):
+        return False  # "Ông Tuấn Phòng Bên Ngu Thật, …": every word capitalised, no name run to be in
     return not _sentence_opens_at(text, s - len(before.group(0)))
 
 
+def doc_sentence_text(text: str, s: int) -> str:
+    """The sentence around offset s, cut at . ! ? or a line break (no document needed)."""
+    left = max(text.rfind(c, 0, s) for c in ".!?\n")
+    right = min((k for k in (text.find(c, s) for c in ".!?\n") if k != -1), default=len(text))
+    return text[left + 1:right]
+
+
+def _title_cased_sentence(sentence: str) -> bool:
+    """Is most of the sentence written in Title Case (a heading's or a chat's capitals on
+    every word), so that a capitalised word marks no name?"""
+    words = _TOKEN.findall(sentence)
+    words = [w for w in words if w[:1].isalpha()]
+    if len(words) < 4:
+        return False
+    return sum(_title(w) for w in words) > len(words) * 0.6
+
+
 # an e-mail address, a link or a handle: a run of non-spaces with "@", "://" or "www."
-_ADDRESS = re.compile(r"\S*(?:@|://|www\.)\S*")
+_ADDRESS = re.compile(r"\S*(?:@|://|www\.)\S*"
+                      # or a bare domain with a path: "fb.com/dm.thang", "example.vn/tin/…"
+                      r"|\S*[^\W_]\.(?:com|vn|net|org|info|io)(?:\.[a-z]{2})?/\S*")
 
 
 def in_address(doc, s: int, e: int) -> bool:
@@ -426,6 +447,15 @@ _SELF_BEFORE = re.compile(r"(?i)(?:^|[,.!?;:…(]\s*|(?<!\w)(?:mà|nhưng|thì|v
 # a chat writer's own "em"/"e" to seniors, told of the day: "hôm nay e ngu quá, nộp nhầm file"
 _SELF_JUNIOR = re.compile(r"(?i)(?<!\w)(?:hôm\s+nay|hôm\s+qua|sáng\s+nay|tối\s+qua|chiều\s+nay|hnay|hqua|nay)\s+"
                           r"(?:em|e)(?:\s+(?:thật|quá|đúng|thấy|cũng|hơi|đã|bị|là))?\s+$")
+# a senior telling the junior ("anh đã bảo", "chị dặn ba lần"): the "em" is spoken to or of
+# by that senior's sentence, no chat confession of one's own: the word is not cleared
+_SENIOR_TOLD_RE = re.compile(r"(?i)(?<!\w)(?:anh|chị|sếp|a|c)\s+(?:\w+\s+){0,2}?(?:bảo|dặn|nói|nhắc)(?!\w)")
+
+
+def _SENIOR_TOLD(sentence: str) -> bool:
+    return bool(_SENIOR_TOLD_RE.search(sentence))
+
+
 _SELF_AFTER = re.compile(r"(?i)^\s*(?:\w+\s+)?của\s+(?:mình|tôi|tớ|tui|bản\s+thân)(?!\w)")
 _SELF_CAUSE = re.compile(r"(?i)(?<!\w)(?:tại|vì|do)\s+(?:\w+\s+){0,3}$")
 
@@ -435,7 +465,9 @@ def self_directed(doc, s: int, e: int) -> bool:
     text = doc.original
     before = text[max(0, s - 30):s]
     after = text[e:e + 30]
-    if _SELF_BEFORE.search(before) or _SELF_AFTER.search(after) or _SELF_JUNIOR.search(before):
+    if _SELF_BEFORE.search(before) or _SELF_AFTER.search(after):
+        return True
+    if _SELF_JUNIOR.search(before) and not of_sentence(doc, s, _SENIOR_TOLD):
         return True
     # "một phần vì ngu" with the speaker as the only person of the sentence
     return bool(_SELF_CAUSE.search(before)) and bool(of_sentence(doc, s, _only_the_speaker))

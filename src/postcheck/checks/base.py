@@ -19,6 +19,7 @@ from .schema import Severity, Terms, key
 from .scope import SENTENCE, Scope, terms_present
 from .sdk import Context, RuleError, described, localized
 from .tone_gate import ToneGate
+from ..tone_doc import quote_around
 from ..centrality import Centrality, CentralityKeys
 
 
@@ -58,6 +59,10 @@ class Unless(Terms):
     # terms whose presence in the same sentence voids the condition: an exemption that
     # does not hold where the misuse itself is said ("ghi trong thông báo … nhận hộ")
     voided_by: Terms | None = None
+    # terms that must open the finding's sentence's frame (within ten words before it), or a
+    # quotation around the finding: the exemption holds only for words reported from others
+    # ("Có bài đăng bảo …", "gọi họ là “…”"), never for the writer's own
+    framed_by: Terms | None = None
 
 
 @dataclass(kw_only=True)
@@ -152,9 +157,13 @@ def _described(value: Any, where: str, key: str) -> dict[str, str]:
     return described(value, f"{where}: key '{key}'")
 
 
+_RULE_ID = re.compile(r"[a-z][a-z0-9_-]*(?:\.[a-z0-9_-]+)+")
+
+
 def _clauses(value: list[str]) -> str | None:
-    unknown = [c for c in value if c not in CLAUSES]
-    return f"unknown clause {unknown[0]!r} (known: {', '.join(CLAUSES)})" if unknown else None
+    unknown = [c for c in value if c not in CLAUSES and not _RULE_ID.fullmatch(str(c))]
+    return (f"unknown clause {unknown[0]!r} (known: {', '.join(CLAUSES)}, or a rule id such as "
+            f"'hate.threat')") if unknown else None
 
 
 def _tone(value: Any, where: str, key: str) -> ToneGate:
@@ -188,9 +197,10 @@ class RuleKeys:
     # backstop: true — a broad rule that only fills gaps: its finding is dropped where another
     # rule of its clause already has a counted finding in the same sentence (engine.py)
     backstop: bool = False
-    # yields_to: ["5.4"] — clauses that name the same offence more precisely: the rule's
-    # finding is dropped where a counted finding of one of them shares its sentence or span
-    # (an insult inside a threat is the threat; engine.py)
+    # yields_to: ["5.4"] — clauses (or rule ids: "hate.threat") that name the same words as a
+    # stronger offence: the rule's finding is dropped where a counted, at least as severe
+    # finding of one of them overlaps its span or stands a few words from it (an insult
+    # inside a threat is the threat; engine.py)
     yields_to: list[str] = key(default_factory=list, check=_clauses)
 
 
@@ -204,20 +214,27 @@ class Condition:
     names: bool = False  # a person's full name in the sentence also counts (register.py)
     quotations: bool = False  # an exemption also covers the quotation its sentence opens or closes
     voided: TermSet | None = None  # terms in the sentence that void the condition (voided_by)
+    framed: TermSet | None = None  # a reporting frame the finding's words must stand in (framed_by)
 
     @classmethod
     def build(cls, keys: Unless, where: str, key: str, ctx: Context, name: str,
               quotations: bool = False) -> "Condition":
         voided = (ctx.termset(keys.voided_by, where, f"{key}.voided_by", f"{name}~voided")
                   if keys.voided_by else None)
+        framed = (ctx.termset(keys.framed_by, where, f"{key}.framed_by", f"{name}~framed")
+                  if getattr(keys, "framed_by", None) else None)
         return cls(ctx.termset(keys, where, key, name), keys.scope, getattr(keys, "to", None), keys.names,
-                   quotations, voided)
+                   quotations, voided, framed)
 
     def holds(self, doc: Document, start: int, end: int) -> bool:
         """The terms within the scope of the finding (scope.terms_present) and, for an
         exemption in a sentence that opens or closes a quotation, that whole quotation (a
         spokesperson's statement quoted over several sentences)."""
-        if self.voided is not None and terms_present(doc, self.voided.name, SENTENCE, start, end):
+        if self.voided is not None and terms_present(
+                doc, self.voided.name, self.scope if self.scope.unit == "next" else SENTENCE, start, end):
+            return False  # (with `{next: N}`, voided where the condemnation it looks at is: "… nhưng là sự thật")
+        if self.framed is not None and not (
+                terms_present(doc, self.framed.name, _FRAME, start, end) or quote_around(doc, start, end)):
             return False
         if terms_present(doc, self.termset.name, self.scope, start, end):
             return True
@@ -228,6 +245,9 @@ class Condition:
         if not self.quotations:
             return False
         return any(s <= start < e for s, e in doc.covered_by(self.termset.name))
+
+
+_FRAME = Scope("before", 10)
 
 
 @dataclass

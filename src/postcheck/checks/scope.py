@@ -9,6 +9,8 @@ sides of a `near` rule.
                              # (a condition's frame that reads one way: "bảo vệ bí mật nhà nước")
     scope: {after: 0}        # starting at most N words after the finding ends, in the same
                              # sentence (what qualifies it: "Đại sứ quán Mỹ" is not one's own)
+    scope: {next: 1}         # the same sentence and up to N (1..3) sentences after it, none
+                             # before (a remark condemned once it is said: "Phát ngôn như vậy …")
     scope: post              # anywhere in the draft, asked for explicitly (tests/test_scope.py)
 """
 from __future__ import annotations
@@ -23,8 +25,8 @@ from ..document import Document
 from ..safe_yaml import short
 from .sdk import RuleError
 
-UNITS = ("sentence", "post", "sentences", "words", "before", "after")
-# a near rule pairs two sides with no order between them: `before` and `after` are for conditions only
+UNITS = ("sentence", "post", "sentences", "words", "before", "after", "next")
+# a near rule pairs two sides with no order between them: `before`, `after` and `next` are for conditions only
 PAIR_UNITS = ("sentence", "post", "sentences", "words")
 MAX_SENTENCES = 3  # a wider window is nearly the whole of a short post: say `post` then
 _TOKEN = re.compile(r"\S+")  # the words counted by `words: N`
@@ -39,7 +41,7 @@ class Scope:
     def parse(cls, value: Any, where: str, key: str, units: Sequence[str] = UNITS) -> "Scope":
         forms = [f for u, f in (("sentence", "'sentence'"), ("post", "'post'"), ("sentences", "{sentences: 0..3}"),
                                 ("words", "{words: N}"), ("before", "{before: N}"),
-                                ("after", "{after: N}")) if u in units]
+                                ("after", "{after: N}"), ("next", "{next: 1..3}")) if u in units]
         expected = f"{where}: key '{key}': expected {', '.join(forms[:-1])} or {forms[-1]}, got {short(value)}"
         if isinstance(value, str) and value in ("sentence", "post") and value in units:
             return cls(value)
@@ -47,9 +49,9 @@ class Scope:
             value = {"words": value}  # `within: 4`, the short form
         if isinstance(value, dict) and len(value) == 1:
             [(unit, n)] = value.items()
-            if unit in ("sentences", "words", "before", "after") and unit in units and isinstance(n, int) \
+            if unit in ("sentences", "words", "before", "after", "next") and unit in units and isinstance(n, int) \
                     and not isinstance(n, bool):
-                if 0 <= n and (unit != "sentences" or n <= MAX_SENTENCES):
+                if 0 <= n and (unit not in ("sentences", "next") or n <= MAX_SENTENCES):
                     return cls(unit, n)
         raise RuleError(expected)
 
@@ -80,7 +82,7 @@ def terms_present(doc: Document, name: str, scope: Scope, start: int, end: int) 
         return True
     if not scope.n:
         return False
-    near = range(sentence - scope.n, sentence + scope.n + 1)
+    near = range(sentence if scope.unit == "next" else sentence - scope.n, sentence + scope.n + 1)
     return any(doc.is_word(m) and not doc.waived(m) for k in near if k != sentence for m in grouped.get(k, ()))
 
 
