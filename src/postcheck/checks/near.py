@@ -43,6 +43,9 @@ class NearKeys(RuleKeys):
     # leads_clause: true — an `a` match counts only where it opens its clause or follows the
     # writer's own pronoun ("Thay mặt Đại sứ quán, mình …"), not after a subject
     leads_clause: bool = False
+    # a_first: true — an `a` match counts only before its `b` match ("đồ … vô dụng", not
+    # "vô dụng … đồ"): a pointer that reads one way
+    a_first: bool = False
 
 
 class NearRule(Rule):
@@ -62,6 +65,7 @@ class NearRule(Rule):
         self.in_titles = keys.in_titles
         self.in_names = keys.in_names
         self.leads_clause = keys.leads_clause
+        self.a_first = keys.a_first
         self.named_titles = keys.named_titles
         self.report = keys.report
 
@@ -126,6 +130,13 @@ class NearRule(Rule):
             else:
                 candidates = group.strong if mine.weak else group.all
                 words = group.strong_words if mine.weak else group.words
+            if self.a_first:
+                ordered = [o for o in candidates if (o.end <= mine.start if self.report == "b" else o.start >= mine.end)]
+                candidates = ordered
+                if isinstance(words, list):
+                    words = [o for o in words if o in ordered]
+                else:
+                    words = [o for o in words if o in ordered]
             if _first(mine, candidates) is None or not doc.is_word(mine):
                 continue
             if isinstance(words, list):
