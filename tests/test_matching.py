@@ -158,3 +158,18 @@ def test_terms_are_spelt_as_the_matching_view_spells_text(tmp_path):
 ])
 def test_an_unaccented_term_in_unaccented_text_yields_to_a_respelled_dictionary_word(rulebook, text, insult):
     assert ("language.insult" in rules_fired(rulebook.check_text, text)) is insult
+
+
+@pytest.mark.parametrize("text, marked", [
+    # a bare pair whose edge syllable the word across the edge spells only otherwise (mất
+    # trí, not mật): the segmenter reads the sentence, the pair is not the mark
+    ("doc tin mat tri nho o nguoi gia ma lo", False),
+    ("xem tin mat tri nho tam thoi sau tai nan", False),
+    ("nghe tin mat tri nho cua ong ngoai, ca nha buon", False),
+    ("bao dang tin mat tri nho do dung dien thoai nhieu", False),
+    # the mark on its own, typed bare, is still the mark
+    ("day la tin mat cua bo, dung chia se", True),
+    ("gui ca nha tin mat nay nhe", True),
+])
+def test_a_bare_pair_whose_edge_word_spells_it_otherwise_is_left_to_the_segmenter(rulebook, text, marked):
+    assert ("classified.marks" in rules_fired(rulebook.check_text, text)) is marked

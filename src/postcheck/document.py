@@ -212,7 +212,8 @@ class Document:
             span = self.view.text[match.start:match.end]
             pieces = len(span.split())
             if match.term.accented and not has_diacritics(span) and (
-                    pieces >= 3 or pieces == 2 and not self._common_word_spans_edge(match)):
+                    pieces >= 3 or pieces == 2 and not self._common_word_spans_edge(match)
+                    and self._edge_words_keep_spelling(match)):
                 # the segmenter barely reads text without diacritics: a term of three or more
                 # syllables found in full there is judged by its edges alone. So is a pair, unless
                 # the word across its edge is one staff write often ("sang lam viec": làm việc);
@@ -241,6 +242,57 @@ class Document:
         text = self.view.text
         for a, b in compounds[lo:hi]:
             if (a < match.start < b or a < match.end < b) and written_often(fold(text[a:b].lower())):
+                return True
+        return False
+
+    def _edge_words_keep_spelling(self, match: Match) -> bool:
+        """Can every dictionary word crossing an edge of a bare pair be read with the term's
+        own spelling of the syllables they share ("hoan tien ve": tiền vệ keeps tiền)? One
+        that spells them only otherwise ("tuyet mat lanh": mát lạnh, not mật) is left to the
+        segmenter, which reads the sentence as a whole."""
+        from .lang.dictionary import fold_index
+
+        compounds, longest = self._compounds(self.sentence_of(match.start))
+        lo = bisect_left(compounds, (match.start - longest, -1))
+        hi = bisect_left(compounds, (match.end, -1))
+        text = self.view.text
+        own = [tone_key(s) for s in match.term.text.lower().split()]
+        for a, b in compounds[lo:hi]:
+            if not (a < match.start < b or a < match.end < b):
+                continue
+            readings = [w.lower().split() for w in fold_index().get(fold(text[a:b].lower()), ())]
+            if a < match.start < b:
+                k = len(text[match.start:b].split())
+                keeps = any(tone_key(" ".join(r[-k:])) == " ".join(own[:k]) for r in readings if len(r) >= k)
+            else:
+                k = len(text[a:match.end].split())
+                keeps = any(tone_key(" ".join(r[:k])) == " ".join(own[-k:]) for r in readings if len(r) >= k)
+            if readings and not keeps and not self._outread(compounds, (a, b), match):
+                return False
+        return True
+
+    def _outread(self, compounds: list[tuple[int, int]], word: tuple[int, int], match: Match) -> bool:
+        """Is the edge word `word` outread by another dictionary word that shares its outer
+        syllable and runs on beyond it, spelling that syllable otherwise ("giam gia tien mat":
+        tiền mặt takes "tien", so gia tiên is no reading)? A word that agrees on it ("tin mat
+        tri nho": mất trí, trí nhớ) outreads nothing."""
+        from .lang.dictionary import fold_index
+
+        text = self.view.text
+        a, b = word
+        at_start = a < match.start < b
+        for c, d in compounds:
+            if at_start and c < a < d <= match.start:
+                k = len(text[a:d].split())  # its head, their tail
+                mine_at, theirs_at = slice(0, k), slice(-k, None)
+            elif not at_start and match.end <= c < b < d:
+                k = len(text[c:b].split())  # its tail, their head
+                mine_at, theirs_at = slice(-k, None), slice(0, k)
+            else:
+                continue
+            mine = {tone_key(" ".join(w.lower().split()[mine_at])) for w in fold_index().get(fold(text[a:b].lower()), ())}
+            theirs = {tone_key(" ".join(w.lower().split()[theirs_at])) for w in fold_index().get(fold(text[c:d].lower()), ())}
+            if mine and theirs and not mine & theirs:
                 return True
         return False
 
