@@ -30,7 +30,6 @@ REPORTED = [
     "Ông khách say rượu mắng cô phục vụ là đồ mất dạy, cả quán im lặng.",
     "Hôm qua thằng bạn nói mình là đồ hèn, mình không cãi.",
     "Mình đọc được có người bình luận rằng dân vùng lũ là lũ ăn bám, buồn thật.",
-    "Tụi nhỏ trong xóm chế giễu thằng bé là đồ câm, phụ huynh nên nhắc nhở con.",
     "Bà ấy bảo con dâu là đồ lười biếng, hàng xóm ai cũng bênh cô dâu.",
     # the passive: someone "bị (ai) chửi/mắng/gọi là …", or "bị chửi ngu"
     "Bị khách mắng là ngu, buồn cả ngày.",
@@ -45,8 +44,6 @@ REPORTED = [
     "Mụ hàng xóm chửi con mình là đồ mất dạy, tức ghê.",
     "Bị thằng cha say rượu chửi là đồ mất dạy, ức không chịu được.",
     "Bọn nó bảo con mình là đồ ngốc, con về khóc suốt.",
-    # a group named as the one insulted: the hate rules report the group, lowered with the name
-    "Tuần trước có đứa trên mạng chửi người miền Trung là lũ ăn bám, đọc mà tức.",
 ]
 
 
@@ -141,3 +138,90 @@ def test_the_name_a_frame_reports(sentence, name):
 ])
 def test_no_frame_without_someone_else_saying_it(sentence):
     assert reported_names.name_spans(sentence) == []
+
+
+# reviewer's probes (issue 14, own sentences): the unquoted frame lowers only names of insult
+# (its own gate, `reported_name`, on the insult, profanity and contempt-label rules and the
+# learned rule of insults); a claim, a threat, a call, a slur or group hate reported this way,
+# the writer's jab at "mày", a passive the writer wishes on someone, an endorsement, the
+# writer among the subjects and the consensus all stay the writer's
+STILL_FLAGGED = [
+    # 1. defamation: a "name" that opens with a verb is a claim
+    "Hàng xóm bảo ông Tư là ăn cắp.",
+    "Mấy người trong tổ dân phố nói bà Hạnh là tham nhũng.",
+    "Dân làng bảo ông trưởng thôn là ăn hối lộ.",
+    # 2. threats and calls told as "names"
+    "Anh trai nó nhắn thằng kia là liệu hồn.",
+    "Họ nhắn anh em là xuống đường.",
+    # 3. the second person passive, "đáng bị", the writer's verdict after it
+    "Mày bị chửi là đồ ngu là còn nhẹ.",
+    "Bọn mày bị gọi là lũ ăn hại cũng chẳng oan.",
+    "Loại như mày đáng bị chửi là đồ súc vật.",
+    "Bị chửi ngu là xứng.",
+    "Tụi mày bị mắng là đồ vô dụng là phải.",
+    # 4. the one insulted is "mày": the writer's own words before it count
+    "Bố mẹ mày không dạy mày à người ta chửi mày là đồ mất dạy.",
+    # 5. the name runs into the writer's words
+    "Người ta chửi mày là đồ ăn hại mày cút đi cho khuất mắt.",
+    "Cứ để nó bị chửi là đồ khốn nạn cho nó chừa.",
+    # 6/8. group hate and slurs reported this way
+    "Họ bảo người miền Tây là lũ lười biếng. Không có lửa làm sao có khói.",
+    "Có người gọi bọn khựa là lũ xâm lược.",
+    # 7. endorsements
+    "Hàng xóm gọi lão ấy là đồ ăn bám, mà đúng thật.",
+    "Người ta chửi thằng đó là đồ mất dạy, đúng thế thật.",
+    "Có đứa gọi lão là đồ vô lại, chuẩn quá còn gì.",
+    "Ông bác chửi nó là đồ ăn hại, mình cũng gọi thế.",
+    "Hàng xóm chửi nó là đồ mất dạy, cũng phải thôi.",
+    "Ông chủ chửi thằng kia là đồ mất dạy, đúng người đúng tội.",
+    # 9. the writer among the subjects
+    "Tao với mấy đứa bạn gọi nó là thằng hèn.",
+    "Vợ chồng mình gọi lão ấy là đồ ăn bám.",
+    "Em với mấy chị trong phòng gọi sếp là đồ ngu.",
+    # 10. the consensus
+    "Người nào cũng gọi lão là đồ ăn bám.",
+    "Nhiều người gọi thằng đó là đồ mất dạy.",
+    "Cả xóm gọi lão là đồ ăn bám.",
+    # 11/12. "đáng bị" in the name, "thì tự hiểu", the endorsement in the sentence before
+    "Bị gọi là đồ ngu thì tự hiểu.",
+    "Mình đồng ý với hàng xóm. Họ gọi lão là đồ ăn bám.",
+]
+
+
+@pytest.mark.parametrize("text", STILL_FLAGGED)
+def test_the_reviewers_probes_stay_flagged(check, text):
+    assert flagged(check, text)
+
+
+@pytest.mark.parametrize("text, rule", [
+    ("Họ bảo người miền Tây là lũ lười biếng. Không có lửa làm sao có khói.", "hate.group-generalisation"),
+    ("Có người gọi bọn khựa là lũ xâm lược.", "hate.slur"),
+])
+def test_group_hate_is_not_lowered_by_the_frame(check, text, rule):
+    assert rule in flagged(check, text)
+
+
+@pytest.mark.parametrize("sentence", [
+    "hàng xóm bảo ông tư là ăn cắp",
+    "anh trai nó nhắn thằng kia là liệu hồn",
+    "họ nhắn anh em là xuống đường",
+    "mày bị chửi là đồ ngu",
+    "loại như mày đáng bị chửi là đồ súc vật",
+    "bố mẹ mày không dạy mày à người ta chửi mày là đồ mất dạy",
+    "người ta chửi mày là đồ ăn hại mày cút đi",
+    "tao với mấy đứa bạn gọi nó là thằng hèn",
+    "vợ chồng mình gọi lão ấy là đồ ăn bám",
+    "nhiều người gọi thằng đó là đồ mất dạy",
+    "đứa nào bị gọi là đồ ngu thì tự hiểu",
+])
+def test_no_frame_for_the_reviewers_probes(sentence):
+    assert reported_names.name_spans(sentence) == []
+
+
+def test_the_cut_opens_at_the_third_party():
+    sentence = "Nghĩ mà tức thằng cha kia, lão hàng xóm chửi con mình là đồ mất dạy"
+    [(cut, _, s, e)] = reported_names.name_spans(sentence)
+    assert sentence[cut:].startswith("lão hàng xóm") and sentence[s:e] == "đồ mất dạy"
+    sentence = "Mẹ nó dạy con kiểu gì mà nghe nói hàng xóm chửi con mình là đồ mất dạy"
+    [(cut, _, _, _)] = reported_names.name_spans(sentence)
+    assert sentence[cut:].startswith("hàng xóm")

@@ -75,14 +75,24 @@ _NAMING_FOLDED = re.compile(r"(?<!\w)(?:goi(?:\s+\w+){0,5}\s+la|chui(?:\s+\w+){0
 def mention(doc, s: int, e: int) -> bool:
     """Is the span a word or short phrase (up to 4 syllables) in quotation marks of its own,
     named rather than used: in an article, or after a naming frame ("dùng từ", "bị gọi là")?
-    Or, without marks, the name someone else called someone ("hàng xóm chửi con mình là …",
-    "bị khách mắng là …"; reported_names.py), not endorsed by the writer?"""
+    (A name reported without marks is the `reported_name` gate's, not this one's.)"""
     q = quote_around(doc, s, e)
     if q is None:
-        return any(fs <= s and e <= ne for _, fs, _, ne in reported_names_in(doc, s))
+        return False
     if len(_TOKEN.findall(doc.original[q[0]:q[1]])) > 4:
         return False
     return formal(doc) or _named_before(doc, q)
+
+
+def reported_name(doc, s: int, e: int) -> bool:
+    """Is the span, without quotation marks, inside the name someone else called someone
+    ("hàng xóm chửi con mình là …", "bị khách mắng là …"; reported_names.py), not endorsed
+    by the writer? A gate of its own, set only on the rules of insults, profanity and
+    contempt labels: defamation, threats, calls, rumours, slurs and group hate reported this
+    way stay the writer's."""
+    if quote_around(doc, s, e) is not None:
+        return False
+    return any(ns <= s and e <= ne for _, _, ns, ne in reported_names_in(doc, s))
 
 
 def reported_names_in(doc, s: int) -> tuple[tuple[int, int, int, int], ...]:
@@ -104,8 +114,9 @@ def _reported_names(doc, index: int) -> tuple[tuple[int, int, int, int], ...]:
     if not names:
         return ()
     after = doc.original[slice(*reg.sentences[index + 1])] if index + 1 < len(reg.sentences) else ""
+    before = doc.original[slice(*reg.sentences[index - 1])] if index > 0 else ""
     return tuple((a + cs, a + fs, a + ns, a + ne) for cs, fs, ns, ne in names
-                 if not reported_names.endorsed(sentence, (ns, ne), after))
+                 if not reported_names.endorsed(sentence, (ns, ne), after, before))
 
 
 # how far before a quotation its naming frame may open: "mắng một cậu thanh niên là '…'"
@@ -557,6 +568,7 @@ _NOW = re.compile(r"(?<!\w)(?:hôm nay|tối nay|sáng nay|chiều nay|đêm nay
 GATES = {
     "reported": reported,
     "mention": mention,
+    "reported_name": reported_name,
     "credit": credit,
     "acronym": acronym,
     "in_name": in_name,

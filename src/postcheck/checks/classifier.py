@@ -237,6 +237,10 @@ class ClassifierKeys(LearnedKeys):
     # mặt"): a unit that reaches its threshold is scored again without them, and must still
     # reach it; abuse that also holds one of them keeps its other cues
     neutral: list[str] = key(default_factory=list, check=check_phrases)
+    # a unit that reports someone else's insult without marks is scored again without the
+    # report (tone.reported_names_in): only for the rule of insults, never for incitement,
+    # rumour or hate, whose reported words stay the writer's
+    reported_names: bool = key(False)
 
 
 def voice(doc: Document, s: int, e: int, min_syllables: int = 0) -> str | None:
@@ -340,6 +344,7 @@ class ClassifierRule(LearnedRule):
     def __init__(self, keys: ClassifierKeys, where: str, ctx: Context):
         super().__init__(keys, where, ctx)
         self.neutral = phrase_pattern(keys.neutral)
+        self.reported_names = keys.reported_names
         self._model = None  # loaded on first use (compiling a rulebook loads no model)
         self._n_labels = 0
 
@@ -377,7 +382,7 @@ class ClassifierRule(LearnedRule):
         return still_reaches(doc, s, e, ModelInputs.of_document(doc),
                              lambda features: label_score(self.model().predict_with_score(features), self.label,
                                                           self._n_labels),
-                             needed, self.neutral)
+                             needed, self.neutral, self.reported_names)
 
     def post_score(self, doc: Document) -> float:
         return post_score(self.model(), doc, self.scope, self.min_chars, self.label)

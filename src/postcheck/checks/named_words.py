@@ -14,7 +14,7 @@ from .. import tone
 from ..document import Document
 
 
-def named_words(doc: Document, s: int, e: int) -> list[tuple[int, int]]:
+def named_words(doc: Document, s: int, e: int, reported: bool = False) -> list[tuple[int, int]]:
     """The quotations (original spans) inside the unit (view span) that name a word rather
     than use it (tone.mention: a short quotation after "dùng từ", "gọi là", or in an article),
     and the clauses that report someone else's insult without marks (tone.reported_names_in)."""
@@ -23,9 +23,13 @@ def named_words(doc: Document, s: int, e: int) -> list[tuple[int, int]]:
     named = [(qs, qe) for qs, qe in spans if os_ <= qs and qe <= oe and tone.mention(doc, qs, qe)]
     # names reported as someone else's insult, without marks ("hàng xóm chửi nó là …")
     # and the reports of someone else's insult without marks ("hàng xóm chửi nó là …"), whole
-    reported = [(max(cs, os_), ne) for at in _sentence_starts(doc, os_, oe) for cs, _, _, ne in tone.reported_names_in(doc, at)
-                if os_ <= ne <= oe]
-    return _merged(named + reported)
+    if not reported:
+        return named
+    # (only for the rule of insults: from the third-party subject, or from the one insulted
+    # in the passive, to the name's end; the writer's own words before it stay scored)
+    cut = [(max(cs, os_), ne) for at in _sentence_starts(doc, os_, oe) for cs, _, _, ne in tone.reported_names_in(doc, at)
+           if os_ <= ne <= oe]
+    return _merged(named + cut)
 
 
 def _merged(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
@@ -76,11 +80,11 @@ def input_without(words: str, folded: str, pieces: list[tuple[int, int]]) -> str
 
 
 def still_reaches(doc: Document, s: int, e: int, inputs, score, needed: float,
-                  neutral: re.Pattern | None) -> bool:
+                  neutral: re.Pattern | None, reported: bool = False) -> bool:
     """Does the unit (view span) reach `needed` with the neutral phrases and the words it
     only names taken out? (True when it holds none.) `inputs`: the document's ModelInputs;
     `score` maps a model input to the rule's 0..1 score, asked only when something was cut."""
-    named = named_words(doc, s, e)
+    named = named_words(doc, s, e, reported)
     if named:
         features = input_without(inputs.words, inputs.folded, view_pieces(doc, s, e, named))
     elif neutral is None:
