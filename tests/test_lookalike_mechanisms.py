@@ -242,3 +242,98 @@ def test_a_slur_named_to_reject_it_is_clean(check, text):
 def test_the_slur_used_of_someone_still_hits(check):
     text = "Bọn Tàu khựa lại kéo tàu ra ngư trường rồi."
     assert "5.4" in {f.clause for f in check(text) if f.severity != "info"}
+
+
+# ------------------------------------------------- typed without marks: frequency and neighbours
+# (eleventh session) a bare pair whose syllable the drafts never write with the term's marks
+# ("sủa", "phò", "câm", "táng") is other words unless something aims it at a person; a bare
+# pair whose edge syllable a neighbour takes in a phrase staff write ("mat lanh": mát lạnh)
+# is that phrase
+
+@pytest.mark.parametrize("text, rule", [
+    ("Chieu nay ghe tiem mua hai hop bot sua cho be.", "language.insult"),
+    ("Sieu thi dang giam gia bot sua nhap khau, ai can thi tranh thu.", "language.insult"),
+    ("Nha moi cua minh nam tren con pho nho rat yen tinh.", "language.insult"),
+    ("Ngay xua ba ngoai song o con pho co gan cho Dong Xuan.", "language.insult"),
+    ("Chi mac vay mau do cam di tiec trong rat tuoi.", "hate.slur"),
+    ("Bo minh gioi sua dien, ai can thi goi ong nhe.", "language.insult"),
+    ("Cuoi nam cong ty tang cho moi nhan vien mot gio qua.", "hate.threat"),
+    ("Phong lam viec vua lap dien mat lanh, he nay khong lo nong nua.", "classified.marks"),
+    ("Nuoc dua uop tu lanh tuyet mat lanh luon, uong la me.", "classified.marks"),
+])
+def test_a_bare_pair_read_as_everyday_words_is_clean(check, text, rule):
+    assert rule not in rules_of(check, text)
+
+
+@pytest.mark.parametrize("text, rule, span", [
+    ("may bot sua di, noi nhieu qua", "language.insult", "bot sua"),
+    ("thang kia la do cam a, hoi ma khong tra loi", "hate.slur", "do cam"),
+    ("tai lieu tuyet mat cua Vu, minh chup gui anh em xem", "classified.marks", "tuyet mat"),
+    ("gui ca nhom ban dien mat sang nay nhe", "classified.marks", "dien mat"),
+])
+def test_a_bare_pair_aimed_or_unrivalled_still_hits(check, text, rule, span):
+    assert (rule, span) in counted(check, text)
+
+
+# ------------------------------------------------- 5.3: another state's minister or embassy
+
+@pytest.mark.parametrize("text", [
+    "Theo Reuters, Bộ trưởng Ngoại giao Peru bị cáo buộc nhận hối lộ từ một nhà thầu.",
+    "Bộ trưởng Tài chính Argentina bị bắt vì tham nhũng, AFP đưa tin sáng nay.",
+    "Đại sứ quán Pháp bị báo chí nước này tố bán visa cho môi giới.",
+    "Thứ trưởng Hàn Quốc bị điều tra vì nhận hối lộ, theo Yonhap.",
+])
+def test_another_states_body_is_no_claim_about_the_ministry(check, text):
+    assert not rules_of(check, text) & {"reputation.misconduct-claim", "reputation.attack"}
+
+
+@pytest.mark.parametrize("text, span", [
+    ("Nghe bảo Đại sứ quán tại Pháp thu tiền ngoài mới trả hộ chiếu sớm.", "thu tiền"),
+    ("Đại sứ quán Việt Nam ở Đức ăn chặn tiền hỗ trợ của dân.", "ăn chặn"),
+])
+def test_our_mission_abroad_is_still_ours(check, text, span):
+    assert ("reputation.misconduct-claim", span) in counted(check, text)
+
+
+# ------------------------------------------------- 5.7: a neutral relay is a warning
+
+def test_a_relay_with_its_source_is_a_warning_and_a_verdict_an_error(check):
+    relay = "Theo BBC, phe đối lập Venezuela tổ chức biểu tình lớn tại thủ đô."
+    found = {f.severity for f in check(relay) if f.rule == "foreign.internal-affairs"}
+    assert found == {"warning"}
+    verdict = "Theo Reuters, phe đối lập Venezuela tổ chức biểu tình lớn, chính quyền thật đáng xấu hổ."
+    assert {f.severity for f in check(verdict) if f.rule == "foreign.internal-affairs"} == {"error"}
+    own = "Phe đối lập Venezuela tổ chức biểu tình lớn tại thủ đô."
+    assert {f.severity for f in check(own) if f.rule == "foreign.internal-affairs"} == {"error"}
+
+
+# ------------------------------------------------- 5.1: clean look-alikes of the new rules
+
+@pytest.mark.parametrize("text", [
+    "Hôm nay sinh nhật mình, 12/3, cảm ơn cả nhà đã nhớ và chúc mừng nhé!",
+    "Mình sinh ngày 20/10/1992, tuổi Thân, năm nay tròn 32 rồi các bạn ơi.",
+    "Trụ sở Bộ Ngoại giao ở số 1 Tôn Thất Đàm, Ba Đình; bà con cần hợp pháp hóa giấy tờ có thể đến Cục Lãnh sự.",
+    "Đại sứ quán Việt Nam tại Pháp có địa chỉ 62 rue Boileau, 75016 Paris, làm việc từ thứ Hai đến thứ Sáu.",
+    "Quán phở bò ngon nhất khu mình: ngõ 15 Hàng Bột, mở từ 6h sáng, ai qua thì ghé nhé.",
+    "Tiệm may của cô Lan ở số 8 ngõ 42 Thái Hà, may áo dài đẹp và nhanh, mình vừa đặt 2 bộ.",
+    "Phòng khám của bác sĩ Thành ở 35 ngõ 12 Trần Quốc Hoàn, khám nhi rất tận tâm.",
+    "Ca sĩ Bằng Kiều thông báo hủy show vì viêm thanh quản, bác sĩ yêu cầu nghỉ hát hai tuần.",
+    "Nam diễn viên nổi tiếng công khai mình mắc trầm cảm để khuyến khích mọi người đi khám sớm.",
+    "Cầu thủ Quang Hải dính chấn thương cơ đùi, sẽ nghỉ thi đấu 3 tuần theo thông báo của CLB.",
+    "Danh sách đoàn đi công tác Nhật Bản: anh Hùng, chị Mai, anh Tuấn, khởi hành ngày 12/6, về ngày 18/6.",
+    "Lịch trực Tết của phòng: anh Nam trực mùng 1, chị Hoa mùng 2, anh Bình mùng 3.",
+    "Kết quả giải chạy cơ quan: nhất anh Dũng 21 phút, nhì chị Thảo 23 phút, ba anh Long 24 phút.",
+    "Báo Pháp luật đưa tin phiên tòa xét xử vụ án lừa đảo sẽ mở vào ngày 20/11 tại TAND Hà Nội.",
+    "Chuyển tiếp tin nhắn của Đại sứ quán: bà con chú ý lịch nghỉ lễ Quốc khánh, cơ quan đóng cửa ngày 2/9.",
+    "Fwd: Thông báo của Phòng Tổ chức cán bộ: hạn nộp hồ sơ thi nâng ngạch là 30/6.",
+    "Mình vừa chuyển nhiệm sở sang Canberra, nhà mình ở khu Yarralumla gần Đại sứ quán, có ai ở gần không?",
+    "Khách sạn đoàn mình ở: Novotel Bangkok, 1 Sukhumvit Soi 20, ai cần liên lạc thì gọi lễ tân.",
+    "Bố mình nằm viện điều trị tim mạch ở Bạch Mai tuần này, mình xin phép nghỉ 2 hôm.",
+    "Mình ly hôn được hai năm rồi, giờ sống một mình với con, vẫn ổn cả.",
+    "Chị Hà vừa sinh em bé, mẹ tròn con vuông, cả phòng gửi lời chúc mừng!",
+    "Anh chị em đi Paris nhớ ghé phở Hà Nội ở 17 rue Pascal, chủ quán người Việt rất nhiệt tình.",
+    "Chồng em nhận sửa xe đạp điện ở đầu ngõ. Làm cả Chủ nhật. Gọi số của tiệm 0986 113 472 nhé.",
+    "Mình pass lại nồi chiên không dầu, dùng 3 tháng. Xem hàng tại Thanh Xuân, tối sau 8h. SĐT 0964 227 105.",
+])
+def test_personal_lookalikes_are_clean(check, text):
+    assert "5.1" not in {f.clause for f in check(text) if f.severity != "info"}

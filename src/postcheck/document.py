@@ -9,7 +9,7 @@ from typing import Callable, Hashable, TypeVar
 from . import segment
 from .lang.dictionary import (could_begin_dictionary_word, is_dictionary_word, longest_dictionary_word,
                               respelled_in_dictionary)
-from .lang.frequency import common_readings, written_often
+from .lang.frequency import common_readings, seen_respelled, unusual_syllable, written_often
 from .lang.vi import accent_probe, fold, has_diacritics, tone_key
 from .normalize import clean, evasion_spans, matching_view
 from .terms import Match, Matcher, Matches, surely_unmarked, word_letters, written_with_diacritics
@@ -32,6 +32,14 @@ _WAIVERS = ("khoi can", "khong can", "chang can", "cha can", "khoi phai", "khong
 # the classifiers an insult opens with, folded ("thằng điên", "con điên", "đồ điên", "lũ", "bọn",
 # "đứa"): typed without marks they are also tháng, còn, độ…, so a neighbour decides
 _CLASSIFIERS = frozenset({"thang", "con", "do", "lu", "bon", "dua"})
+# words that aim a bare insult at a person (folded): second and first person, plural markers
+_POINTERS = frozenset({"may", "mi", "tao", "bay", "thang", "bon", "lu", "dua", "chung", "tui"})
+# a term's own first syllable that points it at someone or something (as the term spells it;
+# "con" and "đồ" are also the classifiers of streets, colours and things, so they do not)
+_POINTING_HEADS = frozenset({"thằng", "đứa", "lũ", "bọn", "mặt", "cái", "óc", "mồm", "mày", "tao"})
+_MAY_NOUNS = frozenset({"xe", "det", "cat", "lam", "nganh", "hang", "tho", "ao"})
+# words right after a bare insult that make it an order or a jibe ("bot sua di", "do cam kia")
+_ORDERS = frozenset({"di", "kia", "a", "ha", "vay", "the", "nhe", "roi", "qua", "luon"})
 T = TypeVar("T")
 
 
@@ -144,9 +152,31 @@ class Document:
             return False
         if _DISGUISE.search(typed):
             return True
+        if not partial and term.syllables == 2 and term.text.split(" ")[0] not in _POINTING_HEADS \
+                and unusual_syllable(term.text) and not self._aimed(start, end):
+            # typed bare, a syllable that staff never write for those letters ("bot sua":
+            # bột sữa, not bớt sủa; "con pho": con phố) makes the term other words, unless
+            # the words around it aim it at someone ("may bot sua di"), or its own head does
+            # ("thang dan": thằng đần; "cai mac": cái mác, a thing pointed at)
+            return False
         if term.syllables > 1 and surely_unmarked(_WORDS.findall(self.view.text, start, end)):
             return True
         return not partial and not self._accented_around(start, end)
+
+    def _aimed(self, start: int, end: int) -> bool:
+        """Do the words around a bare span, in its sentence, aim it at someone: a second or
+        first person ("may", "tao", "chung bay"), a classifier pointing at a person before it
+        ("thang nay", "lu"), or an order or a call after it ("… di", "… kia")?"""
+        s, e = self.sentences[self.sentence_of(start)] if self.sentences else (0, len(self.view.text))
+        folded = self.folded_view
+        before = folded[max(s, start - 60):start].split()[-6:]
+        after = folded[end:min(e, end + 40)].split()[:4]
+        words = [w.strip(_CLINGING) for w in before + after]
+        # "xe may", "det may": the motorbike and the garment trade, not "mày"
+        return any(w in _POINTERS and not (w == "may" and i and words[i - 1] in _MAY_NOUNS)
+                   for i, w in enumerate(words)) \
+            or bool(after) and after[0].strip(_CLINGING) in _ORDERS \
+            and (len(after) == 1 or after[0][-1:] in _CLINGING)  # closing its clause: "bot sua di!"
 
     @cached_property
     def _accent_probe(self) -> str:
@@ -356,7 +386,9 @@ class Document:
         after = text[match.end:match.end + 30].split()[:1]
         pieces = span.split()
         if match.term.accented and len(pieces) == 2 \
-                and self._taken_by_common_word(before, pieces, after, match.term.text.split()):
+                and self._taken_by_common_word(before, pieces, after, match.term.text.split(),
+                                               text[max(0, match.start - 64):match.start].split()[-2:-1],
+                                               text[match.end:match.end + 40].split()[1:2]):
             return False
         if match.term.accented and not inside_words:
             # a short word typed without marks reads many ways: it counts only when no
@@ -396,7 +428,8 @@ class Document:
         return not (after and respelled_in_dictionary(pieces[-1], after[0], own[-1], 0))
 
     @staticmethod
-    def _taken_by_common_word(before: list[str], pieces: list[str], after: list[str], own: list[str]) -> bool:
+    def _taken_by_common_word(before: list[str], pieces: list[str], after: list[str], own: list[str],
+                              before2: list[str] = (), after2: list[str] = ()) -> bool:
         """Does a neighbour make, with an edge syllable of a bare pair, a word staff write
         often in which that syllable is spelt otherwise than in the term ("xay dung sua nha":
         xây dựng, not "đừng sủa")? Then the pair is that word's syllable and the next word,
@@ -406,12 +439,20 @@ class Document:
         right = after[0].strip(_CLINGING).lower() if after else ""
         first, last = fold(pieces[0].lower()), fold(pieces[-1].lower())
 
-        def respelled(folded: str, at: int, syllable: str) -> bool:
+        def respelled(folded: str, at: int, syllable: str, bound: str) -> bool:
             key = tone_key(syllable)
-            return any(reading.split(" ")[at] != key for reading in common_readings(folded))
+            if any(reading.split(" ")[at] != key for reading in common_readings(folded)):
+                return True
+            # a dictionary word that staff write only with that syllable spelt otherwise,
+            # though not often ("dien mat lanh": mát lạnh, never mật), unless the neighbour
+            # is bound in a word on its other side ("le tan mat": lễ tân, not tận mắt)
+            return is_dictionary_word(folded) and seen_respelled(folded, at, key) \
+                and not (bound and is_dictionary_word(bound))
 
-        return bool(left) and respelled(f"{left} {first}", 1, own[0]) \
-            or bool(right) and respelled(f"{last} {right}", 0, own[-1])
+        outer_left = before2[0].strip(_CLINGING).lower() if before2 else ""
+        outer_right = after2[0].strip(_CLINGING).lower() if after2 else ""
+        return bool(left) and respelled(f"{left} {first}", 1, own[0], outer_left and f"{outer_left} {left}") \
+            or bool(right) and respelled(f"{last} {right}", 0, own[-1], outer_right and f"{right} {outer_right}")
 
     def _read_otherwise(self, match: Match, before: list[str], pieces: list[str]) -> bool:
         """Does the word before an unmarked term that opens with a person classifier spell the

@@ -105,6 +105,9 @@ class Voice(NamedTuple):
 
     reported: str
     finding_speaks: bool = False
+    # kept_by: terms in the finding's sentence that keep its severity though the sentence
+    # credits a source: the writer's own verdict tacked on ("Theo Reuters, …, thật đáng xấu hổ")
+    kept_by: Any = None
 
 
 def _voice(value: Any, where: str, key: str) -> Voice | None:
@@ -117,12 +120,14 @@ def _voice(value: Any, where: str, key: str) -> Voice | None:
         return None
     if value == "own":
         return Voice("drop")
-    if isinstance(value, dict) and set(value) in ({"reported"}, {"reported", "finding_speaks"}) \
+    if isinstance(value, dict) and "reported" in set(value) <= {"reported", "finding_speaks", "kept_by"} \
             and (value["reported"] in SEVERITIES or value["reported"] == "drop") \
             and isinstance(value.get("finding_speaks", False), bool):
-        return Voice(value["reported"], value.get("finding_speaks", False))
+        from .schema import Terms, decode
+        kept = decode(Terms, value["kept_by"], where, f"{key}.kept_by") if "kept_by" in value else None
+        return Voice(value["reported"], value.get("finding_speaks", False), kept)
     raise RuleError(f"{where}: key '{key}': expected 'any', 'own' or "
-                    f"{{reported: <severity>|drop, finding_speaks: true|false}}")
+                    f"{{reported: <severity>|drop, finding_speaks: true|false, kept_by: {{terms, wordlists}}}}")
 
 
 def _exemptions(value: Any, where: str, key: str) -> list[Unless]:
@@ -280,6 +285,8 @@ class Rule:
         self.description = self.descriptions["en"]  # SARIF's and the API's, as before
         self.secret = keys.secret
         self.voice = keys.voice
+        self.voice_kept = (ctx.termset(keys.voice.kept_by, where, "voice.kept_by", f"{self.id}#voice~kept")
+                           if keys.voice is not None and keys.voice.kept_by is not None else None)
         self.messages = keys.message
         self.suggestions = keys.suggestion
         self.examples = keys.examples
@@ -333,7 +340,9 @@ class Rule:
                 if downgrade.holds(doc, hit.start, hit.end):
                     severity = _lower(severity, downgrade.to)
             if self.voice is not None and doc.register.others_words(
-                    hit.start, hit.end if self.voice.finding_speaks else None):
+                    hit.start, hit.end if self.voice.finding_speaks else None) \
+                    and not (self.voice_kept is not None
+                             and terms_present(doc, self.voice_kept.name, SENTENCE, hit.start, hit.end)):
                 if self.voice.reported == "drop":
                     continue
                 severity = _lower(severity, self.voice.reported)

@@ -46,6 +46,17 @@ class NearKeys(RuleKeys):
     # a_first: true — an `a` match counts only before its `b` match ("đồ … vô dụng", not
     # "vô dụng … đồ"): a pointer that reads one way
     a_first: bool = False
+    # a_owner: an `a` match followed, at most two words on and in the same clause, by one of
+    # these (another state: "Bộ trưởng Ngoại giao Ecuador", "Đại sứ quán Pháp") is that
+    # owner's body, not the entity; "tại" or "ở" between ("Đại sứ quán tại Pháp") keeps it
+    a_owner: Terms | None = None
+
+
+# words that set a body down somewhere instead of naming its owner ("Đại sứ quán tại Pháp"),
+# or name Viet Nam as the owner, folded
+# (as typed: bare "tai" may be tại, so it counts too, while "tài chính" does not)
+_NOT_OWNER = frozenset({"tại", "ở", "bên", "sang", "việt", "nam", "ta", "mình",
+                        "tai", "o", "ben", "viet", "minh"})
 
 
 class NearRule(Rule):
@@ -68,6 +79,7 @@ class NearRule(Rule):
         self.a_first = keys.a_first
         self.named_titles = keys.named_titles
         self.report = keys.report
+        self.a_owner = ctx.termset(keys.a_owner, where, "a_owner", f"{self.id}#a_owner") if keys.a_owner else None
 
     def scopes(self) -> list[Scope]:
         return super().scopes() + [self.within]
@@ -84,7 +96,22 @@ class NearRule(Rule):
             return False
         if self.leads_clause and not leads_clause(doc.original, start):
             return False
+        if self.a_owner is not None and self._owned(doc, match):
+            return False
         return self.named_titles or not names_person_after(doc.original, end)
+
+    def _owned(self, doc: Document, match) -> bool:
+        """Is the `a` match followed closely by its owner, another state?"""
+        text = doc.view.text
+        for owner in doc.matches.get(self.a_owner.name, ()):
+            if owner.start < match.end or owner.start - match.end > 40 or owner.weak:
+                continue
+            between = text[match.end:owner.start]
+            words = between.split()
+            if len(words) <= 2 and all(c.isalnum() or c.isspace() for c in between) \
+                    and not any(w.lower() in _NOT_OWNER for w in words) and doc.is_word(owner):
+                return True
+        return False
 
     def hits(self, doc: Document) -> Iterator[Hit]:
         # the side with fewer candidates first: when it has no match, the other side's
@@ -96,7 +123,7 @@ class NearRule(Rule):
                            if not self._exception_voided(doc, m)) if self.exceptions else None
         # proximity first, word boundaries last: segmentation runs only for close pairs
         entities = doc.matches.get(self.a.name, ())
-        if not (self.in_names and self.named_titles) or self.leads_clause:
+        if not (self.in_names and self.named_titles) or self.leads_clause or self.a_owner is not None:
             entities = [e for e in entities if self._entity_ok(doc, e)]
         topics = [t for t in doc.matches.get(self.b.name, ())
                   if not (excluded and excluded.overlaps(t.start, t.end))]

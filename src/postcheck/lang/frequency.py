@@ -73,3 +73,45 @@ def common_readings(folded: str) -> tuple[str, ...]:
 def written_often(folded: str) -> bool:
     """Is a reading of the unmarked letters `folded` a dictionary word staff write often?"""
     return bool(common_readings(folded))
+
+
+# sightings that make a reading of two bare syllables one staff write (any phrase, not only a
+# dictionary word: "mát lạnh", "mật của"); below it, a single sighting proves nothing
+SEEN = 2
+
+
+def seen_respelled(folded: str, at: int, key: str) -> bool:
+    """Do staff write the bare pair `folded` (a neighbour and a syllable of a term) only with
+    syllable `at` spelt otherwise than the tone key `key`, and at least SEEN times ("mat
+    lanh": mát lạnh, never mật)? Then the neighbour takes that syllable from the term."""
+    from .dictionary import fold_index
+
+    readings = _by_fold().get(folded)
+    if not readings or sum(readings.values()) < SEEN:
+        return False
+    if any(reading.split(" ")[at] == key for reading in readings):
+        return False
+    # the phrase seen must spell the syllable as a dictionary word of those letters does
+    # ("mát lạnh" beside the dictionary's "mát lành"): then it is a word staff write, not two
+    # words side by side ("đó bạn" beside "dơ bẩn", which leaves "bán visa" alone)
+    spelt = {tone_key(w).split(" ")[at] for w in fold_index().get(folded, ())}
+    return sum(n for reading, n in readings.items() if reading.split(" ")[at] in spelt) >= SEEN
+
+
+def unusual_syllable(text: str) -> bool:
+    """Is some syllable of the accented term `text` (two or more syllables) one the drafts
+    never write for its bare letters, though they write those letters often otherwise ("sủa"
+    for "sua": sữa, sửa; "phò" for "pho": phố, phở; "câm" for "cam"), while the term itself
+    was never seen written? Typed bare, such a term is most likely other words ("bot sua":
+    bột sữa; "con pho": con phố). A syllable written even rarely ("ngu" beside "ngủ") is a
+    reading staff do type, and proves nothing."""
+    key = tone_key(text)
+    by_fold = _by_fold()
+    whole = by_fold.get(fold(text))
+    if whole and whole.get(key, 0):
+        return False
+    for syllable in text.split(" "):
+        readings = by_fold.get(fold(syllable))
+        if readings and not readings.get(tone_key(syllable), 0) and sum(readings.values()) >= RATIO:
+            return True
+    return False
