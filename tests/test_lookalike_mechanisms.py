@@ -270,6 +270,10 @@ def test_a_bare_pair_read_as_everyday_words_is_clean(check, text, rule):
     ("thang kia la do cam a, hoi ma khong tra loi", "hate.slur", "do cam"),
     ("tai lieu tuyet mat cua Vu, minh chup gui anh em xem", "classified.marks", "tuyet mat"),
     ("gui ca nhom ban dien mat sang nay nhe", "classified.marks", "dien mat"),
+    # a vulgar word the drafts never write with marks, followed by a chat particle
+    ("troi oi an lon roi anh em a", "language.profanity", "an lon"),
+    # its own head points it ("thằng", "cái")
+    ("cai ban dich viet nhu thang dan, sai het", "language.insult", "thang dan"),
 ])
 def test_a_bare_pair_aimed_or_unrivalled_still_hits(check, text, rule, span):
     assert (rule, span) in counted(check, text)

@@ -176,7 +176,8 @@ class Document:
         return any(w in _POINTERS and not (w == "may" and i and words[i - 1] in _MAY_NOUNS)
                    for i, w in enumerate(words)) \
             or bool(after) and after[0].strip(_CLINGING) in _ORDERS \
-            and (len(after) == 1 or after[0][-1:] in _CLINGING)  # closing its clause: "bot sua di!"
+            and (after[0].strip(_CLINGING) != "di" or len(after) == 1 or after[0][-1:] in _CLINGING)
+        # ("di" is also the verb to go: an order only where it closes its clause, "bot sua di!")
 
     @cached_property
     def _accent_probe(self) -> str:
