@@ -171,6 +171,8 @@ class Document:
         folded = self.folded_view
         before = folded[max(s, start - 60):start].split()[-6:]
         after = folded[end:min(e, end + 40)].split()[:4]
+        if before and before[-1] == "la":
+            return True  # said of someone as what they are: "bac si X la lang bam"
         words = [w.strip(_CLINGING) for w in before + after]
         # "xe may", "det may": the motorbike and the garment trade, not "mày"
         return any(w in _POINTERS and not (w == "may" and i and words[i - 1] in _MAY_NOUNS)
