@@ -225,6 +225,15 @@ class Register:
             found = self._named[index] = _PERSON.search(self.text, s, e) is not None
         return found
 
+    def opens_with_pronoun(self, index: int) -> bool:
+        """Does sentence `index` open with a bare honorific or pronoun as its subject, a person
+        named before ("Chị vừa …", "Anh ấy …", "Bà …"), not a name ("Chị Lan …")?"""
+        if not self.sentences:
+            return False
+        s, e = self.sentences[index]
+        m = _PRONOUN_SUBJECT.match(self.text, s, e)
+        return m is not None and not self.text[m.end():m.end() + 1].isupper()
+
     def heading(self) -> bool:
         """Is the first sentence a headline: a short first line of its own, without a final
         period, with more text below ("Điện mừng …", "Thông cáo báo chí …")?"""
@@ -333,9 +342,15 @@ def inside_name(text: str, start: int, end: int) -> bool:
 
 
 _CAP = rf"[{_U}][^\W\d_]*"
+# a sentence's subject given as a bare honorific or pronoun (register.opens_with_pronoun)
+_PRONOUN_SUBJECT = re.compile(
+    r"[\s“\"'(\-–]*(?i:chị|anh|cô|chú|bác|ông|bà|thầy|cụ|dì|cậu|mợ|thím|chi|co|chu|bac|ong|thay|nó|hắn|em ấy|bạn ấy)\s+")
 _PERSON = re.compile(
     r"(?<![^\W\d_])(?<!\d )(?<![Pp]hố )(?<![Đđ]ường )(?<![Qq]uận )(?<![Hh]uyện )(?!(?:Hà (?:Nội|Tĩnh|Giang|Nam|Đông)|Lâm Đồng|Cao Bằng|Hồ Chí Minh|Mai Châu|Phú Thọ|Lào Cai|Thái (?:Bình|Nguyên)|Quảng \w+|Văn phòng)(?![^\W\d_]))(?:(?i:" + "|".join(sorted(_SURNAMES)) + r")(?:\s+" + _CAP + r"){1,3}"
-    r"|(?i:" + "|".join(sorted(_HONORIFICS | {"mẹ", "bố", "ba", "má", "vợ", "chồng", "con", "cu", "thằng", "con bé"})) + r")\s+" + _CAP + r")(?![^\W\d_])")
+    r"|(?i:" + "|".join(sorted(_HONORIFICS | {"mẹ", "bố", "ba", "má", "vợ", "chồng", "con", "cu", "thằng", "con bé"})) + r")\s+" + _CAP +
+    # typed without diacritics: "chi Lan", "co Hoa", "ong Tuan", the name in plain letters too
+    # ("Chi Cục", "Cô Tô" keep their marks and are not read so)
+    r"|(?i:chi|co|chu|bac|ong|thay)\s+[A-Z][a-z]+(?:\s+[A-Z][a-z]+){0,3})(?![^\W\d_])")
 
 
 def in_title(text: str, start: int, end: int) -> bool:

@@ -245,8 +245,19 @@ class Condition:
             return True
         if self.scope.unit == "post":
             return False
-        if self.names and doc.register.person_named(doc.register.sentence_index(start)):
-            return True
+        if self.names:
+            index = doc.register.sentence_index(start)
+            # with `{sentences: N}`, a person named in a sentence around it counts too ("… chị
+            # Lan bên văn thư. Chị vừa …")
+            if doc.register.person_named(index):
+                return True
+            # with `{sentences: N}`, a sentence whose subject is a bare honorific pointing back
+            # ("… chị Lan bên văn thư. Chị vừa …") takes the person named around it
+            reach = self.scope.n if self.scope.unit == "sentences" else 0
+            if reach and doc.register.opens_with_pronoun(index):
+                last = len(doc.register.sentences) - 1
+                if any(doc.register.person_named(i) for i in range(max(0, index - reach), min(last, index + reach) + 1)):
+                    return True
         if not self.quotations:
             return False
         return any(s <= start < e for s, e in doc.covered_by(self.termset.name))
