@@ -241,14 +241,16 @@ class Condition:
         if self.framed is not None and not (
                 terms_present(doc, self.framed.name, _FRAME, start, end) or quote_around(doc, start, end)):
             return False
-        if terms_present(doc, self.termset.name, self.scope, start, end):
+        # with `names` and `{sentences: N}`, the window is the names' only (a bare "Chị …" pointing
+        # back to a person named next to it); the terms (a job: "trưởng phòng", "hàng xóm") stay in
+        # the finding's own sentence
+        terms_scope = SENTENCE if self.names and self.scope.unit == "sentences" else self.scope
+        if terms_present(doc, self.termset.name, terms_scope, start, end):
             return True
         if self.scope.unit == "post":
             return False
         if self.names:
             index = doc.register.sentence_index(start)
-            # with `{sentences: N}`, a person named in a sentence around it counts too ("… chị
-            # Lan bên văn thư. Chị vừa …")
             if doc.register.person_named(index):
                 return True
             # with `{sentences: N}`, a sentence whose subject is a bare honorific pointing back
