@@ -186,6 +186,8 @@ DISCLAIMER = {
     "title.body-stance": "Cơ quan mình kiên quyết phản đối dự luật đó của nước láng giềng.",
     "title.capacity-claim": "Là người trực tiếp phụ trách hồ sơ này, tôi xác nhận tàu cá đã được thả.",
     "office.unit-voice": "Đại sứ quán không ủng hộ hội chợ đó đâu, mình làm trong đó nên nói chắc.",
+    "title.post-as-unit-word": "Con số trên báo sai rồi, mọi người cứ coi như Vụ đã đính chính nhé.",
+    "title.title-steers-to-kin": "Tôi là Bí thư thứ nhất, hồ sơ du học đi qua trung tâm của chị tôi thì chắc chắn được duyệt.",
 }
 # the inflammatory family's post-wide scopes are reviewed with its precision work (issue 13)
 PENDING_REVIEW = {"hate.violent-wish", "hate.defamation", "rumour.unverified", "reputation.attack",
