@@ -16,9 +16,9 @@ def rules_52(check, text):
 
 @pytest.mark.parametrize("text", [
     "Anh em trong nhà nói nhỏ: ghế Vụ phó bên Hợp tác sắp có người ngồi, bên trên chưa chốt nhưng gần như chắc là chị Ngân.",
-    "e sắp nhận ghế mới r mn ơi, giấy chưa ra nên chưa khao đc 😆",
+    "e sắp nhận ghế mới ở Vụ r mn ơi, Vụ trưởng bảo giấy chưa ra nên chưa khao đc 😆",
     "ghe truong phong ben minh sap doi nguoi, tren chot roi chi con thu tuc, ae dung hoi nhe",
-    "Tháng sau em về đơn vị mới rồi, quyết định còn nằm trên bàn sếp, chưa dám nói ai ngoài mấy đứa thân.",
+    "Tháng sau em về đơn vị mới rồi, quyết định còn nằm trên bàn Thứ trưởng, chưa dám nói ai ngoài mấy đứa thân.",
     "Sắp có biến ở phòng mình nha mọi người, sếp bị xuống, giấy tờ đang hoàn thiện.",
 ])
 def test_a_seat_told_in_hints_before_it_is_out(check, text):
@@ -31,6 +31,10 @@ def test_a_seat_told_in_hints_before_it_is_out(check, text):
     "Cuối tuần leo lên thay bóng đèn ở hành lang, chuyện trong nhà thôi mà suýt ngã, cả nhà cẩn thận nhé.",
     "Mình nhận ghế mới ở công ty, sếp chốt rồi nhé, chỉ còn ký hợp đồng.",
     "Quán cà phê đầu ngõ có chủ mới, chốt rồi là giữ nguyên menu nhé mọi người.",
+    # twelfth round: the same hints with no word of the service are someone else's seat
+    "e sắp nhận ghế mới r mn ơi, giấy chưa ra nên chưa khao đc 😆",
+    "Cuối tuần em về thay mẹ trông cửa hàng, đang chờ mẹ khám xong, chưa chốt ngày về nhé.",
+    "Nghe đồn nhóm nhạc sắp thay trưởng nhóm, tin hot lắm, ai lên thay thì chưa chốt.",
 ])
 def test_a_seat_announced_or_not_the_services_is_clean(check, text):
     assert "personnel.seat-hint" not in rules_52(check, text)

@@ -154,6 +154,17 @@ def _downgrades(value: Any, where: str, key: str) -> list[Downgrade]:
     return [decode(Downgrade, value, where, key)]
 
 
+def _requirements(value: Any, where: str, key: str) -> list[Requires]:
+    """`requires`: one condition, or a list of them, each with its own terms and scope, all of
+    which must hold (a writer's voice in the sentence and a word of the service beside it)."""
+    from .schema import decode
+    if isinstance(value, list):
+        if not value:
+            raise RuleError(f"{where}: key '{key}': expected a mapping or a non-empty list of mappings")
+        return [decode(Requires, v, where, f"{key}[{i}]") for i, v in enumerate(value)]
+    return [decode(Requires, value, where, key)]
+
+
 def _localized(value: Any, where: str, key: str) -> dict[str, str]:
     return localized(value, f"{where}: key '{key}'")
 
@@ -192,7 +203,7 @@ class RuleKeys:
     examples: dict = key(parse=_examples_key)  # {hit, miss}: checks/examples.py
     suggestion: dict | None = key(None, parse=_localized)
     unless: list[Unless] | None = key(None, parse=_exemptions)  # one mapping or a list (any one clears)
-    requires: Requires | None = None
+    requires: list[Requires] | None = key(None, parse=_requirements)  # one mapping or a list (all must hold)
     downgrade: list[Downgrade] | None = key(None, parse=_downgrades)  # one mapping or a list
     secret: bool | Literal["number"] = False  # masked in every output; "number": ends may show
     voice: Voice | None = key(None, parse=_voice)  # what others' words become, or None
@@ -310,8 +321,9 @@ class Rule:
                                               quotations=u.scope.unit not in ("words", "before", "after"))
                               for i, u in enumerate(keys.unless)])
                        if keys.unless else None)
-        self.requires = (Condition.build(keys.requires, where, "requires", ctx, f"{self.id}#requires")
-                         if keys.requires else None)
+        self.requires = [Condition.build(r, where, "requires" if len(keys.requires) == 1 else f"requires[{i}]", ctx,
+                                         f"{self.id}#requires" + (str(i + 1) if i else ""))
+                         for i, r in enumerate(keys.requires or [])]
         self.downgrades = [Condition.build(d, where, "downgrade" if len(keys.downgrade) == 1 else f"downgrade[{i}]", ctx,
                                            f"{self.id}#downgrade" + (str(i + 1) if i else ""))
                            for i, d in enumerate(keys.downgrade or [])]
@@ -326,7 +338,7 @@ class Rule:
     def scopes(self) -> list[Scope]:
         """How far each of the rule's co-occurrences reaches."""
         unless = self.unless.conditions if self.unless else []
-        return [c.scope for c in (*unless, self.requires, *self.downgrades) if c is not None]
+        return [c.scope for c in (*unless, *self.requires, *self.downgrades) if c is not None]
 
     def hits(self, doc: Document) -> Iterator[Hit]:
         raise NotImplementedError
@@ -345,10 +357,11 @@ class Rule:
             if self.unless and self.unless.holds(doc, hit.start, hit.end):
                 continue
             severity = self.severity
-            if self.requires and not self.requires.holds(doc, hit.start, hit.end):
-                if self.requires.to is None:
-                    continue
-                severity = self.requires.to
+            unmet = [r for r in self.requires if not r.holds(doc, hit.start, hit.end)]
+            if any(r.to is None for r in unmet):
+                continue
+            for r in unmet:
+                severity = r.to if len(unmet) == 1 else _lower(severity, r.to)
             for downgrade in self.downgrades:
                 if downgrade.holds(doc, hit.start, hit.end):
                     severity = _lower(severity, downgrade.to)
