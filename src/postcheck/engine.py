@@ -90,7 +90,9 @@ def _yield_in_sentence(doc: Document, findings: list[Finding], rules: list) -> l
     rule's finding (a learned model's guess at a whole sentence names nothing more
     precisely) and must itself survive: a target that yielded in turn silences nothing, so
     the sentence never ends with less than it had. A rule that itself yields to the yielding
-    rule is no target either, so two rules that name each other never silence each other."""
+    rule is no target either, so two rules that name each other never silence each other.
+    Within a clause only a rule named by its id is a target (a broad rule giving way to the
+    narrower one that already flags the same words)."""
     yielding = {r.id: r.yields_to for r in rules
                 if getattr(r, "yields_to", None) and r.mechanism not in LEARNED}
     if not yielding or not any(f.rule in yielding for f in findings):
@@ -113,7 +115,7 @@ def _yield_in_sentence(doc: Document, findings: list[Finding], rules: list) -> l
     def candidates(f: Finding) -> list[Finding]:
         mine = yielding[f.rule]
         rank = _SEVERITY_RANK.get(f.severity, 0)
-        return [g for g in targets if g is not f and g.clause != f.clause and _names(mine, g)
+        return [g for g in targets if g is not f and (g.clause != f.clause or g.rule in mine) and _names(mine, g)
                 and not _names(yields.get(g.rule, frozenset()), f)
                 and _SEVERITY_RANK.get(g.severity, 0) >= rank and near(f, g)]
 
