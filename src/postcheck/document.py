@@ -39,7 +39,9 @@ _POINTERS = frozenset({"may", "mi", "tao", "bay", "thang", "bon", "lu", "dua", "
 _POINTING_HEADS = frozenset({"thằng", "đứa", "lũ", "bọn", "mặt", "cái", "óc", "mồm", "mày", "tao"})
 _MAY_NOUNS = frozenset({"xe", "det", "cat", "lam", "nganh", "hang", "tho", "ao"})
 # words right after a bare insult that make it an order or a jibe ("bot sua di", "do cam kia")
-_ORDERS = frozenset({"di", "kia", "a", "ha", "vay", "the", "nhe", "roi", "qua", "luon"})
+_ORDERS = frozenset({"di", "kia", "a", "ha", "vay", "the", "nhe", "roi", "qua", "luon", "nua"})
+# words that are orders only where they close their clause ("đi" is also to go, "nữa" also more)
+_CLOSING_ORDERS = frozenset({"di", "nua"})
 T = TypeVar("T")
 
 
@@ -178,7 +180,7 @@ class Document:
         return any(w in _POINTERS and not (w == "may" and i and words[i - 1] in _MAY_NOUNS)
                    for i, w in enumerate(words)) \
             or bool(after) and after[0].strip(_CLINGING) in _ORDERS \
-            and (after[0].strip(_CLINGING) != "di" or len(after) == 1 or after[0][-1:] in _CLINGING)
+            and (after[0].strip(_CLINGING) not in _CLOSING_ORDERS or len(after) == 1 or after[0][-1:] in _CLINGING)
         # ("di" is also the verb to go: an order only where it closes its clause, "bot sua di!")
 
     @cached_property
