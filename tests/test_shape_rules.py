@@ -118,9 +118,12 @@ def test_a_learned_guess_at_the_sentence_does_not_silence_a_backstop_rule(rulebo
     # the 5.6 slot rule is a gap-filler; the drafts model also scores this sentence 5.6, but a
     # model's guess is no narrower rule, so the slot rule still pins the words
     text = "Shop nến thơm của mình lập bằng email Đại sứ quán cho khách tin tưởng."
+    # (since the tenth session the narrower identity.office-mail-signup names the mailbox itself;
+    # either way a rule, not the model's guess, pins the words)
     found = {f.rule: f for f in rulebook.check_text(text)}
-    assert "office.official-mail-private" in found
-    assert text[found["office.official-mail-private"].start:found["office.official-mail-private"].end] == "email"
+    pinned = [f for f in found.values() if f.clause == "5.6" and not f.rule.endswith(".learned")]
+    assert pinned
+    assert all(text[f.start:f.end] in ("email", "email Đại sứ quán") for f in pinned)
     # and where a word-list rule of the clause reports the sentence, the gap-filler stays silent
     addressed = {f.rule for f in rulebook.check_text("Shop của mình liên hệ qua email lan.nt@mofa.gov.vn nhé.")}
     assert "identity.official-email" in addressed and "office.official-mail-private" not in addressed
