@@ -48,6 +48,35 @@ def head_dir(tmp_path_factory):
     return folder
 
 
+@pytest.fixture(scope="module")
+def bank_dir(tmp_path_factory):
+    """A models folder holding semantic-bank.npz: TARGET's sentence carries 4.1, OTHER's is
+    clean, and three sentences of everyday talk are clean."""
+    folder = tmp_path_factory.mktemp("bank")
+    vectors = encoder.embed([TARGET, OTHER, "Cuối tuần này nhà mình về quê thăm ông bà.",
+                             "Trời hôm nay mưa to quá, mọi người đi đường cẩn thận.",
+                             "Quán phở đầu ngõ mới mở, ăn khá ngon."])
+    carries = np.zeros((len(vectors), 1), bool)
+    carries[0, 0] = True
+    np.savez(folder / "semantic-bank.npz", labels=np.array(["4.1"]), bank=np.round(vectors * 127).astype(np.int8),
+             carries=carries, k=np.array(1), encoder=np.array(encoder.ENCODER))
+    return folder
+
+
+def test_a_bank_head_flags_the_sentence_nearest_its_violations_and_not_the_one_nearest_clean_talk(
+        tmp_path, monkeypatch, bank_dir):
+    monkeypatch.setattr(classifier, "models_dir", lambda: bank_dir)
+    _rules(tmp_path, {"id": "test.sem-bank", "clause": "4.1", "label": "4.1", "model": "semantic-bank.npz"})
+    book = _book(tmp_path)
+    near_violation = "Ông ta đã lấy trộm tiền quỹ của cả lớp rồi bỏ trốn mất."
+    near_clean = "Chiều nay cả nhóm lại đi uống cà phê ở quán quen."
+    text = f"{near_clean} {near_violation}"
+    assert _spans(book.check_text(text), text, "test.sem-bank") == [near_violation]
+    head = semantic.read_head(bank_dir / "semantic-bank.npz")
+    [low, high] = head.scores(encoder.embed([near_clean, near_violation]), "4.1").tolist()
+    assert high >= 0.9 > 0.5 > low
+
+
 RULE = """\
   - id: {id}
     clause: "{clause}"
@@ -206,11 +235,25 @@ def _bad_heads(folder):
              scale=np.ones(384), weights=np.zeros((385, 1)), encoder=np.array(encoder.ENCODER))
 
 
-@pytest.mark.parametrize("head", ["garbage.npz", "no-mean.npz", "short.npz", "other-encoder.npz", "pickled.npz"])
+def _bad_banks(folder):
+    rows = np.ones((3, encoder.DIM), np.int8)
+    np.savez(folder / "bank-no-k.npz", labels=np.array(["4.1"]), bank=rows, carries=np.zeros((3, 1), bool),
+             encoder=np.array(encoder.ENCODER))
+    np.savez(folder / "bank-narrow.npz", labels=np.array(["4.1"]), bank=np.ones((3, 100), np.int8),
+             carries=np.zeros((3, 1), bool), k=np.array(2), encoder=np.array(encoder.ENCODER))
+    np.savez(folder / "bank-carries.npz", labels=np.array(["4.1"]), bank=rows, carries=np.zeros((2, 1), bool),
+             k=np.array(2), encoder=np.array(encoder.ENCODER))
+    np.savez(folder / "bank-k-zero.npz", labels=np.array(["4.1"]), bank=rows, carries=np.zeros((3, 1), bool),
+             k=np.array(0), encoder=np.array(encoder.ENCODER))
+
+
+@pytest.mark.parametrize("head", ["garbage.npz", "no-mean.npz", "short.npz", "other-encoder.npz", "pickled.npz",
+                                  "bank-no-k.npz", "bank-narrow.npz", "bank-carries.npz", "bank-k-zero.npz"])
 def test_a_malformed_head_names_the_rule_file_and_key_model(tmp_path, monkeypatch, head):
     models_dir, rules = tmp_path / "models", tmp_path / "rules"
     models_dir.mkdir(), rules.mkdir()
     _bad_heads(models_dir)
+    _bad_banks(models_dir)
     monkeypatch.setattr(classifier, "models_dir", lambda: models_dir)
     _rules(rules, {"id": "test.sem-a", "clause": "4.1", "label": "4.1", "model": head})
     book = _book(rules)
