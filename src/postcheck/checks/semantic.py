@@ -112,14 +112,7 @@ def read_head(path: Path) -> "Head | NearestHead":
     with np.load(path, allow_pickle=False) as data:
         if "bank" in data.files:
             return _read_nearest(data)
-        missing = [k for k in ("labels", "mean", "scale", "weights", "encoder") if k not in data.files]
-        if missing:
-            raise ValueError(f"no array '{missing[0]}' in the head")
-        labels, mean, scale, weights, made_by = (data[k] for k in ("labels", "mean", "scale", "weights", "encoder"))
-    if labels.ndim != 1 or labels.dtype.kind != "U" or not len(labels):
-        raise ValueError("'labels' must be a non-empty list of texts")
-    if made_by.shape != () or made_by.dtype.kind != "U" or str(made_by) != encoder.ENCODER:
-        raise ValueError(f"'encoder' must be {encoder.ENCODER!r}")
+        labels, mean, scale, weights = _arrays(data, "mean", "scale", "weights")
     dims = {"mean": (encoder.DIM,), "scale": (encoder.DIM,), "weights": (encoder.DIM + 1, len(labels))}
     for name, array in (("mean", mean), ("scale", scale), ("weights", weights)):
         if array.shape != dims[name] or array.dtype.kind != "f" or not np.isfinite(array).all():
@@ -130,17 +123,23 @@ def read_head(path: Path) -> "Head | NearestHead":
                 weights.astype(np.float32))
 
 
-def _read_nearest(data) -> NearestHead:
-    import numpy as np
-
-    missing = [k for k in ("labels", "bank", "carries", "k", "encoder") if k not in data.files]
+def _arrays(data, *names: str) -> list:
+    """The head's `labels`, then `names`' arrays, checked to be there; its `encoder` checked."""
+    missing = [k for k in ("labels", *names, "encoder") if k not in data.files]
     if missing:
         raise ValueError(f"no array '{missing[0]}' in the head")
-    labels, bank, carries, k, made_by = (data[x] for x in ("labels", "bank", "carries", "k", "encoder"))
+    labels, made_by = data["labels"], data["encoder"]
     if labels.ndim != 1 or labels.dtype.kind != "U" or not len(labels):
         raise ValueError("'labels' must be a non-empty list of texts")
     if made_by.shape != () or made_by.dtype.kind != "U" or str(made_by) != encoder.ENCODER:
         raise ValueError(f"'encoder' must be {encoder.ENCODER!r}")
+    return [labels, *(data[k] for k in names)]
+
+
+def _read_nearest(data) -> NearestHead:
+    import numpy as np
+
+    labels, bank, carries, k = _arrays(data, "bank", "carries", "k")
     if bank.ndim != 2 or bank.shape[1] != encoder.DIM or bank.dtype.kind not in "fi" or not len(bank):
         raise ValueError(f"'bank' must be numbers of shape (N, {encoder.DIM}), got {bank.dtype} {bank.shape}")
     if carries.shape != (len(bank), len(labels)) or carries.dtype.kind != "b":
