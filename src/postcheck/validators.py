@@ -221,12 +221,36 @@ def bip39_partial(text: str) -> bool:
     return missing == 0 or (missing == 1 and len(words) >= 8)
 
 
+def bip39_cut(text: str) -> bool:
+    """The first words of a wallet's recovery phrase, cut off with an ellipsis after its
+    label ("seed ví: apple river lunar …"): three to eleven words, every one from the BIP-39
+    English list, at least three different. Only after a label and before "…"
+    (account.seed-phrase-cut)."""
+    words = [w for w in re.split(r"[\s,]+", text.lower()) if w]
+    if not 3 <= len(words) <= 11 or len(set(words)) < 3:
+        return False
+    listed = _bip39_words()
+    return all(w in listed for w in words)
+
+
+def hex_cut(text: str) -> bool:
+    """A hex key shortened with an ellipsis ("0x4f3a9c1e77…", "4f9a…e21c"): six or more hex
+    digits in all, both digits and letters a-f among them, at least four different (not a
+    placeholder such as 0x0000… or abab…). Only after a key's label (account.private-key-cut)."""
+    value = re.sub(r"(?i)^0x|[\s.…]", "", text.strip())
+    hexes = [c for c in value.lower() if c in "0123456789abcdef"]
+    return (len(hexes) >= 6 and len(hexes) == len(value) and len(set(hexes)) >= 4
+            and any(c.isdigit() for c in hexes) and any(c.isalpha() for c in hexes))
+
+
 VALIDATORS: dict[str, Callable[[str], bool]] = {
     "secret_like": secret_like,
     "otp_code": otp_code,
     "bip39_phrase": bip39_phrase,
     "bip39_mostly": bip39_mostly,
     "bip39_partial": bip39_partial,
+    "bip39_cut": bip39_cut,
+    "hex_cut": hex_cut,
     "strong_secret": strong_secret,
     "token_like": token_like,
     "base32_key": base32_key,
