@@ -151,3 +151,21 @@ def test_bip39_partial_takes_a_cut_phrase_not_prose():
     assert not bip39_partial("violin harbor frozen pistol tunnelx")  # too short
     assert not bip39_partial("never share this with anyone else ever")  # prose
     assert not bip39_partial("abandon ability able about above absent absorb abstract absurd abuse access accident")  # whole: bip39_mostly's
+
+
+def test_bip39_cut_takes_the_first_words_of_a_phrase_only():
+    from postcheck.validators import bip39_cut
+    assert bip39_cut("orbit frost meadow")
+    assert bip39_cut("Stone, River, Maple, Ghost")
+    assert not bip39_cut("orbit frost")  # two words say nothing
+    assert not bip39_cut("lemon lemon lemon")
+    assert not bip39_cut("the quick brown fox")  # not every word is listed
+
+
+def test_hex_cut_wants_hex_digits_of_both_kinds():
+    from postcheck.validators import hex_cut
+    assert hex_cut("0x4f3a9c1e77...")
+    assert hex_cut("b7e2…91fa")
+    assert not hex_cut("0x0000...")
+    assert not hex_cut("abab...")
+    assert not hex_cut("12345...")  # digits only: a number cut short
