@@ -155,10 +155,11 @@ def test_bip39_partial_takes_a_cut_phrase_not_prose():
 
 def test_bip39_cut_takes_the_first_words_of_a_phrase_only():
     from postcheck.validators import bip39_cut
-    assert bip39_cut("orbit frost meadow")
+    assert bip39_cut("orbit frost meadow ribbon")
     assert bip39_cut("Stone, River, Maple, Ghost")
-    assert not bip39_cut("orbit frost")  # two words say nothing
-    assert not bip39_cut("lemon lemon lemon")
+    assert not bip39_cut("orbit frost meadow")  # three common words say too little
+    assert not bip39_cut("orbit frost")
+    assert not bip39_cut("lemon lemon lemon lemon")
     assert not bip39_cut("the quick brown fox")  # not every word is listed
 
 
@@ -169,3 +170,16 @@ def test_hex_cut_wants_hex_digits_of_both_kinds():
     assert not hex_cut("0x0000...")
     assert not hex_cut("abab...")
     assert not hex_cut("12345...")  # digits only: a number cut short
+
+
+def test_otp_counted_wants_as_many_digits_as_the_count():
+    from postcheck.validators import otp_counted
+    assert otp_counted("402 917", {"count": "6 số", "count_2": None})
+    assert otp_counted("4412 9037", {"count": "8 chữ số"})
+    assert otp_counted("640215", {"count": "2FA"})  # a 2FA code has six digits
+    assert otp_counted("7290", {"count": None, "count_2": "4"})
+    assert not otp_counted("1547", {"count": "6 số"})  # a flight, not the code
+    assert not otp_counted("12 500", {"count": "6 so"})
+    assert not otp_counted("0912", {"count": "2fa"})
+    assert not otp_counted("402 917", {})  # no count: not this rule's
+    assert not otp_counted("111 111", {"count": "6 số"})  # one digit over and over

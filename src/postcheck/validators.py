@@ -223,11 +223,11 @@ def bip39_partial(text: str) -> bool:
 
 def bip39_cut(text: str) -> bool:
     """The first words of a wallet's recovery phrase, cut off with an ellipsis after its
-    label ("seed ví: apple river lunar …"): three to eleven words, every one from the BIP-39
-    English list, at least three different. Only after a label and before "…"
+    label ("seed ví: apple river lunar gravity …"): four to eleven words, every one from the
+    BIP-39 English list, at least four different. Only after a label and before "…"
     (account.seed-phrase-cut)."""
     words = [w for w in re.split(r"[\s,]+", text.lower()) if w]
-    if not 3 <= len(words) <= 11 or len(set(words)) < 3:
+    if not 4 <= len(words) <= 11 or len(set(words)) < 4:
         return False
     listed = _bip39_words()
     return all(w in listed for w in words)
@@ -243,6 +243,25 @@ def hex_cut(text: str) -> bool:
             and any(c.isdigit() for c in hexes) and any(c.isalpha() for c in hexes))
 
 
+def otp_counted(text: str, groups: dict | None = None) -> bool:
+    """A code after the count of its digits ("6 số 402 917", "2FA" = 6): an otp_code with
+    exactly as many digits as the count says (the pattern's group `count` or `count_2`); a
+    time, a date, a price or a phone number after the count has another length
+    (account.otp-counted)."""
+    if not otp_code(text):
+        return False
+    if groups is None:
+        return True
+    count = (groups.get("count") or groups.get("count_2") or "").lower()
+    if not count:
+        return False
+    n = 6 if "fa" in count else int(re.search(r"\d", count).group())
+    return len(digits(text)) == n
+
+
+otp_counted.with_match = True  # type: ignore[attr-defined]
+
+
 VALIDATORS: dict[str, Callable[[str], bool]] = {
     "secret_like": secret_like,
     "otp_code": otp_code,
@@ -250,6 +269,7 @@ VALIDATORS: dict[str, Callable[[str], bool]] = {
     "bip39_mostly": bip39_mostly,
     "bip39_partial": bip39_partial,
     "bip39_cut": bip39_cut,
+    "otp_counted": otp_counted,
     "hex_cut": hex_cut,
     "strong_secret": strong_secret,
     "token_like": token_like,

@@ -257,8 +257,14 @@ class PatternRule(Rule):
         start, end = view.original_span(s, e)
         # the matching view is lower case with stretched letters shrunk: a value it joined from
         # spaced letters is judged there, a mixed-case or long one as the user wrote it
-        if self.validate and not (self.validate(m.group(group)) or
-                                  (view is not doc.clean and self.validate(doc.original[start:end]))):
+        if self.validate and getattr(self.validate, "with_match", False):
+            # a validator that also reads the pattern's named groups (a stated digit count)
+            named = {n: m.group(i) for n, i in self.matcher.groupindex.items()}
+            if not (self.validate(m.group(group), named) or
+                    (view is not doc.clean and self.validate(doc.original[start:end], named))):
+                return None
+        elif self.validate and not (self.validate(m.group(group)) or
+                                    (view is not doc.clean and self.validate(doc.original[start:end]))):
             return None
         if self.domains is not None and not self._domain_ok(m.group(self._domain_group) or ""):
             return None
