@@ -255,7 +255,7 @@ def otp_counted(text: str, groups: dict | None = None) -> bool:
     count = (groups.get("count") or groups.get("count_2") or "").lower()
     if not count:
         return False
-    n = 6 if "fa" in count else int(re.search(r"\d", count).group())
+    n = 6 if "fa" in count else int(re.search(r"\d+", count).group())
     return len(digits(text)) == n
 
 
