@@ -124,6 +124,7 @@ class PatternRule(Rule):
         self._domain_group = groups.get("domain")
         self.view = keys.view
         self.validate = VALIDATORS[keys.validate] if keys.validate else None
+        self._validate_reads_groups = getattr(self.validate, "with_match", False)
         self.domains: frozenset[str] | None = None
         if keys.domains is not None:
             if "domain" not in groups:
@@ -257,15 +258,12 @@ class PatternRule(Rule):
         start, end = view.original_span(s, e)
         # the matching view is lower case with stretched letters shrunk: a value it joined from
         # spaced letters is judged there, a mixed-case or long one as the user wrote it
-        if self.validate and getattr(self.validate, "with_match", False):
-            # a validator that also reads the pattern's named groups (a stated digit count)
-            named = {n: m.group(i) for n, i in self.matcher.groupindex.items()}
-            if not (self.validate(m.group(group), named) or
-                    (view is not doc.clean and self.validate(doc.original[start:end], named))):
+        if self.validate:
+            # a validator marked `with_match` also reads the pattern's named groups (a stated digit count)
+            extra = ({n: m.group(i) for n, i in self.matcher.groupindex.items()},) if self._validate_reads_groups else ()
+            if not (self.validate(m.group(group), *extra) or
+                    (view is not doc.clean and self.validate(doc.original[start:end], *extra))):
                 return None
-        elif self.validate and not (self.validate(m.group(group)) or
-                                    (view is not doc.clean and self.validate(doc.original[start:end]))):
-            return None
         if self.domains is not None and not self._domain_ok(m.group(self._domain_group) or ""):
             return None
         if self.context and not terms_present(doc, self.context.name, self.context_within, start, end):
