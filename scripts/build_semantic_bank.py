@@ -103,15 +103,16 @@ def main() -> int:
     writer_of = [drafts[u.draft].writer for u in unit_list]
     print(f"{len(drafts)} drafts, {len(unit_list)} units, {int(Y.any(1).sum())} violating", file=sys.stderr)
     texts = [d.text for d in drafts]
-    if a.ruled_cache and a.ruled_cache.is_file():
-        cached = pickle.loads(a.ruled_cache.read_bytes())
-        ruled = cached["ruled"] if cached.get("texts") == texts else None
-    else:
-        ruled = None
-    if ruled is None:
-        ruled = T.rule_clauses(book, texts)
-        if a.ruled_cache:
-            a.ruled_cache.write_bytes(pickle.dumps({"texts": texts, "ruled": ruled}))
+    # Keyed by the draft's text: adding a writer re-checks only its drafts; a rule change
+    # needs a fresh cache (delete the file).
+    known = pickle.loads(a.ruled_cache.read_bytes()) if a.ruled_cache and a.ruled_cache.is_file() else {}
+    if not isinstance(known, dict) or "texts" in known:
+        known = {}
+    todo = [t for t in dict.fromkeys(texts) if t not in known]
+    known.update(zip(todo, T.rule_clauses(book, todo)))
+    if a.ruled_cache and todo:
+        a.ruled_cache.write_bytes(pickle.dumps(known))
+    ruled = [known[t] for t in texts]
 
     oof = np.zeros((len(drafts), len(T.CLAUSES)), np.float32)
     writers = sorted({drafts[i].writer for i in train_idx})
