@@ -28,7 +28,7 @@ _ENDORSE = re.compile(
     r"(?<!\w)(?:"
     r"nói\s+(?:quá\s+|rất\s+|cũng\s+|hoàn\s+toàn\s+|thật\s+)?(?:đúng|chuẩn|chí\s+phải|có\s+lý|phải|hay)(?!\s+(?:không|chưa|ko|k)\b)"
     r"|(?:thấy|thấy\s+cũng|cũng\s+thấy)\s+(?:rất\s+|quá\s+|khá\s+)?(?:có\s+lý|đúng|chuẩn|hay|chí\s+lý|hợp\s+lý)(?!\s+(?:không|chưa|ko|k)\b)"
-    r"|(?:đúng|chuẩn|hay)\s+quá|quá\s+(?:đúng|chuẩn)|chuẩn\s+không\s+cần\s+chỉnh|chí\s+lý|chí\s+phải|quá\s+có\s+lý"
+    r"|(?:đúng|chuẩn|hay)\s+quá|quá\s+(?:đúng|chuẩn)|chuẩn\s+không\s+cần\s+chỉnh|chuẩn\s+(?:luôn|đét|cmnr|vãi)|đúng\s+luôn|còn\s+nhẹ|chí\s+lý|chí\s+phải|quá\s+có\s+lý"
     r"|(?:đọc|nghe)\s+(?:mà\s+|thấy\s+)?(?:sướng|hả\s+dạ|đã\s+quá|mát\s+lòng)"
     rf"|{_ME}\s+(?:hoàn\s+toàn\s+|rất\s+|cực\s+kỳ\s+|100%\s+|cũng\s+)?(?:đồng\s+ý|đồng\s+tình|tán\s+thành|ủng\s+hộ|nhất\s+trí)"
     rf"|{_READERS}\s+(?:nên\s+|hãy\s+|cùng\s+|mau\s+|nhớ\s+)*(?:đọc|làm\s+theo|ủng\s+hộ|{_SHARE}|góp\s+tiền|góp|donate|theo\s+dõi|đăng\s+ký)"

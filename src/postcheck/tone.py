@@ -57,6 +57,7 @@ _SAYING = re.compile(
     r"(?<!\w)(?:cho\s+biết|cho\s+rằng|cho\s+đó\s+là|nói|kể|kể\s+lại|thuật\s+lại|chia\s+sẻ|khẳng\s+định|"
     r"nhấn\s+mạnh|tuyên\s+bố|phát\s+biểu|bày\s+tỏ|thừa\s+nhận|khai|hỏi|đáp|bảo|viết|nhận\s+xét|"
     r"chỉ\s+trích|phê\s+phán|lên\s+án|gọi\s+là|bị\s+gọi\s+là|bị\s+chửi\s+là|dùng\s+từ|"
+    r"nhắn|nhắn\s+tin|bình\s+luận|comment|cmt|quát|hét|chửi|mắng|"  # a message or a comment quoted from its sender
     r"theo\s+lời|dẫn\s+lời|trích\s+lời|theo\s+[A-ZĐ]|theo\s+(?:ông|bà|anh|chị|luật\s+sư|bác\s+sĩ|chuyên\s+gia|đại\s+diện|báo|tờ|hãng))(?!\w)"
 )
 
@@ -66,6 +67,9 @@ _SAYING = re.compile(
 _NAMING = re.compile(r"(?<!\w)(?:gọi(?:\s+\w+){0,5}\s+là|bị\s+chửi\s+là|(?:chửi|mắng|chê|rủa)(?:\s+\w+){0,5}\s+là|(?:chửi|mắng)(?:\s+\w+){0,3}|"
                      r"dùng\s+(?:từ|chữ|cụm\s+từ)|từ|chữ|cụm\s+từ|ví\s+dụ|vd|chẳng\s+hạn|câu(?:\s+nói|\s+thoại)?|cau(?:\s+noi|\s+thoai)?|"
                      r"tiếng|mang\s+tiếng|biệt\s+danh|nghĩa\s+là|như|kiểu)\W*$", re.I)
+# a comment or a message quoted as its sender wrote it ("ai đó comment '…' dưới ảnh"): named, unless
+# the writer approves of it ("…, chuẩn luôn")
+_MESSAGE_NAMING = re.compile(r"(?<!\w)(?:comment|cmt|bình\s+luận|nhắn|nhắn\s+tin)\W*$", re.I)
 # the same frames typed without marks ("goi minh la 'x'", "kieu 'x'", "chui minh 'x'"): asked
 # only of a head typed without marks, since folded "chùi", "gói" would read as "chui", "goi"
 _NAMING_FOLDED = re.compile(r"(?<!\w)(?:goi(?:\s+\w+){0,5}\s+la|chui(?:\s+\w+){0,3}|mang\s+tieng|"
@@ -123,7 +127,7 @@ def _reported_names(doc, index: int) -> tuple[tuple[int, int, int, int], ...]:
 _NAMING_REACH = 40
 # the writer as the one who scolds ("tao chửi thẳng mặt nó '…'", "tôi chê ông ta là '…'"):
 # the words are the writer's own, used, not held up ("tôi bị chửi là" stays a mention)
-_WRITER_SCOLDS = re.compile(r"(?<!\w)(?:tôi|tao|mình|tớ|tui|ta)\s+(?:(?!bị\b)\w+\s+){0,2}(?:chửi|mắng|chê|rủa)(?!\w)", re.I)
+_WRITER_SCOLDS = re.compile(r"(?<!\w)(?:tôi|tao|mình|tớ|tui|ta)\s+(?:(?!bị\b)\w+\s+){0,2}(?:chửi|mắng|chê|rủa|quát|hét|comment|cmt|bình\s+luận|nhắn(?:\s+tin)?)(?!\w)", re.I)
 # the quoted word aimed at someone right after it: "câu '…' là dành cho ông đấy", "'…' là mày"
 # ("dùng từ '…' là bạn đã xúc phạm người ta" is a lesson: the pronoun must end the clause)
 _YOU = r"(?:mày|mi|ông|bà|bạn|anh|chị|cậu|chúng\s+mày|bọn\s+mày|tụi\s+mày)"
@@ -156,6 +160,8 @@ def _named_before(doc, q: tuple[int, int]) -> bool:
             return False
         if _NAMING.search(head) or _unmarked_frame(head):
             return True
+        if _MESSAGE_NAMING.search(head):
+            return not doc.register.endorsed(doc.register.sentence_index(q[0]))
         if k <= 0:
             return False
         prev = spans[k - 1]
@@ -192,7 +198,7 @@ def reported(doc, s: int, e: int) -> bool:
     if doc.register.writers_own(s):
         return False
     q = quote_around(doc, s, e)
-    if q is not None and _writers_quote(doc, q):
+    if q is not None and (_writers_quote(doc, q) or _writer_scolds_before(doc, q)):
         return False
     if q is not None:
         return formal(doc) or attributed(doc, s) or attributed(doc, max(0, e))
@@ -205,6 +211,25 @@ def reported(doc, s: int, e: int) -> bool:
         # lại"); the sentence must credit a source and not be told in the first person
         return doc.register.reported(doc.register.sentence_index(s))
     return attributed(doc, s)
+
+
+def _writer_scolds_before(doc, q: tuple[int, int]) -> bool:
+    """Is the writer the one scolding or writing, before the quotation in its sentence ("tôi chửi
+    lão trưởng phòng là '…'", "mình comment '…'")? A verb of saying then makes it no one else's."""
+    reg = doc.register
+    if not reg.sentences:
+        return False
+    start = reg.sentences[reg.sentence_index(q[0])][0]
+    if start >= q[0]:
+        return False
+    head = unquoted(doc, start, q[0] - 1)
+    # the pronoun a subject, not a possessor or "người ta" ("bạn mình chửi", "bị người ta chửi")
+    return any(endorse._subject(head, m.start()) and not re.search(r"(?i)người\s+$", head[:m.start()])
+               for m in _ME_SCOLDS.finditer(head))
+
+
+_ME_SCOLDS = re.compile(r"(?<!\w)(?:tôi|tao|mình|tớ|tui)\s+(?:(?!bị\b)\w+\s+){0,2}"
+                        r"(?:chửi|mắng|chê|rủa|quát|hét|comment|cmt|bình\s+luận|nhắn(?:\s+tin)?)(?!\w)", re.I)
 
 
 def _writers_quote(doc, q: tuple[int, int]) -> bool:
@@ -452,9 +477,9 @@ def _compared(text: str, s: int, e: int) -> bool:
 _SELF_BEFORE = re.compile(r"(?i)(?:^|[,.!?;:…(]\s*|(?<!\w)(?:mà|nhưng|thì|vì|tại|chắc|đúng\s+là|công\s+nhận|hôm\s+nay|hôm\s+qua|"
                           r"sáng\s+nay|tối\s+qua|chiều\s+nay|nay|giờ|lúc\s+đó|lúc\s+ấy|hồi\s+đó|ngày\s+xưa|"
                           # someone else's word for the writer, reported: "nó bảo tôi béo như con lợn"
-                          r"bảo|chê|trêu|kêu|gọi|nói)\s+)(?:tôi|mình|tớ|tui|bản\s+thân|"
+                          r"bảo|chê|trêu|kêu|gọi|nói)\s+)(?:bản\s+thân\s+(?:tôi|mình|tớ|tui)|tôi|mình|tớ|tui|bản\s+thân|"
                           # the chat "t" (tao, tôi), lower case only: "T" is a name's initial
-                          r"(?-i:t))(?:\s+(?:thật|quá|đúng|thấy|cũng|hơi|đã|bị|vẫn|còn|là))?\s+(?:sự\s+)?$")
+                          r"(?-i:t))(?:\s+(?:hôm\s+nay|hôm\s+qua|dạo\s+này|nay|giờ))?(?:\s+(?:thật|quá|đúng|thấy|cũng|hơi|đã|bị|vẫn|còn|là|đúng\s+là))?\s+(?:sự\s+)?$")
 # a chat writer's own "em"/"e" to seniors, told of the day: "hôm nay e ngu quá, nộp nhầm file"
 _SELF_JUNIOR = re.compile(r"(?i)(?<!\w)(?:hôm\s+nay|hôm\s+qua|sáng\s+nay|tối\s+qua|chiều\s+nay|hnay|hqua|nay)\s+"
                           r"(?:em|e)(?:\s+(?:thật|quá|đúng|thấy|cũng|hơi|đã|bị|là))?\s+$")
