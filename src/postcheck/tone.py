@@ -57,7 +57,6 @@ _SAYING = re.compile(
     r"(?<!\w)(?:cho\s+biết|cho\s+rằng|cho\s+đó\s+là|nói|kể|kể\s+lại|thuật\s+lại|chia\s+sẻ|khẳng\s+định|"
     r"nhấn\s+mạnh|tuyên\s+bố|phát\s+biểu|bày\s+tỏ|thừa\s+nhận|khai|hỏi|đáp|bảo|viết|nhận\s+xét|"
     r"chỉ\s+trích|phê\s+phán|lên\s+án|gọi\s+là|bị\s+gọi\s+là|bị\s+chửi\s+là|dùng\s+từ|"
-    r"nhắn|nhắn\s+tin|bình\s+luận|comment|cmt|quát|hét|chửi|mắng|"  # a message or a comment quoted from its sender
     r"theo\s+lời|dẫn\s+lời|trích\s+lời|theo\s+[A-ZĐ]|theo\s+(?:ông|bà|anh|chị|luật\s+sư|bác\s+sĩ|chuyên\s+gia|đại\s+diện|báo|tờ|hãng))(?!\w)"
 )
 
@@ -152,7 +151,7 @@ def _named_before(doc, q: tuple[int, int]) -> bool:
     spans = quoted_spans(doc)
     k = bisect_left(spans, q)  # sorted: a draft full of quotations is not searched once per hit
     k = k if k < len(spans) and spans[k] == q else -1
-    if _AIMED_AFTER.match(doc.original[q[1] + 1:q[1] + 41]):
+    if _AIMED_AFTER.match(doc.original[q[1] + 1:q[1] + 41]) or _taken_on_near(doc, q):
         return False
     for _ in range(8):
         head = doc.original[max(0, q[0] - _NAMING_REACH):q[0] - 1]
@@ -161,7 +160,7 @@ def _named_before(doc, q: tuple[int, int]) -> bool:
         if _NAMING.search(head) or _unmarked_frame(head):
             return True
         if _MESSAGE_NAMING.search(head):
-            return not doc.register.endorsed(doc.register.sentence_index(q[0]))
+            return message_disowned(doc) and not doc.register.endorsed(doc.register.sentence_index(q[0]))
         if k <= 0:
             return False
         prev = spans[k - 1]
@@ -175,9 +174,56 @@ def _says_who(sentence: str) -> bool:
     return bool(_SAYING.search(sentence.lower()) or _SAYING.search(sentence))
 
 
+# a message or a comment quoted from its sender ("có người nhắn/bình luận/quát '…'"): someone else's
+# words only where the post turns against them (fourteenth session review: a quoted insult after
+# "comment" with no disapproval is as often the writer's, passed on with relish)
+_MESSAGE_SAYING = re.compile(r"(?<!\w)(?:nhắn|nhắn\s+tin|bình\s+luận|comment|cmt|quát|hét|chửi|mắng)(?!\w)", re.I)
+_DISAPPROVAL = re.compile(
+    r"(?<!\w)(?:báo\s+cáo|báo\s+công\s+an|trình\s+báo|report|xo[áa]|xó[aá]|ẩn\s+(?:bình\s+luận|comment|cmt|bài)|chặn|block|đáng\s+buồn|buồn|"
+    r"không\s+(?:thể\s+)?chấp\s+nhận|phẫn\s+nộ|bức\s+xúc|góp\s+ý|lên\s+án|vào\s+cuộc|phải\s+can|can\s+ngăn|"
+    r"xin\s+lỗi|tử\s+tế|thương|tổn\s+thương|xúc\s+phạm|quá\s+đáng|vô\s+văn\s+hóa|vô\s+văn\s+hoá|thiếu\s+văn\s+hóa|"
+    r"thiếu\s+văn\s+hoá|không\s+giúp|không\s+nên|đừng|tôn\s+trọng|lịch\s+sự|im\s+lặng|sốc|sợ|khóc|"
+    r"không\s+đồng\s+(?:ý|tình)|phản\s+cảm|kém\s+duyên|độc\s+hại|bắt\s+nạt|nhắc\s+nhở|xử\s+lý)(?!\w)", re.I)
+# the writer takes the message on as their own: "như một bạn đã bình luận: '…'", "mình xin nhắc lại",
+# "nói lại lần nữa", "mình cũng muốn nói y như vậy", "xin like", "thả tim", "đáng đời", "+1"
+_TAKEN_ON = re.compile(
+    r"(?:(?<!\w)(?:như|giống\s+như)\s+(?:\w+\s+){0,4}(?:đã\s+)?(?:nhắn|bình\s+luận|comment|cmt|nói)(?!\w)|"
+    r"(?<!\w)(?:xin\s+nhắc\s+lại|nhắc\s+lại\s+(?:câu|lời)|nói\s+lại\s+lần\s+nữa|nhắc\s+lại\s+lần\s+nữa|"
+    r"muốn\s+(?:nhắn|nói|comment|bình\s+luận)\s+(?:y\s+)?(?:như|y)\s+(?:vậy|thế)|nói\s+(?:vậy|thế)\s+là\s+đúng|"
+    r"xin\s+like|like\s+mạnh|thả\s+tim|xứng\s+đáng|đáng\s+đời|quá\s+chuẩn|chuẩn\s+(?:vl|vcl)|chuan\s+(?:vl|vcl)|"
+    r"đúng\s+(?:vl|vcl)|ủng\s+hộ(?:\s+(?:bạn|luôn|nhiệt\s+tình|hai\s+tay|2\s+tay|ý\s+kiến\s+này))?(?=\s*(?:[.,!?…]|$)))(?!\w)|(?<![\w+])\+1(?!\d))", re.I)
+
+
+def message_disowned(doc) -> bool:
+    """Does the post turn against a message it quotes (a disapproval or an action), without
+    taking it on as the writer's own?"""
+    def compute():
+        text = doc.original
+        return bool(_DISAPPROVAL.search(text)) and not _TAKEN_ON.search(text)
+    return doc.memo(("tone.message_disowned",), compute)
+
+
+def _taken_on_near(doc, q: tuple[int, int]) -> bool:
+    """Does the writer take the quotation on as their own, in its sentence or the next ("như một
+    bạn đã bình luận: '…'. Mình xin nhắc lại câu đó", "…', mình cũng muốn nói y như vậy")?"""
+    reg = doc.register
+    if not reg.sentences:
+        return False
+    index = reg.sentence_index(q[0])
+    a = reg.sentences[index][0]
+    b = reg.sentences[min(index + 1, len(reg.sentences) - 1)][1]
+    return bool(_TAKEN_ON.search(doc.original[a:b]))
+
+
+def _says_who_message(sentence: str) -> bool:
+    return bool(_MESSAGE_SAYING.search(sentence))
+
+
 def attributed(doc, s: int) -> bool:
     """Does the sentence holding offset `s` say who said it?"""
-    return bool(of_sentence(doc, s, _says_who))
+    if of_sentence(doc, s, _says_who):
+        return True
+    return bool(of_sentence(doc, s, _says_who_message)) and message_disowned(doc)
 
 
 def _opens_with_dash(head: str) -> bool:
@@ -198,7 +244,7 @@ def reported(doc, s: int, e: int) -> bool:
     if doc.register.writers_own(s):
         return False
     q = quote_around(doc, s, e)
-    if q is not None and (_writers_quote(doc, q) or _writer_scolds_before(doc, q)):
+    if q is not None and (_writers_quote(doc, q) or _writer_scolds_before(doc, q) or _taken_on_near(doc, q)):
         return False
     if q is not None:
         return formal(doc) or attributed(doc, s) or attributed(doc, max(0, e))
