@@ -125,6 +125,23 @@ def test_a_headline_states_what_the_whole_text_is(check):
         check, "Nghe tin có điện mừng rồi.\nCòn bầu cử ở Venezuela năm nay gian lận trắng trợn quá.")
 
 
+def test_a_bracketed_label_naming_the_mission_states_where_the_whole_post_stands(check):
+    # session 14: the unit's own page gives its contacts; the label covers the post, as a headline does
+    text = ("[Fanpage Tổng Lãnh sự quán Việt Nam tại Sydney] Lịch làm việc dịp lễ như sau.\n"
+            "Mọi thắc mắc xin liên hệ số máy bàn của Tổng Lãnh sự quán trong giờ hành chính.")
+    assert "identity.official-contact" not in rules_fired(check, text)
+    # a label that names no mission ("trang chính thức" of a shop) covers nothing past its sentence
+    assert "identity.official-contact" in rules_fired(
+        check, "[Trang chính thức của shop Lan] Hàng mới về. Ai mua thì gọi số tổng đài Đại sứ quán gặp Lan nhé.")
+    # nor does the label clear a sentence that puts the line to a private trade
+    assert "identity.official-contact" in rules_fired(
+        check, "[Fanpage Đại sứ quán Việt Nam tại Nhật] Tin vui. Shop mình bán mỹ phẩm, ai order gọi tổng đài Đại sứ quán.")
+    # the same label further down is no label of the post
+    reg = Register("Tin mới. [Fanpage Đại sứ quán] Lịch nghỉ.", [(0, 8), (8, 40)])
+    assert reg.bracket_header_end() == 0
+    assert Register("[Fanpage Đại sứ quán] Lịch nghỉ.", [(0, 32)]).bracket_header_end() == 21
+
+
 def test_a_quoted_word_does_not_stretch_an_exemption():
     reg = Register('Anh gọi nó là "bé" nhé. Sang câu khác.', [(0, 23), (23, 38)])
     assert reg.covered(5) == (0, 23)

@@ -24,6 +24,15 @@ _OPENERS = re.compile("[" + re.escape("".join(_PAIRS)) + "]")
 _ALLOWED = {mark: {close, '"'} if mark != '"' else {'"', "”"} for mark, close in _PAIRS.items()}
 _ANY_CLOSER = re.compile("(?<=\\S)[" + re.escape("".join(set(_PAIRS.values()) | {'"', "”"})) + "]")
 _BLANK = re.compile(r"\n[ \t]*\n")
+# a label in square brackets that opens the draft, on its first line ("[Fanpage Cục Lãnh sự]
+# …", "[Đại sứ quán … - trang chính thức] …"): where the post stands, as a headline says
+_BRACKET_HEADER = re.compile(r"\s*\[[^\[\]\n]{3,150}\]")
+# … when the label names the Ministry or a mission: "[Trang chính thức của shop …]" is no
+# official page's (typed with or without marks)
+_OFFICIAL_LABEL = re.compile(
+    r"\b(?:b[ộo] ngo[ạa]i giao|(?:t[ổo]ng )?l[ãa]nh s[ựu] qu[áa]n|(?:[đd][ạa]i )?s[ứu] qu[áa]n|ph[áa]i [đd]o[àa]n"
+    r"|c[ơo] quan [đd][ạa]i di[ệe]n|c[ụu]c l[ãa]nh s[ựu]|c[ụu]c l[ễe] t[âa]n|v[ụu] th[ôo]ng tin b[áa]o ch[íi]"
+    r"|[đd]sq|tlsq|cq[đd]d|mofa|embassy|consulate|ministry of foreign affairs)\b", re.IGNORECASE)
 
 # capital letters, Vietnamese ones included (a character class, since `re` has no \p{Lu})
 _U = "A-Z" + "".join(chr(c) for c in range(0xC0, 0x1EFA) if chr(c).isupper() and chr(c).isalpha())
@@ -247,6 +256,12 @@ class Register:
         return (len(self.sentences) > 1 and own_line and 0 < len(line) <= 160 and len(line.split()) <= 25
                 and not line.endswith((".", "!", "?", "…", ":")))
 
+    def bracket_header_end(self) -> int:
+        """Where a bracketed label opening the draft and naming the Ministry or a mission ends
+        ("[Fanpage Cục Lãnh sự - Bộ Ngoại giao] …"), or 0: the page the whole post stands on."""
+        found = _BRACKET_HEADER.match(self.text)
+        return found.end() if found and _OFFICIAL_LABEL.search(found.group()) else 0
+
     def covered(self, offset: int) -> tuple[int, int]:
         """What an exemption at `offset` covers: its sentence, and every quotation that opens
         or closes in that sentence (a spokesperson's statement runs over several sentences)."""
@@ -255,6 +270,8 @@ class Register:
         index = self.sentence_index(offset)
         if index == 0 and self.heading():
             return (0, len(self.text))  # a headline says what the whole text is
+        if offset < self.bracket_header_end():
+            return (0, len(self.text))  # so does a bracketed label that opens the post
         s, e = self.sentences[index]
         lo, hi = s, e
         k = max(bisect_right(self.quote_starts, s) - 1, 0)
