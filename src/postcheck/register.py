@@ -33,6 +33,21 @@ _OFFICIAL_LABEL = re.compile(
     r"\b(?:b[ộo] ngo[ạa]i giao|(?:t[ổo]ng )?l[ãa]nh s[ựu] qu[áa]n|(?:[đd][ạa]i )?s[ứu] qu[áa]n|ph[áa]i [đd]o[àa]n"
     r"|c[ơo] quan [đd][ạa]i di[ệe]n|c[ụu]c l[ãa]nh s[ựu]|c[ụu]c l[ễe] t[âa]n|v[ụu] th[ôo]ng tin b[áa]o ch[íi]"
     r"|[đd]sq|tlsq|cq[đd]d|mofa|embassy|consulate|ministry of foreign affairs)\b", re.IGNORECASE)
+# … but no label covers a post whose body is a private trade or a person's own voice: a price or
+# a payment ("giá 300k", "15 đô/kg", "chuyển khoản", "cọc", "phí", "tour", "dịch vụ", "nhận may",
+# "giao tận nơi", "giữ suất", "bill", "inbox", "ship"), a mailbox named after a person
+# ("lan.nt@", "minh.le@"), a person to ask for ("gặp chị Hà", "hỏi gặp Long", "gặp mình"), or
+# the writer speaking ("mình", "em", "nhà mình"): a fake label must not exempt it
+_GIVEN = ("an|anh|binh|chi|cuong|dat|duc|dung|giang|ha|hai|hanh|hien|hieu|hoa|hoang|hong|hung|huong|huy"
+          "|khanh|khoa|kien|lan|linh|loan|long|mai|minh|my|nam|nga|ngoc|nhung|oanh|phuc|phuong|quan"
+          "|quang|son|tam|thang|thanh|thao|thu|thuy|tien|trang|trung|tu|tuan|tung|van|viet|vy|yen")
+_HEADER_VOID = re.compile(
+    r"\b(?:gi[áa]|\d+(?:[.,]\d+)?\s?(?:k|đô|do|euro|eur|usd|tri[ệe]u|ngh[ìi]n|ng[àa]n)|đô|euro|chuy[ểe]n kho[ảa]n"
+    r"|c[ọo]c|ph[íi]|tour|d[ịi]ch v[ụu]|nh[ậa]n (?:may|d[ạa]y|l[àa]m|order)|giao t[ậa]n n[ơo]i|gi[ữu] su[ấa]t"
+    r"|bill|inbox|ib|ship|pass l[ạa]i|thanh l[ýy]|b[áa]n|c[ầa]n mua|mua|order"
+    r"|(?:" + _GIVEN + r")\.[a-z]{1,4}@"
+    r"|(?:h[ỏo]i )?g[ặa]p (?:m[ìi]nh|em|t[ôo]i|anh|ch[ịi]|c[ôo]|ch[úu]|b[áa]c|[" + "A-ZĐ" + r"])"
+    r"|m[ìi]nh|em|t[ôo]i|t[ớo]|nh[àa] m[ìi]nh)\b", re.IGNORECASE)
 
 # capital letters, Vietnamese ones included (a character class, since `re` has no \p{Lu})
 _U = "A-Z" + "".join(chr(c) for c in range(0xC0, 0x1EFA) if chr(c).isupper() and chr(c).isalpha())
@@ -260,7 +275,9 @@ class Register:
         """Where a bracketed label opening the draft and naming the Ministry or a mission ends
         ("[Fanpage Cục Lãnh sự - Bộ Ngoại giao] …"), or 0: the page the whole post stands on."""
         found = _BRACKET_HEADER.match(self.text)
-        return found.end() if found and _OFFICIAL_LABEL.search(found.group()) else 0
+        if not found or not _OFFICIAL_LABEL.search(found.group()):
+            return 0
+        return 0 if _HEADER_VOID.search(self.text, found.end()) else found.end()
 
     def covered(self, offset: int) -> tuple[int, int]:
         """What an exemption at `offset` covers: its sentence, and every quotation that opens

@@ -273,10 +273,16 @@ class Condition:
                     return True
         if not self.quotations:
             return False
-        return any(s <= start < e for s, e in doc.covered_by(self.termset.name))
+        spans = [(s, e) for s, e in doc.covered_by(self.termset.name) if s <= start < e]
+        if spans and self.voided is not None and doc.register.bracket_header_end() \
+                and all(s == 0 and e >= len(doc.original) for s, e in spans) \
+                and terms_present(doc, self.voided.name, _POST, start, end):
+            return False  # a label's cover reaches the whole post: so does what voids it
+        return bool(spans)
 
 
 _FRAME = Scope("before", 10)
+_POST = Scope("post")
 
 
 @dataclass
