@@ -85,6 +85,15 @@ def test_a_word_named_in_quotation_marks_is_a_mention(check):
     assert "language.insult" not in flagged(check, text)
 
 
+def test_a_quoted_message_is_a_mention_only_where_the_post_turns_against_it_nearby(check):
+    # the disapproval in the quotation's sentence or the next clears it ...
+    assert "language.insult" not in flagged(check, "Có người comment 'thằng ngu' dưới ảnh anh ấy. "
+                                                   "Thật đáng buồn, mình đã báo admin.")
+    # ... a "đừng" or "buồn" about something else, a sentence away, does not
+    assert "language.insult" in flagged(check, "Đừng đi đâu hết nhé. Có đứa nhắn 'đồ óc lợn' cho sếp, haha.")
+    assert "language.insult" in flagged(check, "Hôm nay buồn quá. Có đứa nhắn 'đồ óc lợn' cho sếp mình, chuẩn luôn.")
+
+
 @pytest.mark.parametrize("text", [
     "Nhóm cổ phiếu DCM, DPM, LAS giảm nhẹ trong phiên chiều.",  # tickers
     "Xe có động cơ 150 cc, tiêu hao 2 lít xăng mỗi 100 km.",      # a unit

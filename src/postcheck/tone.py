@@ -160,7 +160,7 @@ def _named_before(doc, q: tuple[int, int]) -> bool:
         if _NAMING.search(head) or _unmarked_frame(head):
             return True
         if _MESSAGE_NAMING.search(head):
-            return message_disowned(doc) and not doc.register.endorsed(doc.register.sentence_index(q[0]))
+            return message_disowned(doc, q[0]) and not doc.register.endorsed(doc.register.sentence_index(q[0]))
         if k <= 0:
             return False
         prev = spans[k - 1]
@@ -194,13 +194,24 @@ _TAKEN_ON = re.compile(
     r"đúng\s+(?:vl|vcl)|ủng\s+hộ(?:\s+(?:bạn|luôn|nhiệt\s+tình|hai\s+tay|2\s+tay|ý\s+kiến\s+này))?(?=\s*(?:[.,!?…]|$)))(?!\w)|(?<![\w+])\+1(?!\d))", re.I)
 
 
-def message_disowned(doc) -> bool:
-    """Does the post turn against a message it quotes (a disapproval or an action), without
-    taking it on as the writer's own?"""
+def message_disowned(doc, at: int) -> bool:
+    """Does the post turn against the message it quotes at offset `at` (a disapproval or an
+    action in that sentence or the next), without taking it on as the writer's own anywhere?
+    The disapproval is bounded: a "đừng" or "buồn" elsewhere in the post is about something
+    else, and would otherwise clear every quoted insult of a long post."""
+    reg = doc.register
+    index = reg.sentence_index(at) if reg.sentences else 0
+
     def compute():
         text = doc.original
-        return bool(_DISAPPROVAL.search(text)) and not _TAKEN_ON.search(text)
-    return doc.memo(("tone.message_disowned",), compute)
+        if _TAKEN_ON.search(text):
+            return False
+        if not reg.sentences:
+            return bool(_DISAPPROVAL.search(text))
+        a = reg.sentences[index][0]
+        b = reg.sentences[min(index + 1, len(reg.sentences) - 1)][1]
+        return bool(_DISAPPROVAL.search(text[a:b]))
+    return doc.memo(("tone.message_disowned", index), compute)
 
 
 def _taken_on_near(doc, q: tuple[int, int]) -> bool:
@@ -223,7 +234,7 @@ def attributed(doc, s: int) -> bool:
     """Does the sentence holding offset `s` say who said it?"""
     if of_sentence(doc, s, _says_who):
         return True
-    return bool(of_sentence(doc, s, _says_who_message)) and message_disowned(doc)
+    return bool(of_sentence(doc, s, _says_who_message)) and message_disowned(doc, s)
 
 
 def _opens_with_dash(head: str) -> bool:
