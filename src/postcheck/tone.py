@@ -68,7 +68,17 @@ _NAMING = re.compile(r"(?<!\w)(?:gọi(?:\s+\w+){0,5}\s+là|bị\s+chửi\s+là|
                      r"tiếng|mang\s+tiếng|biệt\s+danh|nghĩa\s+là|như|kiểu)\W*$", re.I)
 # a comment or a message quoted as its sender wrote it ("ai đó comment '…' dưới ảnh"): named, unless
 # the writer approves of it ("…, chuẩn luôn")
-_MESSAGE_NAMING = re.compile(r"(?<!\w)(?:comment|cmt|bình\s+luận|nhắn|nhắn\s+tin)\W*$", re.I)
+_MESSAGE_VERBS = r"(?:comment|cmt|bình\s+luận|nhắn(?:\s+tin)?)"
+_SCOLD_VERBS = r"(?:chửi|mắng|chê|rủa|quát|hét|" + _MESSAGE_VERBS[3:]
+_MESSAGE_NAMING = re.compile(r"(?<!\w)" + _MESSAGE_VERBS + r"\W*$", re.I)
+
+
+def _scolds(pronouns: str) -> re.Pattern:
+    """The writer (one of `pronouns`) as the one who scolds or writes: "tôi chửi", "mình comment"
+    ("tôi bị chửi" is not)."""
+    return re.compile(rf"(?<!\w)(?:{pronouns})\s+(?:(?!bị\b)\w+\s+){{0,2}}{_SCOLD_VERBS}(?!\w)", re.I)
+
+
 # the same frames typed without marks ("goi minh la 'x'", "kieu 'x'", "chui minh 'x'"): asked
 # only of a head typed without marks, since folded "chùi", "gói" would read as "chui", "goi"
 _NAMING_FOLDED = re.compile(r"(?<!\w)(?:goi(?:\s+\w+){0,5}\s+la|chui(?:\s+\w+){0,3}|mang\s+tieng|"
@@ -126,7 +136,7 @@ def _reported_names(doc, index: int) -> tuple[tuple[int, int, int, int], ...]:
 _NAMING_REACH = 40
 # the writer as the one who scolds ("tao chửi thẳng mặt nó '…'", "tôi chê ông ta là '…'"):
 # the words are the writer's own, used, not held up ("tôi bị chửi là" stays a mention)
-_WRITER_SCOLDS = re.compile(r"(?<!\w)(?:tôi|tao|mình|tớ|tui|ta)\s+(?:(?!bị\b)\w+\s+){0,2}(?:chửi|mắng|chê|rủa|quát|hét|comment|cmt|bình\s+luận|nhắn(?:\s+tin)?)(?!\w)", re.I)
+_WRITER_SCOLDS = _scolds("tôi|tao|mình|tớ|tui|ta")
 # the quoted word aimed at someone right after it: "câu '…' là dành cho ông đấy", "'…' là mày"
 # ("dùng từ '…' là bạn đã xúc phạm người ta" is a lesson: the pronoun must end the clause)
 _YOU = r"(?:mày|mi|ông|bà|bạn|anh|chị|cậu|chúng\s+mày|bọn\s+mày|tụi\s+mày)"
@@ -177,7 +187,7 @@ def _says_who(sentence: str) -> bool:
 # a message or a comment quoted from its sender ("có người nhắn/bình luận/quát '…'"): someone else's
 # words only where the post turns against them (fourteenth session review: a quoted insult after
 # "comment" with no disapproval is as often the writer's, passed on with relish)
-_MESSAGE_SAYING = re.compile(r"(?<!\w)(?:nhắn|nhắn\s+tin|bình\s+luận|comment|cmt|quát|hét|chửi|mắng)(?!\w)", re.I)
+_MESSAGE_SAYING = re.compile(r"(?<!\w)(?:quát|hét|chửi|mắng|" + _MESSAGE_VERBS[3:] + r"(?!\w)", re.I)
 _DISAPPROVAL = re.compile(
     r"(?<!\w)(?:báo\s+cáo|báo\s+công\s+an|trình\s+báo|report|xo[áa]|xó[aá]|ẩn\s+(?:bình\s+luận|comment|cmt|bài)|chặn|block|đáng\s+buồn|buồn|"
     r"không\s+(?:thể\s+)?chấp\s+nhận|phẫn\s+nộ|bức\s+xúc|góp\s+ý|lên\s+án|vào\s+cuộc|phải\s+can|can\s+ngăn|"
@@ -285,8 +295,7 @@ def _writer_scolds_before(doc, q: tuple[int, int]) -> bool:
                for m in _ME_SCOLDS.finditer(head))
 
 
-_ME_SCOLDS = re.compile(r"(?<!\w)(?:tôi|tao|mình|tớ|tui)\s+(?:(?!bị\b)\w+\s+){0,2}"
-                        r"(?:chửi|mắng|chê|rủa|quát|hét|comment|cmt|bình\s+luận|nhắn(?:\s+tin)?)(?!\w)", re.I)
+_ME_SCOLDS = _scolds("tôi|tao|mình|tớ|tui")
 
 
 def _writers_quote(doc, q: tuple[int, int]) -> bool:
