@@ -11,6 +11,7 @@ with cheap regular expressions: no model, and only for drafts where a rule asks.
 """
 from __future__ import annotations
 
+import functools
 import re
 from bisect import bisect_right
 
@@ -271,13 +272,18 @@ class Register:
         return (len(self.sentences) > 1 and own_line and 0 < len(line) <= 160 and len(line.split()) <= 25
                 and not line.endswith((".", "!", "?", "…", ":")))
 
-    def bracket_header_end(self) -> int:
-        """Where a bracketed label opening the draft and naming the Ministry or a mission ends
-        ("[Fanpage Cục Lãnh sự - Bộ Ngoại giao] …"), or 0: the page the whole post stands on."""
+    @functools.cached_property
+    def _bracket_header_end(self) -> int:
         found = _BRACKET_HEADER.match(self.text)
         if not found or not _OFFICIAL_LABEL.search(found.group()):
             return 0
         return 0 if _HEADER_VOID.search(self.text, found.end()) else found.end()
+
+    def bracket_header_end(self) -> int:
+        """Where a bracketed label opening the draft and naming the Ministry or a mission ends
+        ("[Fanpage Cục Lãnh sự - Bộ Ngoại giao] …"), or 0: the page the whole post stands on.
+        Asked by every exemption's cover: read once per document."""
+        return self._bracket_header_end
 
     def covered(self, offset: int) -> tuple[int, int]:
         """What an exemption at `offset` covers: its sentence, and every quotation that opens
