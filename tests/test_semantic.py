@@ -512,3 +512,13 @@ def test_the_encoders_threads_wait_passively_unless_the_user_says_otherwise(give
     assert (spun == "0") == (spins == "0")
     # and the process's environment is left as the user gave it
     assert proc.stdout.split() == [given or "unset"]
+
+
+def test_an_account_registered_with_the_office_mail_is_5_6_not_a_leaked_login(check):
+    # the encoder reads "an account and its login" as a secret; the secret rules still find
+    # a password beside it
+    signup = "Tài khoản Netflix chung của phòng đăng ký bằng mail cơ quan ha.lt@mofa.gov.vn, ai muốn xem thì nhắn mình."
+    clauses = {f.clause for f in check(signup) if f.severity != "info"}
+    assert "5.6" in clauses and "4.3" not in clauses
+    with_password = "Đăng ký tài khoản Zalo bằng email cơ quan le.tv@mofa.gov.vn, mật khẩu là Hoa@2024 nhé."
+    assert {"5.6", "4.3"} <= {f.clause for f in check(with_password) if f.severity != "info"}
