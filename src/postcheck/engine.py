@@ -227,12 +227,11 @@ class Rulebook:
             # a block cut inside an enormous line starts mid-line: its first line's columns shift
             column_offset = start - (text.rfind("\n", 0, start) + 1)
             running = self.rules if rules is None else rules
-            found = [f for rule in running for f in rule.check(doc, lang)]
+            found = self._found(block, doc, running, lang)
             # a rule with `centrality` is judged against its clause's findings of every rule
             found = settle(doc, found, {r.id: r for r in running})
             found = _backstops(doc, found, running)
             found = _yield_in_sentence(doc, found, running)
-            found = self._read_restored(block, found, running, lang)
             for f in found:
                 findings.append(f if not start else replace(
                     f, start=f.start + start, end=f.end + start, line=f.line + line_offset,
@@ -244,26 +243,22 @@ class Rulebook:
         findings = _one_per_secret(findings, self.rules if rules is None else rules)
         return _yield(findings, self.rules if rules is None else rules)
 
-    def _read_restored(self, block: str, found: list[Finding], running: list, lang: str) -> list[Finding]:
-        """The semantic rules' findings in `block` read with its bare lines restored.
+    def _found(self, block: str, doc: Document, running: list, lang: str) -> list[Finding]:
+        """Every rule's findings in `block`; the semantic rules read its bare lines restored.
 
         The sentence encoder learned meaning from marked words: typed bare, a sentence the
         semantic heads would flag reads as noise to it. The word lists fold and were written
         for bare text too, and the classifiers were trained on bare copies of their texts;
         a restored word is sometimes the wrong one ("ma" read as mà, not mã), so they keep
-        reading what was typed. A semantic finding on the restored text is added where no
-        finding of its clause already covers the same words; positions are the same (the
-        restored text has the block's length) and what it quotes is put back as typed."""
-        learned = [r for r in running if r.mechanism == "semantic"]
-        seen = restore_bare_lines(block) if learned else block
+        reading what was typed. Positions are the same (the restored text has the block's
+        length) and what a semantic finding quotes is put back as typed."""
+        seen = restore_bare_lines(block)
         if seen is block:
-            return found
-        doc = self.document(seen)
-        again = [_as_written(g, block) for g in settle(doc, [f for r in learned for f in r.check(doc, lang)],
-                                                       {r.id: r for r in learned})]
-        added = [g for g in _backstops(doc, again, learned)
-                 if not any(f.clause == g.clause and f.start < g.end and g.start < f.end for f in found)]
-        return sorted(found + added, key=lambda f: (f.start, f.end, f.clause, f.rule)) if added else found
+            return [f for rule in running for f in rule.check(doc, lang)]
+        restored = self.document(seen)
+        return [g for rule in running for g in
+                ([_as_written(f, block) for f in rule.check(restored, lang)] if rule.mechanism == "semantic"
+                 else rule.check(doc, lang))]
 
     def configure(self, config) -> None:
         """Apply a project configuration: which rules run, at which severity."""
