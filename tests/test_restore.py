@@ -104,3 +104,10 @@ def test_a_bare_line_is_judged_as_its_marked_words(check, marked, clause):
 ])
 def test_bare_everyday_lines_stay_clean(check, clean):
     assert [f for f in check(clean) if f.severity in ("error", "warning")] == []
+
+
+def test_odd_letters_never_change_the_length():
+    # letters whose capital or fold is not one letter, combining marks and symbols
+    for text in ("ŉ ŉ ŉ", "HOM NAY ǅ Ǆ", "di cho ß ß", "ma\u0301 ca\u0300", "🙂 hom nay 🙂 vui qua"):
+        assert len(restore(text)) == len(text)
+        assert len(restore_bare_lines(text)) == len(text)

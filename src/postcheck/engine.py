@@ -252,7 +252,7 @@ class Rulebook:
         a restored word is sometimes the wrong one ("ma" read as mà, not mã), so they keep
         reading what was typed. Positions are the same (the restored text has the block's
         length) and what a semantic finding quotes is put back as typed."""
-        seen = restore_bare_lines(block)
+        seen = restore_bare_lines(block) if any(r.mechanism == "semantic" for r in running) else block
         if seen is block:
             return [f for rule in running for f in rule.check(doc, lang)]
         restored = self.document(seen)

@@ -115,7 +115,8 @@ def _inside_token(text: str, m: re.Match) -> bool:
 
 
 def _with_case(original: str, restored: str) -> str:
-    return "".join(r.upper() if o.isupper() else r for o, r in zip(original, restored))
+    # a letter whose capital is two letters (ŉ → ʼN) stays small: the length must not change
+    return "".join(r.upper() if o.isupper() and len(r.upper()) == 1 else r for o, r in zip(original, restored))
 
 
 def restore(text: str) -> str:
@@ -144,8 +145,8 @@ def restore(text: str) -> str:
         run.append(m)
     flush()
     restored = "".join(out)
-    assert len(restored) == len(text)
-    return restored
+    # positions in the restored text are positions in the original: never a different length
+    return restored if len(restored) == len(text) else text
 
 
 # a line is read as typed bare when under this share of its words carry a mark (typed with
