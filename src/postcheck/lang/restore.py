@@ -84,15 +84,24 @@ def _decode(model: _Model, words: list[str]) -> list[str]:
             options.append([w])
         else:
             options.append(model.readings.get(w, [w])[:8] or [w])
-    best: dict[str, tuple[float, list[str]]] = {BOUNDARY: (0.0, [])}
+    # Viterbi with back-pointers: linear in the run's length (a path copied at every step
+    # would make a run of n words cost n², and a line with no punctuation can be long)
+    scores: dict[str, float] = {BOUNDARY: 0.0}
+    back: list[dict[str, str]] = []
     for cands in options:
-        step: dict[str, tuple[float, list[str]]] = {}
+        step: dict[str, float] = {}
+        came: dict[str, str] = {}
         for c in cands:
-            score, path = max(((s + model.logp(p, c), path) for p, (s, path) in best.items()),
-                              key=lambda t: t[0])
-            step[c] = (score, path + [c])
-        best = step
-    return max(((s + model.logp(p, BOUNDARY), path) for p, (s, path) in best.items()), key=lambda t: t[0])[1]
+            prev, score = max(((p, s + model.logp(p, c)) for p, s in scores.items()), key=lambda t: t[1])
+            step[c], came[c] = score, prev
+        scores = step
+        back.append(came)
+    word = max(scores, key=lambda c: scores[c] + model.logp(c, BOUNDARY))
+    path = [word]
+    for came in reversed(back[1:]):
+        word = came[word]
+        path.append(word)
+    return path[::-1]
 
 
 _OPENING = " \t\n([{\"'“‘«-–—"
