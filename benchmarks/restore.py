@@ -10,7 +10,6 @@ draft and characters per second, and the share of syllables restored exactly.
 from __future__ import annotations
 
 import json
-import re
 import sys
 import time
 from pathlib import Path
@@ -21,7 +20,6 @@ sys.path.insert(0, str(REPO / "src"))
 from postcheck.lang import restore  # noqa: E402
 from postcheck.lang.vi import fold  # noqa: E402
 
-_WORD = re.compile(r"[^\W\d_]+")
 
 
 def main() -> None:
@@ -37,7 +35,7 @@ def main() -> None:
     chars = sum(map(len, bare))
     right = total = 0
     for m, b in zip(marked, back):
-        for x, y in zip(_WORD.findall(m), _WORD.findall(b)):
+        for x, y in zip(restore.WORD.findall(m), restore.WORD.findall(b)):
             total += 1
             right += x.lower() == y.lower()
     print(f"{path.name}: {len(bare)} drafts, {chars} characters; model loaded in {load * 1000:.0f} ms; "

@@ -19,7 +19,6 @@ from __future__ import annotations
 
 import argparse
 import json
-import re
 import sys
 import unicodedata
 from collections import Counter
@@ -28,16 +27,15 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO / "src"))
 
+from postcheck.lang.restore import SAME_RUN, WORD  # noqa: E402
 from postcheck.lang.vi import fold, has_diacritics  # noqa: E402
 
 HELD_OUT = "w24,w29,w46,w47,w49,w51,w52,w53,w54,w55,w56"
-_WORD = re.compile(r"[^\W\d_]+")
-_SAME_RUN = re.compile(r"[ \t]+")
 MIN_PAIR = 2
 
 
 def accented(text: str) -> bool:
-    words = _WORD.findall(text)
+    words = WORD.findall(text)
     return bool(words) and sum(has_diacritics(w) for w in words) >= 0.3 * len(words)
 
 
@@ -46,8 +44,8 @@ def runs(text: str):
     run: list[str] = []
     last = None
     text = unicodedata.normalize("NFC", text).lower()
-    for m in _WORD.finditer(text):
-        if last is not None and not _SAME_RUN.fullmatch(text[last:m.start()]):
+    for m in WORD.finditer(text):
+        if last is not None and not SAME_RUN.fullmatch(text[last:m.start()]):
             if run:
                 yield run
             run = []
@@ -106,7 +104,7 @@ def measure(path: Path) -> None:
         if not accented(t):
             continue
         back = r.restore(fold(t))
-        for a, b in zip(_WORD.findall(t), _WORD.findall(back)):
+        for a, b in zip(WORD.findall(t), WORD.findall(back)):
             if has_diacritics(a) or fold(a.lower()) in r._model().readings:
                 total += 1
                 right += a.lower() == b.lower()

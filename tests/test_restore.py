@@ -1,18 +1,14 @@
 """A line typed without diacritics is read as the marked words it stands for (lang/restore.py)."""
 from __future__ import annotations
 
-import unicodedata
-
 import pytest
 
 from postcheck import encoder
 from postcheck.lang.restore import is_bare, restore, restore_bare_lines
+from postcheck.lang.vi import fold
 
 
-def bare(text: str) -> str:
-    text = text.replace("đ", "d").replace("Đ", "D")
-    return unicodedata.normalize("NFC", "".join(c for c in unicodedata.normalize("NFD", text)
-                                                if not unicodedata.combining(c)))
+bare = fold  # the text as typed without diacritics
 
 
 @pytest.mark.parametrize("marked", [

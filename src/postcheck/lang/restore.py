@@ -21,14 +21,12 @@ from functools import lru_cache
 from .vi import fold, has_diacritics
 from ..resources import data_file
 
-_WORD = re.compile(r"[^\W\d_]+")
+WORD = re.compile(r"[^\W\d_]+")
 # a gap between two words that keeps them in one phrase: spaces only (a comma, a full stop,
-# a line break or a digit ends the run, as the counts were taken)
-_SAME_RUN = re.compile(r"[ \t]+")
+# a line break or a digit ends the run; scripts/build_diacritics.py counts runs the same way)
+SAME_RUN = re.compile(r"[ \t]+")
 BOUNDARY = "<s>"
-# interpolation weight of the bigram estimate against the unigram one (Witten-Bell style:
-# a history seen often with few followers trusts its bigrams more)
-_FLOOR = 1e-7
+_FLOOR = 1e-7  # no pair is impossible: a log of zero would end the decoding
 
 
 class _Model:
@@ -60,6 +58,8 @@ class _Model:
         self.marked = frozenset(k for k, ws in self.readings.items() if any(has_diacritics(w) for w in ws))
 
     def logp(self, prev: str, word: str) -> float:
+        # the bigram estimate interpolated with the unigram one, Witten-Bell style: a history
+        # seen often with few followers trusts its bigrams more
         uni = (self.unigram.get(word, 0) + 0.5) / (self.total + 0.5 * len(self.unigram))
         seen = self.history.get(prev, 0)
         if not seen:
@@ -144,8 +144,8 @@ def restore(text: str) -> str:
         run.clear()
 
     last_end = None
-    for m in _WORD.finditer(text):
-        if last_end is not None and not _SAME_RUN.fullmatch(text[last_end:m.start()]):
+    for m in WORD.finditer(text):
+        if last_end is not None and not SAME_RUN.fullmatch(text[last_end:m.start()]):
             flush()
         last_end = m.end()
         if _inside_token(text, m):
@@ -169,7 +169,7 @@ _LINE = re.compile(r"[^\n]+")
 
 def is_bare(line: str) -> bool:
     """Is this line Vietnamese typed without diacritics?"""
-    words = _WORD.findall(line)
+    words = WORD.findall(line)
     if sum(has_diacritics(w) for w in words) >= BARE_SHARE * len(words):
         return False
     # one-letter words ("a", "k") are as often initials or teencode as syllables
